@@ -1,0 +1,50 @@
+"""The parent cluster of every resource this extension manages: kinds, resource providers, ARM ids."""
+
+from dataclasses import dataclass
+
+# --cluster-type value (canonical casing) -> the resource provider that owns that kind of cluster.
+CLUSTER_RESOURCE_PROVIDERS = {
+    "managedClusters": "Microsoft.ContainerService",
+    "connectedClusters": "Microsoft.Kubernetes",
+    "provisionedClusters": "Microsoft.HybridContainerService",
+    "appliances": "Microsoft.ResourceConnector",
+}
+CLUSTER_TYPES = tuple(CLUSTER_RESOURCE_PROVIDERS)
+
+
+@dataclass(frozen=True)
+class ClusterRef:
+    """Everything the SDK needs to address a cluster, in the SDK's positional order."""
+
+    resource_group: str
+    resource_provider: str
+    cluster_type: str
+    name: str
+
+    def sdk_args(self):
+        return (self.resource_group, self.resource_provider, self.cluster_type, self.name)
+
+    def describe(self):
+        return f"{self.cluster_type} '{self.name}' in resource group '{self.resource_group}'"
+
+    def cli_args(self):
+        """The options that address this cluster, for commands printed as advice."""
+        return f"-g {self.resource_group} -c {self.name} -t {self.cluster_type}"
+
+
+def canonical_cluster_type(value):
+    """Return the canonical spelling of a cluster type, or None when it is not one we know."""
+    for known in CLUSTER_TYPES:
+        if known.lower() == (value or "").lower():
+            return known
+    return None
+
+
+def cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
+    """Build the reference for validated arguments (see validate_cluster_args)."""
+    return ClusterRef(
+        resource_group=resource_group_name,
+        resource_provider=cluster_resource_provider or CLUSTER_RESOURCE_PROVIDERS[cluster_type],
+        cluster_type=cluster_type,
+        name=cluster_name,
+    )

@@ -1,0 +1,102 @@
+"""Table transformers: the columns that matter for each resource, in the order people read them."""
+
+from collections import OrderedDict
+
+
+def _props(resource):
+    return resource.get("properties") or {}
+
+
+def _one_or_many(transform):
+    def table(result):
+        if isinstance(result, list):
+            return [transform(item) for item in result]
+        return transform(result)
+
+    return table
+
+
+def _extension_row(ext):
+    props = _props(ext)
+    return OrderedDict(
+        [
+            ("Name", ext.get("name")),
+            ("ExtensionType", props.get("extensionType")),
+            ("Version", props.get("currentVersion") or props.get("version")),
+            ("ProvisioningState", props.get("provisioningState")),
+            ("ReleaseTrain", props.get("releaseTrain")),
+            ("AutoUpgrade", props.get("autoUpgradeMinorVersion")),
+        ]
+    )
+
+
+def _flux_row(config):
+    props = _props(config)
+    kind = props.get("sourceKind") or "GitRepository"
+    source_key = {"GitRepository": "gitRepository", "Bucket": "bucket", "AzureBlob": "azureBlob"}.get(
+        kind, "ociRepository"
+    )
+    return OrderedDict(
+        [
+            ("Name", config.get("name")),
+            ("Namespace", props.get("namespace")),
+            ("Scope", props.get("scope")),
+            ("SourceKind", kind),
+            ("Url", (props.get(source_key) or {}).get("url")),
+            ("ComplianceState", props.get("complianceState")),
+            ("ProvisioningState", props.get("provisioningState")),
+        ]
+    )
+
+
+def _kustomization_row(kustomization):
+    return OrderedDict(
+        [
+            ("Name", kustomization.get("name")),
+            ("Path", kustomization.get("path")),
+            ("DependsOn", ", ".join(kustomization.get("dependsOn") or [])),
+            ("SyncInterval", kustomization.get("syncIntervalInSeconds")),
+            ("Prune", kustomization.get("prune")),
+            ("Force", kustomization.get("force")),
+        ]
+    )
+
+
+def _failing_message(status):
+    for condition in status.get("statusConditions") or []:
+        if str(condition.get("status")).lower() == "false":
+            return condition.get("message")
+    return ""
+
+
+def _deployed_object_row(status):
+    return OrderedDict(
+        [
+            ("Kind", status.get("kind")),
+            ("Name", status.get("name")),
+            ("Namespace", status.get("namespace")),
+            ("ComplianceState", status.get("complianceState")),
+            ("Message", _failing_message(status)),
+        ]
+    )
+
+
+def _source_control_row(config):
+    props = _props(config)
+    return OrderedDict(
+        [
+            ("Name", config.get("name")),
+            ("RepositoryUrl", props.get("repositoryUrl")),
+            ("OperatorNamespace", props.get("operatorNamespace")),
+            ("Scope", props.get("operatorScope")),
+            ("ComplianceState", (props.get("complianceStatus") or {}).get("complianceState")),
+            ("ProvisioningState", props.get("provisioningState")),
+        ]
+    )
+
+
+extension_table = extension_list_table = _one_or_many(_extension_row)
+flux_table = flux_list_table = _one_or_many(_flux_row)
+kustomization_table = kustomization_list_table = _one_or_many(_kustomization_row)
+deployed_object_table = deployed_object_list_table = _one_or_many(_deployed_object_row)
+source_control_table = source_control_list_table = _one_or_many(_source_control_row)

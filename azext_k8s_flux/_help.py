@@ -1,0 +1,12 @@
+"""Help entries (YAML). Each command group keeps its entries in a `_help_<group>.py` module."""
+
+from knack.help_files import helps
+
+from azext_k8s_flux import (  # noqa: F401  (each module registers its entries on import)
+    _help_check_manifests,
+    _help_extension,
+    _help_flux,
+    _help_source_control,
+)
+
+__all__ = ["helps"]

@@ -1,0 +1,1 @@
+"""Help for `az k8s-configuration flux check-manifests`."""

@@ -1,0 +1,5 @@
+"""Arguments of the check manifests commands."""
+
+
+def load_arguments(loader):
+    pass

@@ -1,0 +1,5 @@
+"""Arguments of the extension commands."""
+
+
+def load_arguments(loader):
+    pass

@@ -1,0 +1,5 @@
+"""Arguments of the flux commands."""
+
+
+def load_arguments(loader):
+    pass

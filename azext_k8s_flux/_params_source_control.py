@@ -1,0 +1,5 @@
+"""Arguments of the source control commands."""
+
+
+def load_arguments(loader):
+    pass

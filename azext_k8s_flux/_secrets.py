@@ -1,0 +1,30 @@
+"""Secret option values: taken from a value or a file, never echoed.
+
+`az --debug` prints the command line, so every secret option has a file form too: either the
+`--<option>-file PATH` variant or azure-cli's `@PATH` value syntax.
+"""
+
+import os
+
+from azure.cli.core.azclierror import FileOperationError, MutuallyExclusiveArgumentError
+
+
+def read_secret(value, path, option, file_option):
+    """Return the secret from `value` or the file at `path`; at most one may be given."""
+    if value is not None and path is not None:
+        raise MutuallyExclusiveArgumentError(f"Give {option} or {file_option}, not both.")
+    if path is None:
+        return value
+    expanded = os.path.expanduser(path)
+    try:
+        with open(expanded, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as error:
+        raise FileOperationError(f"Cannot read {file_option} '{path}': {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise FileOperationError(f"{file_option} '{path}' is not a UTF-8 text file.") from None
+
+
+def redact(value):
+    """What to show in place of a secret."""
+    return "<redacted>" if value else value

@@ -1,0 +1,25 @@
+"""Checks shared by every command group: pure, no I/O, typed azure-cli errors."""
+
+import re
+
+from azure.cli.core.azclierror import InvalidArgumentValueError
+
+# Kubernetes object names (RFC 1123 subdomain label rules as Flux applies them).
+_DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+_DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+
+
+def check_dns1123_label(value, what, max_length=63):
+    if not value or len(value) > max_length or not _DNS1123_LABEL.match(value):
+        raise InvalidArgumentValueError(
+            f"Invalid {what} '{value}': use at most {max_length} lowercase letters, digits and '-', "
+            "starting and ending with a letter or digit."
+        )
+
+
+def check_dns1123_subdomain(value, what, max_length=253):
+    if not value or len(value) > max_length or not _DNS1123_SUBDOMAIN.match(value):
+        raise InvalidArgumentValueError(
+            f"Invalid {what} '{value}': use at most {max_length} lowercase letters, digits, '-' and '.', "
+            "starting and ending with a letter or digit."
+        )

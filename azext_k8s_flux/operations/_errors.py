@@ -1,0 +1,66 @@
+"""Translate ARM failures into azure-cli errors that say what happened, never a traceback."""
+
+from contextlib import contextmanager
+
+from azure.cli.core.azclierror import (
+    AzureInternalError,
+    AzureResponseError,
+    BadRequestError,
+    ForbiddenError,
+    ResourceNotFoundError,
+    UnauthorizedError,
+)
+
+
+def arm_error_code_and_message(error):
+    """The ARM error code and message of an azure-core HttpResponseError, as plainly as we can get them."""
+    odata = getattr(error, "error", None)
+    code = getattr(odata, "code", None)
+    message = getattr(odata, "message", None)
+    if not message:
+        message = getattr(error, "message", None) or str(error)
+    return code, message
+
+
+def _status(error):
+    response = getattr(error, "response", None)
+    return getattr(error, "status_code", None) or getattr(response, "status_code", None)
+
+
+def translate_http_error(error, what):
+    """Return the azure-cli error for an SDK HttpResponseError raised while acting on `what`."""
+    code, message = arm_error_code_and_message(error)
+    status = _status(error)
+    detail = f"({code}) {message}" if code else message
+    if status == 404:
+        return ResourceNotFoundError(f"{what} was not found: {detail}")
+    if status == 403:
+        return ForbiddenError(
+            f"Access to {what} was denied: {detail}\n"
+            "Ask for a role that grants Microsoft.KubernetesConfiguration permissions on the cluster."
+        )
+    if status == 401:
+        return UnauthorizedError(f"Not authenticated for {what}: {detail}\nRun 'az login' and try again.")
+    if status == 400 or status == 409:
+        return BadRequestError(f"The request for {what} was refused: {detail}")
+    if status is not None and status >= 500:
+        return AzureInternalError(
+            f"Azure failed while handling {what} (HTTP {status}): {detail}\nNothing was changed by this "
+            "command's failed request; try again later."
+        )
+    return AzureResponseError(f"The operation on {what} failed: {detail}")
+
+
+@contextmanager
+def arm_errors(what):
+    """Run SDK calls and turn any HttpResponseError into the matching azure-cli error."""
+    from azure.core.exceptions import HttpResponseError
+
+    try:
+        yield
+    except HttpResponseError as error:
+        raise translate_http_error(error, what) from None
+
+
+def is_not_found(error):
+    return _status(error) == 404
