@@ -4,11 +4,11 @@ cluster, read from the configuration's `statuses` (one GET)."""
 from azure.cli.core.azclierror import InvalidArgumentValueError, ResourceNotFoundError
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations.flux import get_configuration
+from azext_k8s_flux.operations.flux import get_configuration_json
 
 
 def _statuses(client, cluster, name):
-    return list((get_configuration(client, cluster, name).get("properties") or {}).get("statuses") or [])
+    return list((get_configuration_json(client, cluster, name).get("properties") or {}).get("statuses") or [])
 
 
 def _describe(status):

@@ -19,11 +19,16 @@ def _what(name, cluster):
 
 
 def get_configuration(client, cluster, name):
-    """The configuration as API JSON; a clean not-found error naming it (or the missing cluster)."""
+    """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
+    command does); a clean not-found error naming it, or naming the missing cluster."""
+    with flux_errors(cluster, _what(name, cluster), not_found=f"{_what(name, cluster)} was not found."):
+        return client.get(*cluster.sdk_args(), name)
+
+
+def get_configuration_json(client, cluster, name):
     from azext_k8s_flux import _sdk
 
-    with flux_errors(cluster, _what(name, cluster), not_found=f"{_what(name, cluster)} was not found."):
-        return _sdk.as_dict(client.get(*cluster.sdk_args(), name))
+    return _sdk.as_dict(get_configuration(client, cluster, name))
 
 
 def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
@@ -46,7 +51,6 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azure.cli.core.util import sdk_no_wait
 
-    from azext_k8s_flux import _sdk
     from azext_k8s_flux.operations.flux_prechecks import ensure_flux_extension
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
     from azext_k8s_flux.validators_flux.configuration import kustomizations_for_create, validate_configuration
@@ -64,7 +68,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with flux_errors(cluster, _what(name, cluster)):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
                              **flux_inputs.quiet(source.secret))  # fmt: skip
-        return None if no_wait else _sdk.as_dict(poller.result())
+        return None if no_wait else poller.result()
 
 
 def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
@@ -94,11 +98,11 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     options = flux_inputs.source_options(locals())
-    existing = get_configuration(client, cluster, name)
-    plan = plan_update(name, existing, kind, options, kustomization, suspend)
+    current = get_configuration(client, cluster, name)
+    plan = plan_update(name, _sdk.as_dict(current), kind, options, kustomization, suspend)
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
-        return existing
+        return current
     if plan.switching_kind:
         confirm(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
                 f"{plan.current_kind} settings and stored credentials will be removed.", yes)  # fmt: skip
@@ -107,7 +111,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with flux_errors(cluster, _what(name, cluster)):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
                              **flux_inputs.quiet(plan.secret))  # fmt: skip
-        return None if no_wait else _sdk.as_dict(poller.result())
+        return None if no_wait else poller.result()
 
 
 def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
@@ -118,7 +122,7 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azext_k8s_flux.operations._prompts import confirm
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    existing = get_configuration(client, cluster, name)
+    existing = get_configuration_json(client, cluster, name)
     kustomizations = (existing.get("properties") or {}).get("kustomizations") or {}
     pruned = sorted(k for k, v in kustomizations.items() if (v or {}).get("prune"))
     message = f"Delete {_what(name, cluster)}?"
@@ -141,8 +145,6 @@ def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name
 
 def flux_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """List the Flux configurations of a cluster."""
-    from azext_k8s_flux import _sdk
-
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     with flux_errors(cluster, f"the Flux configurations of {cluster.describe()}"):
-        return [_sdk.as_dict(item) for item in client.list(*cluster.sdk_args())]
+        return list(client.list(*cluster.sdk_args()))

@@ -8,7 +8,7 @@ from azure.cli.core.azclierror import ResourceNotFoundError, ValidationError
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations.flux import get_configuration
+from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json
 from azext_k8s_flux.operations.flux_errors import flux_errors
 
 logger = get_logger(__name__)
@@ -41,13 +41,12 @@ def _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_in
 def _patch(cmd, client, cluster, name, changes, no_wait):
     from azure.cli.core.util import sdk_no_wait
 
-    from azext_k8s_flux import _sdk
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
     patch = build_flux_configuration_patch(kustomizations=changes)
     with flux_errors(cluster, f"Flux configuration '{name}' on {cluster.describe()}"):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch)
-        return None if no_wait else _sdk.as_dict(poller.result())
+        return None if no_wait else poller.result()
 
 
 def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
@@ -60,7 +59,7 @@ def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster
     spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
                  disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    existing = _kustomizations(get_configuration(client, cluster, name))
+    existing = _kustomizations(get_configuration_json(client, cluster, name))
     if kustomization_name in existing:
         raise ValidationError(
             f"Kustomization '{kustomization_name}' already exists in Flux configuration '{name}'. Change it with "
@@ -75,6 +74,7 @@ def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster
                          retry_interval=None, prune=None, force=None, wait=None, disable_health_check=None,
                          post_build_substitute=None, post_build_substitute_from=None, no_wait=False):  # fmt: skip
     """Change some fields of a kustomization; the others keep their values."""
+    from azext_k8s_flux import _sdk
     from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
     from azext_k8s_flux.validators_flux.update import kustomization_changes
 
@@ -82,7 +82,7 @@ def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster
                  disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     configuration = get_configuration(client, cluster, name)
-    existing = _find(configuration, name, kustomization_name)
+    existing = _find(_sdk.as_dict(configuration), name, kustomization_name)
     validate_kustomizations(name, [spec], existing)
     changes = kustomization_changes(spec, existing[kustomization_name])
     if not changes:
@@ -97,7 +97,7 @@ def kustomization_delete(cmd, client, resource_group_name, cluster_name, cluster
     from azext_k8s_flux.operations._prompts import confirm
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    existing = _find(get_configuration(client, cluster, name), name, kustomization_name)
+    existing = _find(get_configuration_json(client, cluster, name), name, kustomization_name)
     dependents = sorted(k for k, v in existing.items() if kustomization_name in (v.get("dependsOn") or []))
     if dependents:
         raise ValidationError(
@@ -115,11 +115,11 @@ def kustomization_show(cmd, client, resource_group_name, cluster_name, cluster_t
                        cluster_resource_provider=None):  # fmt: skip
     """Show one kustomization of a Flux configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    return _find(get_configuration(client, cluster, name), name, kustomization_name)[kustomization_name]
+    return _find(get_configuration_json(client, cluster, name), name, kustomization_name)[kustomization_name]
 
 
 def kustomization_list(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                        cluster_resource_provider=None):  # fmt: skip
     """List the kustomizations of a Flux configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    return list(_kustomizations(get_configuration(client, cluster, name)).values())
+    return list(_kustomizations(get_configuration_json(client, cluster, name)).values())
