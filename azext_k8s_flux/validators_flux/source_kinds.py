@@ -45,6 +45,8 @@ def git(given, result, existing, partial):
         urls.check_git_url(url)
         source["url"] = url
     ssh = urls.is_ssh_url(url)
+    if partial and "url" in given:
+        _clear_other_transport(source, result.protected, existing, ssh)
     ref = _one_ref(given, _GIT_REFS, partial, required=True)
     if ref is not None:
         source["repositoryRef"] = ref
@@ -90,6 +92,17 @@ def git(given, result, existing, partial):
                 "do not combine it with an SSH URL or --https-user/--https-key."
             )
         source["provider"] = provider
+
+
+def _clear_other_transport(source, protected, existing, ssh):
+    """A new URL of the other transport (SSH vs HTTPS) drops the settings of the old one."""
+    if urls.is_ssh_url(existing.get("url") or "") == ssh:
+        return
+    stale = ("httpsUser", "httpsCACert") if ssh else ("sshKnownHosts",)
+    for name in stale:
+        if existing.get(name):
+            source[name] = None
+    protected["httpsKey" if ssh else "sshPrivateKey"] = None
 
 
 def bucket(given, result, existing, partial):

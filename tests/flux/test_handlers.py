@@ -179,3 +179,12 @@ def test_deployed_object_table_shows_failing_message(cmd):
     rows = deployed_object_list_table(_kust(objects.deployed_object_list, FakeFluxClient(git_configuration()), cmd))
     failing = [row for row in rows if row["Name"] == "cfg-apps"][0]
     assert failing["Message"] == "dependency not ready" and failing["ComplianceState"] == "Non-Compliant"
+
+
+def test_unregistered_provider_says_how_to_fix(cmd):
+    from azure.cli.core.azclierror import BadRequestError
+
+    error = http_error(409, "MissingSubscriptionRegistration", "The subscription is not registered to use namespace "
+                       "'Microsoft.KubernetesConfiguration'.")  # fmt: skip
+    with pytest.raises(BadRequestError, match="az provider register --namespace Microsoft.KubernetesConfiguration"):
+        flux_show(cmd, FakeFluxClient(git_configuration(), error=error), **arguments())

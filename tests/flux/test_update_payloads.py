@@ -21,6 +21,7 @@ CASES = {
                              bucket_access_key="AKIAEXAMPLE", files=dict(bucket_secret_key=m.BUCKET_SECRET), yes=True),
     "switch-to-oci": dict(kind="oci", url="oci://ghcr.io/org/manifests", tag="latest", yes=True),
     "suspend": dict(suspend=True),
+    "https-to-ssh": dict(url="git@github.com:org/repo.git", files=dict(ssh_private_key=m.SSH_KEY)),
 }  # fmt: skip
 
 
