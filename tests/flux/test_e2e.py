@@ -139,6 +139,14 @@ def test_update_changes_only_what_is_given(run, cluster, emulator):
     again = run(f"k8s-configuration flux update {cluster.args} -n cluster-config --tag v1.0.0")
     assert again.json["gitRepository"]["repositoryRef"]["tag"] == "v1.0.0" and "nothing to change" in again.stderr
     assert [r[0] for r in counter.requests()] == ["GET"]  # no change: no PATCH
+    counter = RequestCounter(emulator, cluster)
+    run(f"k8s-configuration flux update {cluster.args} -n cluster-config {SEED_K}")
+    assert [r[0] for r in counter.requests()] == ["GET"]  # the same kustomizations as the service holds them
+    counter = RequestCounter(emulator, cluster)
+    changed = run(f"k8s-configuration flux update {cluster.args} -n cluster-config "
+                  "-k name=infra path=./infrastructure prune=false").json  # fmt: skip
+    assert [r[0] for r in counter.requests()] == ["GET", "PATCH"]
+    assert list(changed["kustomizations"]) == ["infra"] and changed["kustomizations"]["infra"]["prune"] is False
 
 
 def test_kustomization_lifecycle(run, cluster):
@@ -203,6 +211,8 @@ def test_tables_and_query(az, cluster):
     assert "cluster-config" in table and REPO in table
     state = az(f"k8s-configuration flux show {cluster.args} -n cluster-config --query provisioningState -o tsv")
     assert state.stdout.strip() == "Succeeded"
+    kustomizations = az(f"k8s-configuration flux kustomization list {cluster.args} -n cluster-config -o table").stdout
+    assert "DependsOn" in kustomizations and "./apps/staging" in kustomizations
     objects = az(f"k8s-configuration flux deployed-object list {cluster.args} -n cluster-config -o table").stdout
     assert "Kustomization" in objects and "cluster-config-apps" in objects
 
