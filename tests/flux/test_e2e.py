@@ -248,3 +248,17 @@ def test_secrets_never_reach_output_or_debug(az, cluster, tmp_path):
             assert secret not in result.output
     shown = az(f"k8s-configuration flux show {cluster.args} -n ssh-config").json
     assert "configurationProtectedSettings" not in shown or not shown["configurationProtectedSettings"]
+
+
+@pytest.mark.parametrize("options,fragment", [
+    ("-u https://github.com/org/repo --branch main -k name=apps depends_on=infra", "which does not exist"),
+    ("-u https://github.com/org/repo --branch main --sync-interval 10min", "Go duration such as 1h2m3s"),
+    ("-u https://github.com/org/repo --branch main --ssh-private-key-file /nonexistent/key", "Cannot read"),
+    ("--kind azblob -u https://a.blob.core.windows.net --container-name c", "needs one way to authenticate"),
+])  # fmt: skip
+def test_rejected_inputs_send_no_request(run, cluster, emulator, options, fragment):
+    counter = RequestCounter(emulator, cluster)
+    result = run(f"k8s-configuration flux create {cluster.args} -n bad {options}", expect=None)
+    assert result.exit_code != 0 and fragment in result.stderr
+    assert "Traceback" not in result.output
+    assert counter.entries() == []
