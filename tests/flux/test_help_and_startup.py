@@ -48,3 +48,50 @@ def test_operations_do_not_import_the_sdk_at_load_time():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _declared_options(command):
+    """Every option the command accepts: its handler's parameters, spelled as _params/_params_flux declare."""
+    import contextlib
+    import importlib
+    import inspect
+    from types import SimpleNamespace
+
+    from azext_k8s_flux import _params_flux
+
+    scopes = {}
+
+    @contextlib.contextmanager
+    def argument_context(scope):
+        def argument(name, *args, **kwargs):
+            scopes.setdefault(scope, {})[name] = kwargs.get("options_list")
+
+        yield SimpleNamespace(argument=argument)
+
+    _params_flux.load_arguments(SimpleNamespace(argument_context=argument_context))
+    shared = {"resource_group_name": ["-g", "--resource-group"], "cluster_name": ["-c", "--cluster-name"],
+              "cluster_type": ["-t", "--cluster-type"],
+              "cluster_resource_provider": ["--cluster-rp", "--cluster-resource-provider"]}  # fmt: skip
+    module, handler = {
+        "flux": ("flux", "flux_"), "flux kustomization": ("kustomization", "kustomization_"),
+        "flux deployed-object": ("deployed_object", "deployed_object_"),
+    }[command.rsplit(" ", 1)[0]]  # fmt: skip
+    function = getattr(importlib.import_module(f"azext_k8s_flux.operations.{module}"), handler + command.split()[-1])
+    full = f"k8s-configuration {command}"
+    options = {"-o", "--output", "--query", "--debug", "--only-show-errors"}
+    for name in list(inspect.signature(function).parameters)[2:]:
+        matching = [s for s in scopes if full.startswith(s) and name in scopes[s]]
+        declared = scopes[max(matching, key=len)][name] if matching else None
+        options.update(declared or shared.get(name) or ["--" + name.replace("_", "-")])
+    return options
+
+
+def test_examples_use_only_declared_options():
+    import shlex
+
+    for command in COMMANDS:
+        options = _declared_options(command)
+        for example in _help(command)["examples"]:
+            tokens = shlex.split(example["text"].replace("\\\n", " "))
+            unknown = [t for t in tokens if t.startswith("-") and t not in options]
+            assert not unknown, (command, unknown)
