@@ -40,9 +40,11 @@ long-summary: |
     dependsOn, depends-on, sync-interval... are accepted too. Durations are Go durations (1h2m3s, 10m, 45s).
     Without -k, one kustomization named kustomization-1 with path ./ is created.
 
-    Quoting: comma lists need no quotes in any shell (depends_on=infra,apps). If you use JSON lists, quote
-    the whole item: bash and zsh 'depends_on=["infra"]'; PowerShell 'depends_on=[infra]' (PowerShell drops
-    inner double quotes; [infra] is accepted). zsh treats unquoted [ ] as a glob pattern: quote them.
+    Quoting: comma lists need no quotes in bash and zsh (depends_on=infra,apps). PowerShell splits unquoted
+    commas into separate arguments: quote the item ('depends_on=infra,apps'); an unquoted
+    depends_on=infra,apps is still understood. JSON lists are accepted too; quote the whole item:
+    bash and zsh 'depends_on=["infra"]' (zsh treats unquoted [ ] as a glob pattern); PowerShell
+    'depends_on=[infra]' (PowerShell drops inner double quotes; [infra] is accepted).
 
     Re-running create with the same arguments is safe: the same PUT is an update with no change. Secrets
     are part of that PUT, so give them again (from files), or use `flux update` which keeps stored secrets.

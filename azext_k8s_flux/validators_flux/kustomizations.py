@@ -25,6 +25,7 @@ _ALIASES.update(
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _DURATIONS = {"timeout": "timeoutInSeconds", "sync_interval": "syncIntervalInSeconds",
               "retry_interval": "retryIntervalInSeconds"}  # fmt: skip
+_LIST_KEYS = ("depends_on", "post_build_substitute_from")
 _SUBSTITUTE_FROM_KINDS = {"configmap": "ConfigMap", "secret": "Secret"}
 DEFAULT_NAME, DEFAULT_PATH = "kustomization-1", "./"
 
@@ -137,8 +138,13 @@ def kustomization_from_values(values, what="--kustomization"):
 def parse_kustomization(tokens):
     """The tokens of one `-k` (['name=infra', 'path=./infrastructure', 'prune=true']) -> API JSON shape."""
     values = {}
+    previous = None
     for token in tokens:
         key, sep, value = str(token).partition("=")
+        if not sep and previous in _LIST_KEYS:
+            # PowerShell passes an unquoted `depends_on=a,b` as two arguments: 'depends_on=a' and 'b'.
+            values[previous] += "," + str(token).strip()
+            continue
         if not sep:
             raise InvalidArgumentValueError(
                 f"Invalid --kustomization item '{token}': use key=value, for example "
@@ -148,6 +154,7 @@ def parse_kustomization(tokens):
         if canonical in values:
             raise InvalidArgumentValueError(f"--kustomization gives '{canonical}' twice: give each key once.")
         values[canonical] = value.strip()
+        previous = canonical
     return kustomization_from_values(values)
 
 

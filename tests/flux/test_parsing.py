@@ -72,3 +72,11 @@ def test_key_errors_do_not_quote_the_value():
     with pytest.raises(Exception) as raised:
         keys.check_ssh_private_key("supersecretvalue", "--ssh-private-key")
     assert "supersecretvalue" not in str(raised.value)
+
+
+def test_powershell_split_lists_are_joined():
+    # PowerShell turns an unquoted depends_on=infra,db into two arguments.
+    spec = parse_kustomization(["name=apps", "depends_on=infra", "db", "prune=true"])
+    assert spec["dependsOn"] == ["infra", "db"] and spec["prune"] is True
+    spec = parse_kustomization(["name=apps", "post_build_substitute_from=ConfigMap:a", "Secret:b:optional"])
+    assert [item["name"] for item in spec["postBuild"]["substituteFrom"]] == ["a", "b"]
