@@ -127,6 +127,10 @@ def bucket(given, result, existing, partial):
             "A Bucket source needs credentials: --bucket-access-key with --bucket-secret-key (or "
             "--bucket-secret-key-file), or --local-auth-ref naming a secret in the cluster."
         )
+    if partial and "local_auth_ref" in given:
+        source["accessKey"], result.protected["bucketSecretKey"] = None, None  # the secret now holds them
+    elif partial and has_access:
+        source["localAuthRef"] = None
     if has_access:
         source["accessKey"] = given["bucket_access_key"]
     if has_secret:

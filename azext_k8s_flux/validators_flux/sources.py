@@ -104,5 +104,5 @@ def validate_source(kind_value, opts, existing=None):
         result.source["localAuthRef"] = given["local_auth_ref"]
     check = {GIT: source_kinds.git, BUCKET: source_kinds.bucket, BLOB: source_kinds.azure_blob, OCI: source_kinds.oci}
     check[kind](given, result, existing or {}, partial)
-    result.secret = result.secret or bool(result.protected)
+    result.secret = result.secret or any(result.protected.values())
     return result

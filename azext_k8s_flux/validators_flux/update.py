@@ -62,10 +62,15 @@ def _same(want, have):
     return want == have
 
 
+# Source fields the service never returns (or returns without their secret parts): a null for them is kept,
+# since the current value cannot be compared.
+_WRITE_ONLY = {"accountKey", "sasToken", "servicePrincipal", "tlsConfig"}
+
+
 def _drop_unchanged(source, current):
     """Keep only the source fields whose value differs from the current one (secrets never compare equal:
     the service does not return them)."""
-    return {key: value for key, value in source.items() if not _same(value, current.get(key))}
+    return {key: value for key, value in source.items() if key in _WRITE_ONLY or not _same(value, current.get(key))}
 
 
 def kustomization_changes(spec, current, defaults=None):

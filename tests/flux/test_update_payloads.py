@@ -25,6 +25,33 @@ CASES = {
 }  # fmt: skip
 
 
+BLOB = {"url": "https://acct.blob.core.windows.net", "containerName": "flux", "timeoutInSeconds": 600,
+        "syncIntervalInSeconds": 600, "localAuthRef": None, "managedIdentity": None}  # account key: never returned
+BUCKET = {"url": "https://s3.amazonaws.com", "bucketName": "manifests", "accessKey": "AKIAEXAMPLE",
+          "insecure": False, "timeoutInSeconds": 600, "syncIntervalInSeconds": 600, "localAuthRef": None}
+OCI = {"url": "oci://ghcr.io/org/manifests", "repositoryRef": {"tag": "v1", "semver": None, "digest": None},
+       "useWorkloadIdentity": True, "insecure": False, "timeoutInSeconds": 600, "syncIntervalInSeconds": 600}
+OTHER_KINDS = {
+    "azblob-account-key-to-sas": ("AzureBlob", "azureBlob", BLOB, dict(files=dict(sas_token=m.SAS_TOKEN))),
+    "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id="33333333-3333")),
+    "bucket-keys-to-local-ref": ("Bucket", "bucket", BUCKET, dict(local_auth_ref="minio-credentials")),
+    "bucket-rotate-secret": ("Bucket", "bucket", BUCKET, dict(files=dict(bucket_secret_key=m.BUCKET_SECRET))),
+    "oci-tag-to-digest": ("OCIRepository", "ociRepository", OCI, dict(digest="sha256:abc")),
+    "oci-add-tls": ("OCIRepository", "ociRepository", OCI,
+                    dict(files=dict(tls_client_certificate=m.CERT, tls_private_key=m.TLS_KEY))),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(OTHER_KINDS))
+def test_update_payload_other_kinds(case, tmp_path, cmd, golden):
+    kind, key, source, options = OTHER_KINDS[case]
+    existing = git_configuration(sourceKind=kind, gitRepository=None, **{key: source})
+    client = run_update(tmp_path, cmd, options, existing=existing)
+    request = patch_request(client)
+    assert set(request["body"]["properties"]) <= {key, "configurationProtectedSettings"}
+    golden(f"flux/update-{case}", request)
+
+
 def run_update(tmp_path, cmd, case, cluster_type="connectedClusters", existing=None):
     options = dict(case)
     files = write_files(tmp_path, **options.pop("files", {}))
