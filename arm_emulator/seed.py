@@ -7,7 +7,6 @@ Seeding happens only when the state database is new.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from . import agent, clusters, extensions, fluxconfigs, lro, scc
 from .addressing import CLUSTER_KINDS, CONFIG_NS, parse
 from .armcore import PROVIDER_TYPES
 from .context import LOCATION, RESOURCE_GROUP, SUBSCRIPTION_ID, SUBSCRIPTION_NAME, TENANT_ID, Context
+from .errors import ArmError
 from .store import Resource
 
 DEFAULT_SEED: dict[str, Any] = {
@@ -35,16 +35,19 @@ DEFAULT_SEED: dict[str, Any] = {
 }
 
 
-def load_seed_file(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() == ".json":
-        data = json.loads(text)
-    else:
-        import yaml  # only needed for YAML seeds
+class SeedError(Exception):
+    """The seed file cannot be read or does not describe a valid world."""
 
-        data = yaml.safe_load(text)
+
+def load_seed_file(path: Path) -> dict[str, Any]:
+    import yaml  # only needed for seed files; YAML is a superset of JSON
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SeedError(f"cannot read seed file {path}: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
-        raise ValueError(f"{path}: a seed file needs a top-level 'subscriptions' list")
+        raise SeedError(f"{path}: a seed file needs a top-level 'subscriptions' list")
     return data
 
 
@@ -52,10 +55,15 @@ def apply_seed(ctx: Context, seed: dict[str, Any] | None) -> bool:
     """Load ``seed`` (or the default world) into a new database; returns False if state already existed."""
     if ctx.store.meta_get("seeded"):
         return False
-    with ctx.store.tx():
-        for sub in (seed or DEFAULT_SEED)["subscriptions"]:
-            _subscription(ctx, sub)
-        ctx.store.meta_set("seeded", True)
+    try:
+        with ctx.store.tx():
+            for sub in (seed or DEFAULT_SEED)["subscriptions"]:
+                _subscription(ctx, sub)
+            ctx.store.meta_set("seeded", True)
+    except ArmError as exc:
+        raise SeedError(f"seed rejected: ({exc.code}) {exc.message}") from None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise SeedError(f"seed file is malformed near {exc!s}") from None
     lro.settle(ctx, now=float("inf"))
     agent.settle(ctx, now=float("inf"))
     return True
@@ -71,7 +79,7 @@ def _subscription(ctx: Context, sub: dict[str, Any]) -> None:
     for namespace in PROVIDER_TYPES:
         ctx.store.set_provider(sub_id, namespace, states.pop(namespace.lower(), "Registered"))
     if states:
-        raise ValueError(f"unknown provider namespace(s) in seed: {', '.join(sorted(states))}")
+        raise SeedError(f"unknown provider namespace(s) in seed: {', '.join(sorted(states))}")
     for rg in sub.get("resourceGroups") or []:
         rg_path = f"/subscriptions/{sub_id}/resourceGroups/{rg['name']}"
         ctx.store.put(Resource(rg_path, "resourceGroup", f"/subscriptions/{sub_id}/resourcegroups", rg_path,
@@ -84,7 +92,7 @@ def _cluster(ctx: Context, rg_path: str, spec: dict[str, Any]) -> None:
     kind = CLUSTER_KINDS.get(str(spec.get("type", "")).lower())
     if kind is None:
         allowed = ", ".join(t for _, t in CLUSTER_KINDS.values())
-        raise ValueError(f"cluster {spec.get('name')!r}: type must be one of {allowed}")
+        raise SeedError(f"cluster {spec.get('name')!r}: type must be one of {allowed}")
     cluster_path = f"{rg_path}/providers/{kind[0]}/{kind[1]}/{spec['name']}"
     addr = parse(cluster_path)
     body = {"location": spec.get("location"), "properties": spec.get("properties") or {}, "tags": spec.get("tags")}

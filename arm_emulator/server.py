@@ -21,7 +21,7 @@ from .certs import CA_CERT, server_ssl_context
 from .context import Context, Settings
 from .faults import Fault, FaultBook
 from .requestlog import RequestLog
-from .seed import apply_seed, load_seed_file
+from .seed import SeedError, apply_seed, load_seed_file
 from .store import Store
 
 LOG = logging.getLogger("arm_emulator")
@@ -130,5 +130,10 @@ def serve(options: ServeOptions) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    asyncio.run(run(options))
+    try:
+        asyncio.run(run(options))
+    except (ValueError, OSError, SeedError) as exc:
+        # Bad seed file, port in use, unwritable state dir: a one-line reason, not a traceback.
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
