@@ -14,8 +14,9 @@ from .context import CLIENT_ID, TENANT_ID
 
 CLOUD_NAME = "ArmEmulator"
 CLIENT_SECRET = "emulator-secret"  # the emulator accepts any secret
-ENV_NAMES = ("AZURE_CONFIG_DIR", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "AZURE_CORE_INSTANCE_DISCOVERY",
-             "AZURE_CORE_COLLECT_TELEMETRY")
+# az and the SDK reach TLS through requests, so REQUESTS_CA_BUNDLE is enough; SSL_CERT_FILE is left alone
+# because it would also change what every other TLS client in the user's shell trusts.
+ENV_NAMES = ("AZURE_CONFIG_DIR", "REQUESTS_CA_BUNDLE", "AZURE_CORE_INSTANCE_DISCOVERY", "AZURE_CORE_COLLECT_TELEMETRY")
 
 
 class ConnectError(RuntimeError):
@@ -29,7 +30,6 @@ def az_environment(state_dir: str | Path) -> dict[str, str]:
     return {
         "AZURE_CONFIG_DIR": str(state / "azure-config"),
         "REQUESTS_CA_BUNDLE": endpoint["ca_bundle"],
-        "SSL_CERT_FILE": endpoint["ca_bundle"],
         "AZURE_CORE_INSTANCE_DISCOVERY": "false",
         "AZURE_CORE_COLLECT_TELEMETRY": "no",
     }

@@ -52,7 +52,7 @@ def _check_v1(ctx: Context, addr: Address) -> None:
             f"cluster: {', '.join(repr(n) for n in v1)}. Delete them first (az k8s-configuration delete).")
 
 
-def _ensure_flux_extension(ctx: Context, addr: Address, cluster: Resource, now: float) -> float:
+def _ensure_flux_extension(ctx: Context, addr: Address, now: float) -> float:
     """Install microsoft.flux as 'flux' when absent, as the service does; returns extra delay for the config."""
     if extensions.flux_extension(ctx, addr.cluster_path) is not None:
         return 0.0
@@ -109,7 +109,7 @@ async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Res
             raise not_found(f"Flux configuration with name '{addr.name}' not found.")
         return json_response(render(existing))
     if method == "PUT":
-        return await _put(ctx, request, addr, cluster, existing, api_version)
+        return await _put(ctx, request, addr, existing, api_version)
     if method == "PATCH":
         return await _patch(ctx, request, addr, existing, api_version)
     if method == "DELETE":
@@ -117,15 +117,15 @@ async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Res
     raise method_not_allowed(method, addr.path)
 
 
-async def _put(ctx: Context, request: web.Request, addr: Address, cluster: Resource, existing: Resource | None,
+async def _put(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
                api_version: str) -> web.Response:
     body = await read_json(request)
-    res, op = apply_put(ctx, request, addr, cluster, existing, body)
+    res, op = apply_put(ctx, request, addr, existing, body)
     return lro_response(ctx, request, op, render(res), 200 if existing else 201, api_version)
 
 
-def apply_put(ctx: Context, request: web.Request | None, addr: Address, cluster: Resource,
-              existing: Resource | None, body: dict[str, Any]) -> tuple[Resource, Operation]:
+def apply_put(ctx: Context, request: web.Request | None, addr: Address, existing: Resource | None,
+              body: dict[str, Any]) -> tuple[Resource, Operation]:
     """Validate and store a PUT, installing microsoft.flux first when the cluster lacks it."""
     spec = spec_of(properties_of(body))
     secret_keys = sorted(protected_keys(spec.pop("configurationProtectedSettings", None)))
@@ -141,7 +141,7 @@ def apply_put(ctx: Context, request: web.Request | None, addr: Address, cluster:
     res = new_resource(addr, KIND, {"properties": props, "systemData": system_data(existing, now),
                                     _SECRETS: secret_keys})
     with ctx.store.tx():
-        delay = _ensure_flux_extension(ctx, addr, cluster, now)
+        delay = _ensure_flux_extension(ctx, addr, now)
         ctx.store.put(res)
         op = lro.start(ctx, request, res, "update" if existing else "create", delay=delay)
     return res, op

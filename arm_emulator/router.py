@@ -62,7 +62,9 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         return _operation_status(ctx, request, addr, module)
     if request.method in ("PUT", "PATCH", "DELETE"):
         armcore.require_registered(ctx, addr.subscription, CONFIG_NS)
-    return await module.handle(ctx, request, addr, cluster, api_version)
+    response = await module.handle(ctx, request, addr, cluster, api_version)
+    response.headers["api-supported-versions"] = ", ".join(module.API_VERSIONS)
+    return response
 
 
 def _collapse_slashes(path: str) -> str:

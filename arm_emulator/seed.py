@@ -109,4 +109,4 @@ def _cluster(ctx: Context, rg_path: str, spec: dict[str, Any]) -> None:
         extensions.start_install(ctx, None, res, "create")
     for item in spec.get("fluxConfigurations") or []:
         a = parse(f"{base}/fluxConfigurations/{item['name']}")
-        fluxconfigs.apply_put(ctx, None, a, cluster, None, {k: v for k, v in item.items() if k != "name"})
+        fluxconfigs.apply_put(ctx, None, a, None, {k: v for k, v in item.items() if k != "name"})
