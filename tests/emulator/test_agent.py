@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FLUX_API, Arm, git_flux, item_path
+from emu_helpers import FLUX_API, Arm, git_flux, item_path
 
 from arm_emulator.testing import start_emulator
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FLUX_API, Arm, git_flux, item_path
+from emu_helpers import FLUX_API, Arm, git_flux, item_path
 
 PATH = item_path("fluxConfigurations", "cfg")
 

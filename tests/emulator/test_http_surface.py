@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import requests
-from conftest import ARC, CONFIG, EXT_API, FLUX_API, SCC_API, cluster_path, git_flux, item_path
+from emu_helpers import ARC, CONFIG, EXT_API, FLUX_API, SCC_API, cluster_path, git_flux, item_path
 
 from arm_emulator.testing import RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID
 

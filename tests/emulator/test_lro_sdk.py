@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-from conftest import ARC, EXT_API, FLUX_API, Arm, git_flux, item_path
+from emu_helpers import ARC, EXT_API, FLUX_API, Arm, git_flux, item_path
 
 from arm_emulator.testing import RESOURCE_GROUP, start_emulator
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import AKS, CONFIG, EXT_API, FLUX_API, SCC_API, Arm, git_flux, item_path
+from emu_helpers import AKS, CONFIG, EXT_API, FLUX_API, SCC_API, Arm, git_flux, item_path
 
 from arm_emulator.testing import SUBSCRIPTION_ID, start_emulator
 

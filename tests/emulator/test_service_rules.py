@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import AKS, ARC, EXT_API, FLUX_API, SCC_API, Arm, StaticToken, git_flux, item_path, sdk_kwargs
+from emu_helpers import AKS, ARC, EXT_API, FLUX_API, SCC_API, Arm, StaticToken, git_flux, item_path, sdk_kwargs
 
 from arm_emulator.testing import RESOURCE_GROUP, SUBSCRIPTION_ID, start_emulator
 
