@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 
-from azure.cli.core.azclierror import BadRequestError, ResourceNotFoundError
+from azure.cli.core.azclierror import ResourceNotFoundError
 
 from azext_k8s_flux.operations._errors import arm_error_code_and_message, is_not_found, translate_http_error
 
@@ -25,16 +25,6 @@ def cluster_not_found(error, cluster):
     return None
 
 
-def unregistered_provider(error):
-    code, message = arm_error_code_and_message(error)
-    if code != "MissingSubscriptionRegistration":
-        return None
-    return BadRequestError(
-        f"The subscription is not registered for Microsoft.KubernetesConfiguration ({message}). Register it with "
-        "'az provider register --namespace Microsoft.KubernetesConfiguration --wait' and run this command again."
-    )
-
-
 @contextmanager
 def flux_errors(cluster, what, not_found=None):
     """Translate SDK errors raised while acting on `what`; `not_found` replaces the message of a plain 404."""
@@ -43,7 +33,7 @@ def flux_errors(cluster, what, not_found=None):
     try:
         yield
     except HttpResponseError as error:
-        translated = cluster_not_found(error, cluster) or unregistered_provider(error)
+        translated = cluster_not_found(error, cluster)
         if translated is None and not_found and is_not_found(error):
             translated = ResourceNotFoundError(not_found)
         raise (translated or translate_http_error(error, what)) from None
