@@ -230,10 +230,11 @@ def test_secrets_never_reach_output_or_debug(az, cluster, tmp_path):
     key, token = tmp_path / "id_key", tmp_path / "token"
     key.write_text(m.SSH_KEY)
     token.write_text(m.HTTPS_KEY + "\n")
-    hosts = tmp_path / "known_hosts"
+    hosts, account_key = tmp_path / "known_hosts", tmp_path / "account_key"
     hosts.write_text(m.KNOWN_HOSTS)
+    account_key.write_text(m.ACCOUNT_KEY)
     secrets = [m.HTTPS_KEY, "TESTKEYTESTKEY", base64.b64encode(m.HTTPS_KEY.encode()).decode(),
-               base64.b64encode(m.SSH_KEY.encode()).decode()[:60]]  # fmt: skip
+               base64.b64encode(m.SSH_KEY.encode()).decode()[:60], m.ACCOUNT_KEY]  # fmt: skip
     outputs = [
         az(f"k8s-configuration flux create {cluster.args} -n ssh-config -u git@github.com:org/repo.git "
            f"--branch main --ssh-private-key-file {key} --known-hosts-file {hosts} --debug"),
@@ -241,6 +242,9 @@ def test_secrets_never_reach_output_or_debug(az, cluster, tmp_path):
            f"--branch main --https-user git --https-key-file {token} --debug"),
         az(f"k8s-configuration flux update {cluster.args} -n https-config --https-key-file {token} --debug"),
         az(f"k8s-configuration flux show {cluster.args} -n https-config --debug"),
+        az(f"k8s-configuration flux create {cluster.args} -n blob-config --kind azblob "
+           f"-u https://acct.blob.core.windows.net --container-name flux --account-key-file {account_key} --debug"),
+        az(f"k8s-configuration flux list {cluster.args} --debug"),
     ]
     assert "Request method: 'GET'" in outputs[3].stderr  # --debug really logs traffic
     for result in outputs:
