@@ -266,3 +266,16 @@ def test_rejected_inputs_send_no_request(run, cluster, emulator, options, fragme
     assert result.exit_code != 0 and fragment in result.stderr
     assert "Traceback" not in result.output
     assert counter.entries() == []
+
+
+def test_switching_source_kind_with_yes_clears_the_old_source(run, cluster, tmp_path):
+    run(create_args(cluster))
+    secret = tmp_path / "bucket_secret"
+    secret.write_text(m.BUCKET_SECRET)
+    switched = run(f"k8s-configuration flux update {cluster.args} -n cluster-config --kind bucket "
+                   f"-u https://s3.amazonaws.com --bucket-name manifests --bucket-access-key AKIAEXAMPLE "
+                   f"--bucket-secret-key-file {secret} --yes").json  # fmt: skip
+    assert switched["sourceKind"] == "Bucket" and switched["bucket"]["bucketName"] == "manifests"
+    assert not switched.get("gitRepository")
+    assert switched["kustomizations"]["apps"]["dependsOn"] == ["infra"]
+    assert m.BUCKET_SECRET not in str(switched)
