@@ -279,3 +279,28 @@ def test_switching_source_kind_with_yes_clears_the_old_source(run, cluster, tmp_
     assert not switched.get("gitRepository")
     assert switched["kustomizations"]["apps"]["dependsOn"] == ["infra"]
     assert m.BUCKET_SECRET not in str(switched)
+
+
+def test_failed_install_stops_with_the_extension_error(run, cluster, emulator):
+    emulator.set_fault("lro-fail", method="PUT", path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/"
+                       "extensions", code="ExtensionOperationFailed", message="Helm installation failed: timeout")
+    try:
+        counter = RequestCounter(emulator, cluster)
+        result = run(create_args(cluster), expect=None)
+    finally:
+        emulator.clear_faults()
+    assert result.exit_code != 0
+    assert "Helm installation failed: timeout" in result.stderr and "No Flux configuration was created" in result.stderr
+    assert not [r for r in counter.requests() if "fluxconfigurations" in r[1]]
+    assert cluster.list("fluxConfigurations") == []
+
+
+def test_delete_reports_a_service_error_as_such(run, cluster, emulator):
+    run(create_args(cluster))
+    emulator.set_fault("error", count=None, method="GET", path="fluxConfigurations/cluster-config", status=503)
+    try:
+        result = run(f"k8s-configuration flux delete {cluster.args} -n cluster-config --yes", expect=None)
+    finally:
+        emulator.clear_faults()
+    assert result.exit_code != 0 and "HTTP 503" in result.stderr and "was not found" not in result.stderr
+    assert cluster.list("fluxConfigurations") != []  # nothing was deleted
