@@ -54,12 +54,12 @@ def git(given, result, existing, partial):
     https_options = [o for o in ("https_user", "https_key", "https_ca_cert") if o in given]
     if ssh_options and not ssh:
         raise MutuallyExclusiveArgumentError(
-            f"{_flags(ssh_options)} only apply to ssh:// or git@ URLs, and --url is '{url}'. "
+            f"{_flags(ssh_options)} only apply to ssh:// or git@ URLs, and --url is '{urls.display(url)}'. "
             "Use --https-user/--https-key for an https URL, or give the SSH URL of the repository."
         )
     if https_options and ssh:
         raise MutuallyExclusiveArgumentError(
-            f"{_flags(https_options)} only apply to http(s) URLs, and --url '{url}' is an SSH URL. "
+            f"{_flags(https_options)} only apply to http(s) URLs, and --url '{urls.display(url)}' is an SSH URL. "
             "Use --ssh-private-key-file for SSH, or give the https URL of the repository."
         )
     has_user = "https_user" in given or (partial and existing.get("httpsUser"))

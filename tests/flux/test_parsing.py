@@ -80,3 +80,13 @@ def test_powershell_split_lists_are_joined():
     assert spec["dependsOn"] == ["infra", "db"] and spec["prune"] is True
     spec = parse_kustomization(["name=apps", "post_build_substitute_from=ConfigMap:a", "Secret:b:optional"])
     assert [item["name"] for item in spec["postBuild"]["substituteFrom"]] == ["a", "b"]
+
+
+def test_urls_in_messages_hide_embedded_credentials():
+    from azext_k8s_flux.validators_flux.urls import check_http_url, display
+
+    assert display("https://user:s3cret@github.com/org/repo") == "https://***@github.com/org/repo"
+    assert display("git@github.com:org/repo.git") == "git@github.com:org/repo.git"
+    with pytest.raises(Exception) as raised:
+        check_http_url("ftp://user:s3cret@host/x", "a Bucket")
+    assert "s3cret" not in str(raised.value)
