@@ -30,6 +30,8 @@ CREATE_CASES = [
     (dict(branch="main"), E_MISSING, "--url is required"),
     (dict(url="ftp://example.com/repo", branch="main"), E_VALUE, "http://, https://, ssh:// or git@"),
     (dict(url=HTTPS), E_MISSING, "Give one of --branch, --tag, --semver, --commit"),
+    (dict(url="https://git:" + m.HTTPS_KEY + "@github.com/org/repo", branch="main"), E_VALUE,
+     "carries a password or token"),
     (dict(url=HTTPS, branch="main", tag="v1"), E_EXCL, "Give only one of"),
     (dict(url=HTTPS, branch="main", ssh_private_key=m.SSH_KEY), E_EXCL, "only apply to ssh:// or git@ URLs"),
     (dict(url=HTTPS, branch="main", known_hosts=m.KNOWN_HOSTS), E_EXCL, "only apply to ssh:// or git@ URLs"),
