@@ -36,12 +36,11 @@ def kustomization_names(config_name, paths):
     names = []
     for index, path in enumerate(paths, start=1):
         base = _NOT_NAME_CHARS.sub("-", path.lower()).strip("-") or f"kustomization-{index}"
-        name = base[:room].rstrip("-")
-        suffix = 2
-        while name in names:
-            tail = f"-{suffix}"
-            name = base[: room - len(tail)].rstrip("-") + tail
-            suffix += 1
+        name = base[:room].strip("-")
+        if not name or name in names:
+            short = f"k{index}"
+            stem = base[: max(room - len(short) - 1, 0)].strip("-")
+            name = f"{stem}-{short}" if stem else short
         names.append(name)
     return names
 
