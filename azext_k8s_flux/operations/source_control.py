@@ -50,16 +50,14 @@ def source_control_delete(client, resource_group_name, cluster_name, cluster_typ
     )
     with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
         # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
-        status = client.begin_delete(*cluster.sdk_args(), name, cls=_status_code).result()
-    if status == 204:
+        statuses = []
+        hook = {"raw_response_hook": lambda response: statuses.append(response.http_response.status_code)}
+        client.begin_delete(*cluster.sdk_args(), name, **hook).result()
+    if statuses[:1] == [204]:
         raise ResourceNotFoundError(
             f"Flux v1 configuration '{name}' was not found on {cluster.describe()}: nothing was deleted. "
             f"List them with 'az k8s-configuration list {cluster.cli_args()}'."
         )
-
-
-def _status_code(pipeline_response, *_):
-    return pipeline_response.http_response.status_code
 
 
 def source_control_create(resource_group_name=None, cluster_name=None, cluster_type=None, name=None,
