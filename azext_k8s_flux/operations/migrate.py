@@ -51,6 +51,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     confirm(f"Migrate {len(entries)} Flux v1 configuration(s) of {cluster.describe()} to Flux v2? The v1 "
             "configurations are deleted first: until the v2 configurations exist the cluster pulls no changes "
             "and cannot repair drift (running applications keep running).", yes)
+    _build_all(entries, credentials)
     state = state or new_state(resource_id, entries, {})
     state["entries"] = entries
     state["credentialKeys"] = {**state.get("credentialKeys", {}), **credential_keys(credentials)}
@@ -65,7 +66,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
         raise
     result = _outcome(plan, state)
     clear_state(path)
-    sys.stderr.write(render_outcome(result))
+    sys.stderr.write(render_outcome(result, cluster.cli_args()))
     return result
 
 
@@ -92,6 +93,16 @@ def _plan(state, v1_configs, existing_v2, credentials, resource_id):
     plan = build_plan(resource_id, entries, existing_v2, credentials, deleted=state.get("deleted", ()),
                       created=state.get("created", ()), resumed=bool(state), required=state.get("credentialKeys"))
     return plan, entries
+
+
+def _build_all(entries, credentials):
+    """Build every v2 request body, secrets included, before the first deletion: a body that cannot be
+    built stops the migration while the cluster is still managed by Flux v1."""
+    from azext_k8s_flux.payloads.migration import build_flux_configuration
+    from azext_k8s_flux.payloads.migration_plan import credentials_for
+
+    for entry in entries:
+        build_flux_configuration(entry["spec"], credentials_for(entry, credentials))
 
 
 def _outcome(plan, state):

@@ -43,7 +43,7 @@ def render_plan(plan):
     return "\n".join(lines) + "\n"
 
 
-def render_outcome(result):
+def render_outcome(result, cluster_args):
     lines = [
         f"Migrated {len(result['createdV2'])} configuration(s) to Flux v2. The cluster was unmanaged for "
         f"{result['unmanagedWindowSeconds']} s (first v1 deletion to last v2 creation)."
@@ -52,7 +52,7 @@ def render_outcome(result):
         lines.append(f"Add this public key as a deploy key of the repository of '{name}':\n{key}")
     for name in result.get("publicKeysPending", []):
         lines.append(
-            f"The public key of '{name}' is not reported yet: read it later with az k8s-configuration flux show "
-            "--query properties.repositoryPublicKey."
+            f"The public key of '{name}' is not reported yet: read it later with 'az k8s-configuration flux show "
+            f"{cluster_args} -n {name} --query properties.repositoryPublicKey -o tsv'."
         )
     return "\n".join(lines) + "\n"

@@ -180,6 +180,8 @@ def validate_spec(spec, credentials=None):
         problems.append("an SSH private key was given but the repository URL is not ssh://.")
     if (credentials.get("httpsUser") or credentials.get("httpsKey")) and ssh:
         problems.append("HTTPS credentials were given but the repository URL is ssh://.")
+    if credentials.get("sshPrivateKey") and "PRIVATE KEY-----" not in credentials["sshPrivateKey"]:
+        problems.append("the --ssh-private-key-file given for it is not a private key (PEM or OpenSSH format).")
     if bool(credentials.get("httpsUser")) != bool(credentials.get("httpsKey")):
         problems.append("give both --https-user and --https-key-file for it, or neither.")
     return problems

@@ -122,3 +122,22 @@ def test_resumed_run_must_be_given_the_same_credentials_again():
 def test_unknown_credential_names():
     entries = [entry_for(item) for item in V1]
     assert unknown_credential_names({"team-a": {}, "nope": {}}, entries) == ["nope"]
+
+
+def test_a_file_that_is_not_a_private_key_blocks():
+    plan = build_plan(CLUSTER, [entry_for(V1[0])], [], {"cluster-config": {"sshPrivateKey": "not a key"}})
+    assert "is not a private key" in plan["blockers"][0]["problem"]
+    assert "not a key" not in json.dumps(plan["createV2"])
+
+
+def test_outcome_text_names_the_keys_to_register():
+    from azext_k8s_flux.operations.migration_report import render_outcome
+
+    text = render_outcome(
+        {"createdV2": ["a", "b"], "unmanagedWindowSeconds": 3.2, "repositoryPublicKeys": {"a": "ssh-ed25519 AAAA"},
+         "publicKeysPending": ["b"]},
+        "-g rg -c c1 -t connectedClusters",
+    )
+    assert "unmanaged for 3.2 s" in text
+    assert "deploy key of the repository of 'a':\nssh-ed25519 AAAA" in text
+    assert "az k8s-configuration flux show -g rg -c c1 -t connectedClusters -n b" in text
