@@ -25,8 +25,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     """Plan, confirm and run the move of every Flux v1 configuration of a cluster to Flux v2."""
     from azure.cli.core.commands.client_factory import get_subscription_id
 
-    from azext_k8s_flux._client_factory import cf_extensions, cf_flux_configurations
-    from azext_k8s_flux.operations import migration_steps as steps
+    from azext_k8s_flux._client_factory import cf_flux_configurations
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     credentials = read_credentials(ssh_private_key_file, https_user, https_key_file)
@@ -56,6 +55,17 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     state["entries"] = entries
     state["credentialKeys"] = {**state.get("credentialKeys", {}), **credential_keys(credentials)}
     save_state(path, state)  # the plan is on disk before anything is deleted
+    _run_steps(cmd, client, flux, cluster, state, path, credentials)
+    result = _outcome(plan, state)
+    clear_state(path)
+    sys.stderr.write(render_outcome(result, cluster.cli_args()))
+    return result
+
+
+def _run_steps(cmd, client, flux, cluster, state, path, credentials):
+    from azext_k8s_flux._client_factory import cf_extensions
+    from azext_k8s_flux.operations import migration_steps as steps
+
     try:
         steps.delete_v1(client, cluster, state, path)
         steps.install_extension(cf_extensions(cmd.cli_ctx), cluster, state, path)
@@ -64,10 +74,6 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
         error.set_recommendation(f"The migration state is saved in {path}: run the same command again to "
                                  "continue where it stopped (nothing is created twice).")
         raise
-    result = _outcome(plan, state)
-    clear_state(path)
-    sys.stderr.write(render_outcome(result, cluster.cli_args()))
-    return result
 
 
 def _list(client, what, cluster):
