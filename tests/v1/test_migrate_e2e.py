@@ -171,3 +171,20 @@ def test_given_key_never_reaches_debug_output(az, arc, tmp_path):
 
     assert base64.b64encode(SECRET.encode()).decode()[:40] not in result.output
     assert "credentials: ssh-private-key given" in result.stderr  # the plan says a key is sent, never which
+
+
+def test_resume_asks_for_given_credentials_again_and_never_saves_them(cli, arc, emulator, tmp_path):
+    state, key = tmp_path / "plan.json", tmp_path / "key"
+    key.write_text(SECRET)
+    emulator.set_fault("error", count=1, method="PUT", path=f"{FLUX}/cluster-config", status=501)
+    cli(f"k8s-configuration flux migrate {arc.args} --yes --plan-file {state} --ssh-private-key-file "
+        f"cluster-config={key}", expect=1)
+    saved = state.read_text()
+    assert "migration-test-secret" not in saved and "LS0tLS1CRUdJTi" not in saved
+    assert json.loads(saved)["credentialKeys"] == {"cluster-config": ["sshPrivateKey"]}
+    refused = cli(f"k8s-configuration flux migrate {arc.args} --yes --plan-file {state}", expect=1)
+    assert "pass --ssh-private-key-file cluster-config=... again" in refused.stderr
+    result = cli(f"k8s-configuration flux migrate {arc.args} --yes --plan-file {state} --ssh-private-key-file "
+                 f"cluster-config={key}").json
+    assert result["createdV2"] == ["cluster-config", "team-a"]
+    assert "cluster-config" not in result["repositoryPublicKeys"]
