@@ -44,6 +44,11 @@ def load_command_table(loader, _):
         g.custom_command("list", "flux_list", table_transformer=_format.flux_list_table)
 
     with loader.command_group(
+        "k8s-configuration flux", custom_command_type=_operations("wait"), client_factory=cf_flux_configurations
+    ) as g:
+        g.custom_command("wait", "flux_wait")
+
+    with loader.command_group(
         "k8s-configuration flux",
         custom_command_type=_operations("migrate"),
         client_factory=cf_source_control_configurations,
