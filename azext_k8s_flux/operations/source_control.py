@@ -19,8 +19,10 @@ RETIRED = (
 
 
 def _arm_json(model):
-    """The resource as ARM returns it (id, name, type, systemData, properties)."""
-    return model.serialize(keep_readonly=True)
+    """The resource with its properties at the top level, as azure-cli shows every resource (and as the
+    retired upstream command did, so `--query repositoryUrl` keeps working)."""
+    resource = model.serialize(keep_readonly=True)
+    return {**resource, **resource.pop("properties", {})}
 
 
 def source_control_list(client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):

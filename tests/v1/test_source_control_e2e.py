@@ -29,7 +29,8 @@ def test_list_and_show_on_every_cluster_type(cli, new_cluster, cluster_type):
     listed = cli(f"k8s-configuration list {cluster.args}").json
     assert [item["name"] for item in listed] == ["cluster-config"]
     shown = cli(f"k8s-configuration show {cluster.args} -n cluster-config").json
-    assert shown["properties"]["repositoryUrl"] == "git@github.com:contoso/gitops"
+    assert shown["repositoryUrl"] == "git@github.com:contoso/gitops"
+    assert shown["complianceStatus"]["complianceState"] == "Pending"
     assert shown["type"] == "Microsoft.KubernetesConfiguration/sourceControlConfigurations"
 
 
