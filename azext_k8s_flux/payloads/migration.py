@@ -77,8 +77,12 @@ def _read_flags(params_text, unmapped):
                     unmapped.append({"setting": _flag_text(flag, value), "reason": rules.IMAGE_SCANNING})
                 continue
             unmapped.append({"setting": _flag_text(flag, value), "reason": "the value is not true or false."})
-        elif flag == "git-branch" and value:
-            settings[flag] = value
+        elif flag == "git-branch":
+            if value:
+                settings[flag] = value
+            else:
+                reason = "it has no value; Flux v1's default branch master is used."
+                unmapped.append({"setting": "--git-branch", "reason": reason})
         elif flag == "git-path":
             settings["paths"].extend(p.strip() for p in value.split(",") if p.strip())
         elif flag in durations:

@@ -90,6 +90,7 @@ ROWS = [
         ("master", 300, None, [("kustomization-1", "./", False, 300, None)]),
         ["--sync-garbage-collection-dry", "--sync-state=secret"],
     ),
+    ("--git-readonly --git-branch=", ("master", 300, None, [ROOT]), ["--git-branch"]),
     (
         "--git-readonly --git-path=./",
         ("master", 300, None, [("kustomization-1", "./", False, 300, None)]),
