@@ -40,7 +40,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     plan, entries = _plan(state, v1_configs, _list(flux, "the Flux v2 configurations", cluster), credentials,
                           resource_id)
     if dry_run:
-        if sys.stderr.isatty():
+        if _on_terminal():
             sys.stderr.write(render_plan(plan))
         return plan
     sys.stderr.write(render_plan(plan))
@@ -60,6 +60,10 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     clear_state(path)
     sys.stderr.write(render_outcome(result, cluster.cli_args()))
     return result
+
+
+def _on_terminal():
+    return sys.stderr.isatty()
 
 
 def _run_steps(cmd, client, flux, cluster, state, path, credentials):

@@ -188,3 +188,13 @@ def test_resume_asks_for_given_credentials_again_and_never_saves_them(cli, arc, 
                  f"cluster-config={key}").json
     assert result["createdV2"] == ["cluster-config", "team-a"]
     assert "cluster-config" not in result["repositoryPublicKeys"]
+
+
+def test_dry_run_on_a_terminal_also_explains_the_plan(cli, arc, monkeypatch):
+    from azext_k8s_flux.operations import migrate
+
+    monkeypatch.setattr(migrate, "_on_terminal", lambda: True)
+    result = cli(f"k8s-configuration flux migrate {arc.args} --dry-run")
+    assert result.json["deleteV1"][0]["name"] == "cluster-config"
+    assert "1. Delete the Flux v1 configurations" in result.stderr
+    assert "Not carried over:" in result.stderr and "enableHelmOperator" in result.stderr
