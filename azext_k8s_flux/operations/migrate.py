@@ -127,7 +127,7 @@ def _outcome(plan, state):
         "resumed": plan["resumed"],
         "deletedV1": list(state["deleted"]),
         "fluxExtensionInstalled": bool(state.get("extensionInstalledByMigration")),
-        "createdV2": list(state["created"]),
+        "createdV2": [entry["spec"]["name"] for entry in state["entries"] if entry["spec"]["name"] in state["created"]],
         "unmanagedWindowSeconds": window,
         "repositoryPublicKeys": {name: keys[name] for name in generated if name in keys},
         "publicKeysPending": [name for name in generated if name not in keys],
