@@ -6,6 +6,7 @@ from azext_k8s_flux.operations._errors import arm_errors
 FLUX_EXTENSION_TYPE = "microsoft.flux"
 FLUX_EXTENSION_NAME = "flux"
 FLUX_NAMESPACE = "flux-system"
+INSTALL_POLL_SECONDS = 5
 
 
 def build_flux_extension(cluster_type):
@@ -38,5 +39,10 @@ def ensure_flux_extension(client, cluster):
             return False
     with arm_errors(f"the installation of {FLUX_EXTENSION_TYPE} on {cluster.describe()}"):
         body = build_flux_extension(cluster.cluster_type)
-        client.begin_create(*cluster.sdk_args(), FLUX_EXTENSION_NAME, body).result()
+        # The install is inside the migration's unmanaged window: poll more often than the SDK's 30 s default
+        # (a Retry-After from the service still wins).
+        poller = client.begin_create(
+            *cluster.sdk_args(), FLUX_EXTENSION_NAME, body, polling_interval=INSTALL_POLL_SECONDS
+        )
+        poller.result()
     return True
