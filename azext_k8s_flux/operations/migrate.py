@@ -32,12 +32,12 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     resource_id = cluster_id(get_subscription_id(cmd.cli_ctx), cluster)
     path = state_path(cmd.cli_ctx.config.config_dir, resource_id, plan_file)
     state = load_state(path, resource_id)
-    v1_configs = _list(client, f"the Flux v1 configurations of {cluster.describe()}", cluster)
+    v1_configs = _list(client, cluster.describe(), cluster)
     if not v1_configs and state is None:
         return {"cluster": resource_id, "status": "NothingToMigrate",
                 "message": f"Nothing to migrate: {cluster.describe()} has no Flux v1 configurations."}
     flux = cf_flux_configurations(cmd.cli_ctx)
-    plan, entries = _plan(state, v1_configs, _list(flux, "the Flux v2 configurations", cluster), credentials,
+    plan, entries = _plan(state, v1_configs, _list(flux, cluster.describe(), cluster), credentials,
                           resource_id)
     if dry_run:
         if _on_terminal():

@@ -28,7 +28,8 @@ def _arm_json(model):
 def source_control_list(client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """List the Flux v1 configurations of a cluster."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    with arm_errors(f"the Flux v1 configurations of {cluster.describe()}"):
+    # A 404 here can only mean the cluster (or its resource group) is missing: name the cluster.
+    with arm_errors(cluster.describe()):
         return [_arm_json(item) for item in client.list(*cluster.sdk_args())]
 
 

@@ -198,3 +198,9 @@ def test_dry_run_on_a_terminal_also_explains_the_plan(cli, arc, monkeypatch):
     assert result.json["deleteV1"][0]["name"] == "cluster-config"
     assert "1. Delete the Flux v1 configurations" in result.stderr
     assert "Not carried over:" in result.stderr and "enableHelmOperator" in result.stderr
+
+
+def test_migrating_a_missing_cluster_is_not_found(cli, arm, tmp_path):
+    result = cli(f"k8s-configuration flux migrate -g tests-rg -c gone -t managedClusters --plan-file {tmp_path / 'p'}",
+                 expect=3)
+    assert "managedClusters 'gone' in resource group 'tests-rg' was not found" in result.stderr

@@ -41,7 +41,7 @@ def test_show_missing_is_not_found(cli, arc):
 
 def test_list_on_a_missing_cluster_is_not_found(cli, arm):
     result = cli("k8s-configuration list -g tests-rg -c missing-cluster -t connectedClusters", expect=3)
-    assert "was not found" in result.stderr
+    assert "connectedClusters 'missing-cluster' in resource group 'tests-rg' was not found" in result.stderr
 
 
 def test_delete_with_yes(cli, arc, emulator):
@@ -70,7 +70,7 @@ def test_delete_missing_is_not_found(cli, arc):
 def test_server_error_is_reported_as_one(cli, arc, emulator):
     emulator.set_fault("error", count=1, method="GET", path=SCC, status=501)
     result = cli(f"k8s-configuration list {arc.args}", expect=1)
-    assert "Azure failed while handling the Flux v1 configurations" in result.stderr
+    assert "Azure failed while handling connectedClusters" in result.stderr
     assert "HTTP 501" in result.stderr
 
 
