@@ -23,3 +23,10 @@ def cli(cli):
             root.handlers = saved
 
     return run
+
+
+@pytest.fixture
+def faults(emulator):
+    """The emulator, with every injected fault cleared after the test (even one the test never triggered)."""
+    yield emulator
+    emulator.clear_faults()

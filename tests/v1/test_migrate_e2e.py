@@ -88,9 +88,10 @@ def test_aks_extension_has_no_identity(cli, new_cluster, tmp_path):
     assert status == 200 and not extension.get("identity")
 
 
-def test_interrupted_by_a_failed_create_then_resumed(cli, arc, emulator, tmp_path):
+def test_interrupted_by_a_failed_create_then_resumed(cli, arc, faults, tmp_path):
+    emulator = faults
     state = tmp_path / "plan.json"
-    emulator.set_fault("error", count=1, method="PUT", path=f"{FLUX}/team-a", status=501)
+    emulator.set_fault("error", count=1, method="PUT", path=arc.path(FLUX, "team-a"), status=501)
     failed = cli(f"k8s-configuration flux migrate {arc.args} --yes --plan-file {state}", expect=1)
     assert "HTTP 501" in failed.stderr and "run the same command again to continue" in failed.stderr
     saved = json.loads(state.read_text())
@@ -173,10 +174,10 @@ def test_given_key_never_reaches_debug_output(az, arc, tmp_path):
     assert "credentials: ssh-private-key given" in result.stderr  # the plan says a key is sent, never which
 
 
-def test_resume_asks_for_given_credentials_again_and_never_saves_them(cli, arc, emulator, tmp_path):
+def test_resume_asks_for_given_credentials_again_and_never_saves_them(cli, arc, faults, tmp_path):
     state, key = tmp_path / "plan.json", tmp_path / "key"
     key.write_text(SECRET)
-    emulator.set_fault("error", count=1, method="PUT", path=f"{FLUX}/cluster-config", status=501)
+    faults.set_fault("error", count=1, method="PUT", path=arc.path(FLUX, "cluster-config"), status=501)
     cli(f"k8s-configuration flux migrate {arc.args} --yes --plan-file {state} --ssh-private-key-file "
         f"cluster-config={key}", expect=1)
     saved = state.read_text()

@@ -67,8 +67,8 @@ def test_delete_missing_is_not_found(cli, arc):
     assert "Flux v1 configuration 'nope' was not found" in result.stderr and "nothing was deleted" in result.stderr
 
 
-def test_server_error_is_reported_as_one(cli, arc, emulator):
-    emulator.set_fault("error", count=1, method="GET", path=SCC, status=501)
+def test_server_error_is_reported_as_one(cli, arc, faults):
+    faults.set_fault("error", count=1, method="GET", path=arc.path(SCC), status=501)
     result = cli(f"k8s-configuration list {arc.args}", expect=1)
     assert "Azure failed while handling connectedClusters" in result.stderr
     assert "HTTP 501" in result.stderr
