@@ -1,0 +1,92 @@
+"""Checking a folder: walk it, parse every document, find the Flux objects, run the rules."""
+
+from dataclasses import dataclass, field
+
+from azext_k8s_flux.manifests import kinds
+from azext_k8s_flux.manifests.findings import ERROR, sort_key
+from azext_k8s_flux.manifests.loader import Document, parse_documents
+from azext_k8s_flux.manifests.rules import FluxObject, check_object
+from azext_k8s_flux.manifests.walker import collect
+
+
+@dataclass
+class CheckedFile:
+    entry: object  # walker.Entry
+    documents: list
+
+
+@dataclass
+class Report:
+    namespace: str
+    files: list = field(default_factory=list)  # CheckedFile
+    objects: list = field(default_factory=list)  # FluxObject
+    findings: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def errors(self):
+        return [f for f in self.findings if f.severity == ERROR]
+
+    def summary(self):
+        errors = len(self.errors)
+        warnings = len(self.findings) - errors
+        return (
+            f"Checked {len(self.files)} files, {len(self.objects)} Flux objects for namespace {self.namespace}: "
+            f"{errors} error(s), {warnings} warning(s)."
+        )
+
+
+def _documents(entry, notes):
+    if "{{" in entry.text:
+        from azext_k8s_flux.manifests.loader import ManifestError
+
+        try:
+            return parse_documents(entry.text, entry.name)
+        except ManifestError:
+            notes.append(f"{entry.name}: Helm-style template skipped (it is not YAML until it is rendered)")
+            return []
+    return parse_documents(entry.text, entry.name)
+
+
+def flux_object(document, override):
+    data = document.data
+    if not hasattr(data, "get"):
+        return None
+    group, version = kinds.split_api_version(data.get("apiVersion"))
+    kind = data.get("kind")
+    if not (kinds.is_flux_kind(group, kind) or kinds.is_flux_v1_helm_release(group, kind)):
+        return None
+    metadata = data.get("metadata")
+    metadata = metadata if hasattr(metadata, "get") else {}
+    namespace = metadata.get("namespace")
+    return FluxObject(
+        document.file, data, group, version, kind, metadata.get("name"),
+        namespace if isinstance(namespace, str) and namespace else None, override,
+    )
+
+
+def scan(root, namespace):
+    """Report with every file and Flux object under `root` (no findings yet). Raises ManifestError."""
+    entries, notes = collect(root)
+    report = Report(namespace, notes=list(notes))
+    for entry in entries:
+        documents = _documents(entry, report.notes)
+        report.files.append(CheckedFile(entry, documents))
+        for document in documents:
+            obj = flux_object(document, entry.override)
+            if obj is not None:
+                report.objects.append(obj)
+    return report
+
+
+def check(root, namespace):
+    """Every finding for the Flux objects under `root`, sorted by file and line. Raises ManifestError."""
+    report = scan(root, namespace)
+    defined = {(obj.kind, obj.name) for obj in report.objects}
+    for obj in report.objects:
+        report.findings.extend(check_object(obj, namespace, defined))
+    report.findings.sort(key=sort_key)
+    return report
+
+
+__all__ = ["Document", "Report", "check", "scan"]
