@@ -19,7 +19,7 @@ def _newline(text):
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def _scalar_span(line, column, expected):
+def _scalar_span(line, column, expected, flow=False):
     """(start, end) of the scalar token starting at `column`; its quotes are kept outside the span."""
     quote = line[column : column + 1]
     if quote in ('"', "'"):
@@ -30,8 +30,8 @@ def _scalar_span(line, column, expected):
             raise FixError("multi-line quoted scalar")
         return column + 1, end
     body = line.rstrip("\r\n")
-    comment = body.find(" #", column)
-    end = len(body) if comment == -1 else comment
+    stops = [i for i in (body.find(c, column) for c in (" #", *(",}]" if flow else ()))) if i != -1]
+    end = min(stops, default=len(body))
     token = body[column:end].rstrip()
     if token != str(expected):
         raise FixError(f"unexpected text {token!r}")
@@ -47,7 +47,8 @@ class _FileEdits:
 
     def set_scalar(self, edit):
         line, column = edit.mapping.lc.value(edit.key)
-        start, end = _scalar_span(self.lines[line], column, edit.mapping[edit.key])
+        flow = edit.mapping.fa.flow_style()
+        start, end = _scalar_span(self.lines[line], column, edit.mapping[edit.key], flow)
         self.replacements[line][start] = (end, edit.value)
 
     def insert_key(self, edit):
@@ -69,12 +70,13 @@ class _FileEdits:
     def text(self):
         out = []
         for number, line in enumerate(self.lines + [""]):
-            out.extend(self.inserts.get(number, ()))
+            inserts = self.inserts.get(number, ())
+            if inserts and out and not out[-1].endswith("\n"):
+                out[-1] += self.newline  # inserting after a last line that had no line break
+            out.extend(inserts)
             for start, (end, value) in sorted(self.replacements.get(number, {}).items(), reverse=True):
                 line = line[:start] + value + line[end:]
             out.append(line)
-        if self.inserts.get(len(self.lines)) and self.lines and not self.lines[-1].endswith("\n"):
-            out[len(self.lines) - 1] += self.newline
         return "".join(out)
 
 

@@ -149,7 +149,9 @@ def _reference_findings(obj, namespace, defined):
             ref_kind = ref.get("kind") or (obj.kind if path[-1] == "dependsOn" else _implied_kind(path))
             target = f"{ref_kind} {ref_namespace}/{ref.get('name')}"
             fix = f"Point it at namespace {namespace} and keep {ref_kind} {ref.get('name')} there."
-            if (ref_kind, ref.get("name")) not in defined:
+            if ref.get("name") == "*":
+                fix = f"Point it at namespace {namespace}: only the {ref_kind} objects there can be selected."
+            elif (ref_kind, ref.get("name")) not in defined:
                 fix += (
                     f" {target} is not in these manifests: make sure it exists in {namespace} (a Flux "
                     "configuration's own source is the GitRepository or Bucket named after it)."
