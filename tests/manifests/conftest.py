@@ -3,6 +3,7 @@ CLI that needs no emulator (the command makes no Azure call, so no login is need
 
 import contextlib
 import io
+import logging
 import shutil
 from pathlib import Path
 
@@ -37,8 +38,16 @@ def cli_offline(extension_wheel):
 
     def run(*args, expect=0):
         printed = io.StringIO()
-        with contextlib.redirect_stdout(printed):
-            result = InProcessCli()(*args, expect=None)
+        # knack sets up its stderr logging only when the root logger has no handler yet (as in a real `az`);
+        # pytest's log capture adds one, so it is set aside for the invocation.
+        root = logging.getLogger()
+        saved = root.handlers[:]
+        root.handlers.clear()
+        try:
+            with contextlib.redirect_stdout(printed):
+                result = InProcessCli()(*args, expect=None)
+        finally:
+            root.handlers[:] = saved
         result = AzResult(result.args, result.exit_code, result.stdout + printed.getvalue(), result.stderr)
         if expect is not None and result.exit_code != expect:
             raise AssertionError(f"expected exit code {expect}, got {result.exit_code}: {result!r}")
