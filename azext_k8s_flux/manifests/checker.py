@@ -4,7 +4,13 @@ from dataclasses import dataclass, field
 
 from azext_k8s_flux.manifests import kinds
 from azext_k8s_flux.manifests.findings import ERROR, sort_key
-from azext_k8s_flux.manifests.loader import Document, parse_documents
+from azext_k8s_flux.manifests.loader import (
+    Document,
+    ManifestError,
+    may_hold_flux_objects,
+    parse_documents,
+    validate_yaml,
+)
 from azext_k8s_flux.manifests.rules import FluxObject, check_object
 from azext_k8s_flux.manifests.walker import collect
 
@@ -37,15 +43,15 @@ class Report:
 
 
 def _documents(entry, notes):
+    """The file's documents, with positions when it may hold Flux objects ([] otherwise, once validated)."""
+    read = parse_documents if may_hold_flux_objects(entry.text) else validate_yaml
     if "{{" in entry.text:
-        from azext_k8s_flux.manifests.loader import ManifestError
-
         try:
-            return parse_documents(entry.text, entry.name)
+            return read(entry.text, entry.name) or []
         except ManifestError:
             notes.append(f"{entry.name}: Helm-style template skipped (it is not YAML until it is rendered)")
             return []
-    return parse_documents(entry.text, entry.name)
+    return read(entry.text, entry.name) or []
 
 
 def flux_object(document, override):

@@ -1,5 +1,6 @@
 """Reading YAML documents with their positions (ruamel.yaml round-trip: every node knows its line and column)."""
 
+import re
 from dataclasses import dataclass
 
 
@@ -50,6 +51,37 @@ def read_text(path, name):
         raise ManifestError(name, None, f"cannot read the file: {err.strerror or err}") from None
 
 
+# A document can only be a Flux object if some apiVersion names a Flux group. Files without one (workloads,
+# CRDs, Flux's own gotk-components.yaml) are only checked for valid YAML, with libyaml when it is available:
+# the position-keeping parser is pure Python and several times slower.
+_FLUX_API_VERSION = re.compile(r"apiVersion['\"]?\s*:\s*['\"]?[\w.-]*(?:fluxcd\.io|flux\.weave\.works)/")
+
+
+def may_hold_flux_objects(text):
+    return _FLUX_API_VERSION.search(text) is not None
+
+
+def validate_yaml(text, name):
+    """Raise ManifestError for invalid YAML, without building anything."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for _ in yaml.parse(text, Loader=loader):
+            pass
+    except yaml.MarkedYAMLError as err:
+        _raise(err, name)
+
+
+def _raise(err, name):
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    context = getattr(err, "context", None)
+    detail = f"{context}: {problem}" if context and "duplicate" not in str(problem) else problem
+    raise ManifestError(name, line, f"invalid YAML: {detail}") from None
+
+
 def parse_documents(text, name):
     """Every document of a (multi-document) YAML text; empty documents are dropped."""
     global _YAML
@@ -60,12 +92,7 @@ def parse_documents(text, name):
     try:
         documents = list(_YAML.load_all(text))
     except YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        context = getattr(err, "context", None)
-        detail = f"{context}: {problem}" if context and "duplicate" not in str(problem) else problem
-        raise ManifestError(name, line, f"invalid YAML: {detail}") from None
+        _raise(err, name)
     return [Document(name, index, data) for index, data in enumerate(documents) if data is not None]
 
 

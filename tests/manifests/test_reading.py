@@ -43,10 +43,11 @@ def test_invalid_yaml_in_a_later_document_points_at_its_line(tmp_path):
     assert (error.file, error.line) == ("multi.yaml", 10)
 
 
-def test_duplicate_keys_are_invalid(tmp_path):
-    _write(tmp_path, {"dup.yaml": "metadata:\n  name: a\n  name: b\n"})
+def test_duplicate_keys_in_flux_objects_are_invalid(tmp_path):
+    text = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: Bucket\nmetadata:\n  name: a\n  name: b\n"
+    _write(tmp_path, {"dup.yaml": text})
     error = _error(tmp_path)
-    assert error.line == 3 and "duplicate key" in error.message
+    assert error.line == 5 and "duplicate key" in error.message
 
 
 def test_non_utf8_file_is_an_error(tmp_path):
