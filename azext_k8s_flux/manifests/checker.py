@@ -11,6 +11,7 @@ from azext_k8s_flux.manifests.loader import (
     parse_documents,
     validate_yaml,
 )
+from azext_k8s_flux.manifests.markers import marker_findings
 from azext_k8s_flux.manifests.rules import FluxObject, check_object
 from azext_k8s_flux.manifests.walker import collect
 
@@ -91,6 +92,8 @@ def check(root, namespace):
     defined = {(obj.kind, obj.name) for obj in report.objects}
     for obj in report.objects:
         report.findings.extend(check_object(obj, namespace, defined))
+    for checked in report.files:
+        report.findings.extend(marker_findings(checked.entry, namespace))
     report.findings.sort(key=sort_key)
     return report
 

@@ -12,6 +12,7 @@ RULES = OrderedDict(
         ("MT001", (ERROR, "Flux object outside the configuration namespace")),
         ("MT002", (ERROR, "Cross-namespace reference to another Flux object")),
         ("MT003", (WARNING, "Flux object without a namespace")),
+        ("MT004", (ERROR, "Image policy marker naming an ImagePolicy in another namespace")),
         ("API001", (WARNING, "Deprecated Flux API version that current Flux releases no longer serve")),
         ("V1001", (ERROR, "Flux v1 (helm-operator) HelmRelease")),
     ]
@@ -35,6 +36,16 @@ class InsertKey:
     key: str
     value: str
     after: object = None
+
+
+@dataclass(frozen=True)
+class ReplaceText:
+    """Replace columns [start, end) of a (0-based) line: for text the parser does not see, like comments."""
+
+    line: int
+    start: int
+    end: int
+    value: str
 
 
 @dataclass

@@ -8,7 +8,7 @@ Comments, blank lines, key order, quoting, indentation and line endings are left
 import difflib
 from collections import defaultdict
 
-from azext_k8s_flux.manifests.findings import SetScalar
+from azext_k8s_flux.manifests.findings import ReplaceText, SetScalar
 
 
 class FixError(Exception):
@@ -100,6 +100,8 @@ def apply(report):
                 for edit in finding.edits:
                     if isinstance(edit, SetScalar):
                         edits.set_scalar(edit)
+                    elif isinstance(edit, ReplaceText):
+                        edits.replacements[edit.line][edit.start] = (edit.end, edit.value)
                     else:
                         edits.insert_key(edit)
             except (FixError, KeyError, IndexError, AttributeError) as err:

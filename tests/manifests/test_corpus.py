@@ -35,6 +35,7 @@ EXPECTED = {
     ],
     # Image update automation and notifications (the flux2-image-automation layout).
     "image-automation": [
+        ("apps/podinfo/deployment.yaml", 17, "MT004"),
         ("clusters/my-cluster/image-policy.yaml", 9, "MT002"),
         ("clusters/my-cluster/image-repository.yaml", 1, "API001"),
         ("clusters/my-cluster/image-repository.yaml", 5, "MT001"),
@@ -131,3 +132,11 @@ def test_image_automation_remote_resource_is_noted():
         "clusters/my-cluster/kustomization.yaml:9: remote resource "
         "'https://github.com/example/shared-flux-config//base?ref=main' skipped (not in this folder)"
     ]
+
+
+def test_image_policy_markers_follow_the_policy(repo):
+    folder = repo("image-automation")
+    fixer.write(fixer.apply(checker.check(folder, NAMESPACE))[0])
+
+    text = (folder / "apps/podinfo/deployment.yaml").read_text()
+    assert 'image: ghcr.io/stefanprodan/podinfo:5.0.0 # {"$imagepolicy": "cluster-config:podinfo"}\n' in text
