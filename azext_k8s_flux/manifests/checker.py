@@ -38,7 +38,7 @@ class Report:
         errors = len(self.errors)
         warnings = len(self.findings) - errors
         return (
-            f"Checked {len(self.files)} files, {len(self.objects)} Flux objects for namespace {self.namespace}: "
+            f"Checked {len(self.files)} file(s), {len(self.objects)} Flux object(s) for namespace {self.namespace}: "
             f"{errors} error(s), {warnings} warning(s)."
         )
 

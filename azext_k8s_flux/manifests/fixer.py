@@ -135,6 +135,11 @@ def unified_diff(changes):
 
 
 def write(changes):
-    for path, _, new in changes.values():
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(new)
+    from azext_k8s_flux.manifests.loader import ManifestError
+
+    for name, (path, _, new) in sorted(changes.items()):
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(new)
+        except OSError as err:
+            raise ManifestError(name, None, f"cannot write the file: {err.strerror or err}") from None

@@ -97,3 +97,10 @@ def test_help_does_not_import_the_manifest_engine(extension_wheel):
     assert "azext_k8s_flux._help_check_manifests" in imported
     # (PyYAML is imported by azure-cli itself to read help entries.)
     assert sorted(m for m in imported if m.startswith(("ruamel", "azext_k8s_flux.manifests"))) == []
+
+
+def test_a_configured_output_format_is_respected(cli_offline, monkeypatch):
+    monkeypatch.setenv("AZURE_CORE_OUTPUT", "json")
+    result = cli_offline(f"{COMMAND} --path {DATA / 'seed-example' / 'before'}", expect=1)
+    assert [f["rule"] for f in result.json] == ["API001", "MT001", "MT002", "API001", "MT001"]
+

@@ -1,6 +1,9 @@
 """--fix edits only the characters it changes; what it cannot edit safely it leaves, and says so."""
 
+import pytest
+
 from azext_k8s_flux.manifests import checker, fixer
+from azext_k8s_flux.manifests.loader import ManifestError
 from tests.manifests.conftest import NAMESPACE
 
 
@@ -63,3 +66,8 @@ def test_diff_is_a_unified_diff_of_the_changes(tmp_path):
         "--- a/repo.yaml\n+++ b/repo.yaml\n@@ -2,4 +2,4 @@\n kind: HelmRepository\n metadata:\n"
         "   name: r\n-  namespace: x\n+  namespace: cluster-config\n"
     )
+
+
+def test_a_file_that_cannot_be_written_is_a_manifest_error(tmp_path):
+    with pytest.raises(ManifestError, match="^apps/x.yaml: cannot write the file"):
+        fixer.write({"apps/x.yaml": (tmp_path, "old", "new")})  # a folder: not writable as a file
