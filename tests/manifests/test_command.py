@@ -104,3 +104,15 @@ def test_a_configured_output_format_is_respected(cli_offline, monkeypatch):
     result = cli_offline(f"{COMMAND} --path {DATA / 'seed-example' / 'before'}", expect=1)
     assert [f["rule"] for f in result.json] == ["API001", "MT001", "MT002", "API001", "MT001"]
 
+
+
+def test_real_az_exit_codes_and_json_on_stdout(az, repo):
+    """The true entry point: findings as JSON on stdout with exit code 1, a broken file exits 2."""
+    folder = repo("seed-example") / "before"
+    findings = az(f"{COMMAND} --path {folder} -o json", expect=1)
+    assert [f["rule"] for f in findings.json] == ["API001", "MT001", "MT002", "API001", "MT001"]
+
+    (folder / "broken.yaml").write_text("kind: [\n")
+    broken = az(f"{COMMAND} --path {folder}", expect=2)
+    assert "broken.yaml:2: invalid YAML" in broken.stderr
+    assert "Traceback" not in broken.output and broken.stdout == ""
