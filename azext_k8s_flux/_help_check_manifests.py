@@ -15,8 +15,9 @@ long-summary: >
 
     Rules: MT001 (error) Flux object outside the configuration namespace; MT002 (error) cross-namespace
     reference to another Flux object; MT003 (warning) Flux object without a namespace; MT004 (error) image
-    policy marker naming an ImagePolicy in another namespace; API001 (warning) deprecated Flux API version
-    that current Flux releases no longer serve; V1001 (error) Flux v1 (helm.fluxcd.io) HelmRelease.
+    policy marker naming an ImagePolicy in another namespace; MT005 (error) kustomize patch of a Flux object
+    outside the configuration namespace; API001 (warning) deprecated Flux API version that current Flux
+    releases no longer serve; V1001 (error) Flux v1 (helm.fluxcd.io) HelmRelease.
 
     --fix rewrites the files the way the multi-tenancy documentation shows: objects move into the
     configuration namespace, HelmReleases get spec.targetNamespace set to where they deployed (and

@@ -12,7 +12,7 @@ from azext_k8s_flux.manifests.loader import (
     validate_yaml,
 )
 from azext_k8s_flux.manifests.markers import marker_findings
-from azext_k8s_flux.manifests.rules import FluxObject, check_object
+from azext_k8s_flux.manifests.rules import FluxObject, check_object, check_patch
 from azext_k8s_flux.manifests.walker import collect
 
 
@@ -55,7 +55,7 @@ def _documents(entry, notes):
     return read(entry.text, entry.name) or []
 
 
-def flux_object(document, override):
+def flux_object(document, override, patch=False):
     data = document.data
     if not hasattr(data, "get"):
         return None
@@ -68,7 +68,7 @@ def flux_object(document, override):
     namespace = metadata.get("namespace")
     return FluxObject(
         document.file, data, group, version, kind, metadata.get("name"),
-        namespace if isinstance(namespace, str) and namespace else None, override,
+        namespace if isinstance(namespace, str) and namespace else None, override, patch,
     )
 
 
@@ -80,7 +80,7 @@ def scan(root, namespace):
         documents = _documents(entry, report.notes)
         report.files.append(CheckedFile(entry, documents))
         for document in documents:
-            obj = flux_object(document, entry.override)
+            obj = flux_object(document, entry.override, entry.patch)
             if obj is not None:
                 report.objects.append(obj)
     return report
@@ -89,9 +89,15 @@ def scan(root, namespace):
 def check(root, namespace):
     """Every finding for the Flux objects under `root`, sorted by file and line. Raises ManifestError."""
     report = scan(root, namespace)
-    defined = {(obj.kind, obj.name) for obj in report.objects}
-    for obj in report.objects:
+    resources = [obj for obj in report.objects if not obj.patch]
+    defined = {(obj.kind, obj.name) for obj in resources}
+    for obj in resources:
         report.findings.extend(check_object(obj, namespace, defined))
+    # A patch must follow the object it patches: it is rewritten only when --fix moves that object.
+    moved = {(f.kind, f.name, f.namespace) for f in report.findings if f.rule == "MT001" and f.fixable}
+    for obj in report.objects:
+        if obj.patch:
+            report.findings.extend(check_patch(obj, namespace, defined, moved))
     for checked in report.files:
         report.findings.extend(marker_findings(checked.entry, namespace))
     report.findings.sort(key=sort_key)

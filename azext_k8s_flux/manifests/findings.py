@@ -13,6 +13,7 @@ RULES = OrderedDict(
         ("MT002", (ERROR, "Cross-namespace reference to another Flux object")),
         ("MT003", (WARNING, "Flux object without a namespace")),
         ("MT004", (ERROR, "Image policy marker naming an ImagePolicy in another namespace")),
+        ("MT005", (ERROR, "Kustomize patch of a Flux object outside the configuration namespace")),
         ("API001", (WARNING, "Deprecated Flux API version that current Flux releases no longer serve")),
         ("V1001", (ERROR, "Flux v1 (helm-operator) HelmRelease")),
     ]

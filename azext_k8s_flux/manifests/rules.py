@@ -22,6 +22,7 @@ class FluxObject:
     name: object
     namespace: object  # metadata.namespace as written
     override: object  # walker.NamespaceOverride or None
+    patch: bool = False  # a kustomize patch of the object, not the object itself
 
     @property
     def api_version(self):
@@ -69,6 +70,21 @@ def check_object(obj, namespace, defined):
     findings.extend(_namespace_findings(obj, namespace))
     findings.extend(_reference_findings(obj, namespace, defined))
     return findings
+
+
+def check_patch(obj, namespace, defined, moved):
+    """Findings for a kustomize patch of a Flux object: it names the object by namespace, so it must move too."""
+    findings = _reference_findings(obj, namespace, defined)
+    current = obj.namespace
+    if current is None or _templated(current) or current == namespace:
+        return findings
+    target = f"{obj.kind} {current}/{obj.name}"
+    if (obj.kind, obj.name, current) in moved:
+        fix, edits = f"Set metadata.namespace: {namespace} here too.", [SetScalar(obj.metadata, "namespace", namespace)]
+    else:
+        fix, edits = f"Change it together with {target} (see that object's findings).", []
+    problem = f"Patch of {target}: once that object moves to {namespace}, this patch no longer matches it."
+    return [obj.finding("MT005", _namespace_line(obj), problem, fix, edits)] + findings
 
 
 def _flux_v1(obj, namespace):

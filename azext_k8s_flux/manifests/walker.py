@@ -32,6 +32,7 @@ class Entry:
     name: str
     text: str
     override: object  # NamespaceOverride or None
+    patch: bool = False  # a strategic-merge patch of a kustomization: partial objects, not resources
 
 
 class Walker:
@@ -92,6 +93,11 @@ class Walker:
             items = get_path(spec, (field,)) or []
             for index, item in enumerate(items if isinstance(items, list) else []):
                 self.visit_resource(path.parent, str(item), override, name, _line_of_item(items, index))
+        for item, line in _patch_files(spec):
+            target = (path.parent / item).resolve()
+            if not target.is_file():
+                raise ManifestError(name, line, f"patch '{item}' does not exist")
+            self.add_file(target, None, patch=True)
 
     def visit_resource(self, folder, item, override, kustomization, line):
         if "://" in item or item.startswith(("github.com/", "git@", "ssh:")):
@@ -105,13 +111,25 @@ class Walker:
         else:
             raise ManifestError(kustomization, line, f"resource '{item}' does not exist")
 
-    def add_file(self, path, override):
+    def add_file(self, path, override, patch=False):
         path = path.resolve()
         if path in self._seen_files:
             return
         self._seen_files.add(path)
         name = self.name(path)
-        self.entries.append(Entry(path, name, read_text(path, name), override))
+        self.entries.append(Entry(path, name, read_text(path, name), override, patch))
+
+
+def _patch_files(spec):
+    """(file, line) of every patch given as a file: `patches[].path` and `patchesStrategicMerge` entries."""
+    patches = spec.get("patches")
+    for index, patch in enumerate(patches if isinstance(patches, list) else []):
+        if hasattr(patch, "get") and isinstance(patch.get("path"), str):
+            yield patch["path"], _line_of_item(patches, index)
+    merges = spec.get("patchesStrategicMerge")
+    for index, patch in enumerate(merges if isinstance(merges, list) else []):
+        if isinstance(patch, str) and "\n" not in patch and patch.endswith(YAML_SUFFIXES):
+            yield patch, _line_of_item(merges, index)
 
 
 def _line_of_item(items, index):

@@ -52,7 +52,7 @@ def test_diff_prints_the_changes_and_writes_nothing(cli_offline, repo):
     assert snapshot(folder) == before
     assert "+++ b/infrastructure/controllers/ingress-nginx.yaml\n" in result.stdout
     assert "+  targetNamespace: ingress-nginx\n" in result.stdout
-    assert "Would rewrite 5 file(s)" in result.stderr
+    assert "Would rewrite 6 file(s)" in result.stderr
 
 
 def test_fix_rewrites_and_prints_what_is_left(cli_offline, repo):

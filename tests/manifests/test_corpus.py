@@ -11,6 +11,7 @@ EXPECTED = {
     "monorepo": [
         ("apps/base/podinfo/release.yaml", 5, "MT001"),
         ("apps/base/podinfo/repository.yaml", 5, "MT001"),
+        ("apps/production/podinfo-values.yaml", 5, "MT005"),
         ("clusters/production/apps.yaml", 5, "MT001"),
         ("clusters/production/apps.yaml", 10, "MT002"),
         ("clusters/production/apps.yaml", 14, "MT002"),
@@ -20,6 +21,7 @@ EXPECTED = {
         ("clusters/production/infrastructure.yaml", 21, "MT001"),
         ("infrastructure/controllers/cert-manager.yaml", 13, "MT001"),
         ("infrastructure/controllers/cert-manager.yaml", 27, "MT001"),
+        ("infrastructure/controllers/ingress-nginx-values.yaml", 5, "MT005"),
         ("infrastructure/controllers/ingress-nginx.yaml", 11, "MT001"),
         ("infrastructure/controllers/ingress-nginx.yaml", 20, "MT001"),
     ],
@@ -46,11 +48,13 @@ EXPECTED = {
     ],
 }
 
-# What --fix cannot do alone (and says so): kustomize `namespace:` overrides, Flux v1, API versions.
+# What --fix cannot do alone (and says so): kustomize `namespace:` overrides (and patches of the objects they
+# place), Flux v1, API versions.
 LEFT_AFTER_FIX = {
     "monorepo": [
         ("apps/base/podinfo/release.yaml", 5, "MT001"),
         ("apps/base/podinfo/repository.yaml", 5, "MT001"),
+        ("apps/production/podinfo-values.yaml", 5, "MT005"),
     ],
     "helm-repo": [
         ("releases/legacy.yaml", 1, "V1001"),
@@ -140,3 +144,16 @@ def test_image_policy_markers_follow_the_policy(repo):
 
     text = (folder / "apps/podinfo/deployment.yaml").read_text()
     assert 'image: ghcr.io/stefanprodan/podinfo:5.0.0 # {"$imagepolicy": "cluster-config:podinfo"}\n' in text
+
+
+def test_patches_follow_the_objects_fix_moves(repo):
+    folder = repo("monorepo")
+    report = checker.check(folder, NAMESPACE)
+    patch = next(f for f in report.findings if f.file == "infrastructure/controllers/ingress-nginx-values.yaml")
+    assert "Patch of HelmRelease ingress-nginx/ingress-nginx" in patch.problem
+
+    fixer.write(fixer.apply(report)[0])
+    text = (folder / "infrastructure/controllers/ingress-nginx-values.yaml").read_text()
+    assert "  name: ingress-nginx\n  namespace: cluster-config\nspec:\n" in text
+    # The patch is not a resource: nothing else in it is judged (no targetNamespace is added to it).
+    assert "targetNamespace" not in text

@@ -120,3 +120,24 @@ def test_non_flux_objects_and_other_kustomization_kinds_are_ignored(tmp_path):
 def test_templated_namespaces_are_not_judged(tmp_path):
     _write(tmp_path, {"release.yaml": RELEASE.format(name="app", namespace='"{{ .Release.Namespace }}"')})
     assert checker.check(tmp_path, NAMESPACE).findings == []
+
+
+def test_patch_files_are_read_as_patches_and_must_exist(tmp_path):
+    _write(
+        tmp_path,
+        {
+            "kustomization.yaml": "resources: [release.yaml]\npatches:\n  - path: values.yaml\n"
+            "  - patch: |-\n      - op: add\n        path: /spec/suspend\n        value: true\n"
+            "patchesStrategicMerge:\n  - more.yaml\n",
+            "release.yaml": RELEASE.format(name="app", namespace=NAMESPACE),
+            "values.yaml": RELEASE.format(name="app", namespace=NAMESPACE),
+            "more.yaml": RELEASE.format(name="app", namespace=NAMESPACE),
+        },
+    )
+    report = checker.check(tmp_path, NAMESPACE)
+    assert [(c.entry.name, c.entry.patch) for c in report.files] == [
+        ("release.yaml", False), ("values.yaml", True), ("more.yaml", True),
+    ]
+    (tmp_path / "more.yaml").unlink()
+    error = _error(tmp_path)
+    assert (error.file, error.line, error.message) == ("kustomization.yaml", 9, "patch 'more.yaml' does not exist")
