@@ -44,6 +44,10 @@ REMOVED_IN = {
 # Flux v1 (helm-operator) HelmRelease groups: Flux v2 does not reconcile them at all.
 FLUX_V1_HELM_GROUPS = ("helm.fluxcd.io", "flux.weave.works")
 
+# Objects Flux reconciles by applying something to the cluster: with multi-tenancy it impersonates the
+# flux-applier service account of the object's namespace to do it.
+APPLIERS = {"HelmRelease", "Kustomization"}
+
 # Objects whose workloads land in their own namespace unless spec.targetNamespace says otherwise. Moving one
 # into the configuration namespace needs targetNamespace to keep deploying where it did. A Flux Kustomization
 # is not one of them: its targetNamespace overrides the namespace of everything it applies.

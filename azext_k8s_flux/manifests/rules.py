@@ -113,10 +113,16 @@ def _namespace_findings(obj, namespace):
                 edits,
             )
         ]
-    problem = (
-        f"In namespace {current}: blocked by multi-tenancy (Flux acts as the flux-applier account of the "
-        f"object's namespace, and only {namespace} has one)."
-    )
+    if obj.kind in kinds.APPLIERS:
+        problem = (
+            f"In namespace {current}: blocked by multi-tenancy (Flux applies it as the flux-applier account of "
+            f"the object's namespace, and only {namespace} has one)."
+        )
+    else:
+        problem = (
+            f"In namespace {current}: with multi-tenancy nothing in {namespace} may refer to it (no "
+            "cross-namespace references), so what uses it is blocked."
+        )
     keep = ""
     if obj.kind in kinds.DEPLOYS_INTO_OWN_NAMESPACE and not _has(obj.spec, "targetNamespace"):
         keep = f" and set spec.targetNamespace: {current} so that it still deploys into {current}"

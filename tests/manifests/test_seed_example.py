@@ -32,6 +32,9 @@ def test_the_documents_manifests_are_blocked_with_the_cross_namespace_finding():
     release = next(f for f in report.findings if f.rule == "MT001" and f.kind == "HelmRelease")
     assert "blocked by multi-tenancy" in release.problem
     assert "spec.targetNamespace: nginx" in release.fix
+    repository = next(f for f in report.findings if f.rule == "MT001" and f.kind == "HelmRepository")
+    assert "nothing in cluster-config may refer to it" in repository.problem
+    assert repository.fix == "Move it to namespace cluster-config."
 
 
 def test_fix_produces_the_documents_corrected_manifests(repo):
