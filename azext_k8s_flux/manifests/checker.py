@@ -76,6 +76,8 @@ def scan(root, namespace):
     """Report with every file and Flux object under `root` (no findings yet). Raises ManifestError."""
     entries, notes = collect(root)
     report = Report(namespace, notes=list(notes))
+    if not entries:
+        report.notes.append(f"no YAML file to check under {root}: is --path right?")
     for entry in entries:
         documents = _documents(entry, report.notes)
         report.files.append(CheckedFile(entry, documents))

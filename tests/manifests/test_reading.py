@@ -141,3 +141,8 @@ def test_patch_files_are_read_as_patches_and_must_exist(tmp_path):
     (tmp_path / "more.yaml").unlink()
     error = _error(tmp_path)
     assert (error.file, error.line, error.message) == ("kustomization.yaml", 9, "patch 'more.yaml' does not exist")
+
+
+def test_an_empty_folder_is_clean_with_a_note(tmp_path):
+    report = checker.check(tmp_path, NAMESPACE)
+    assert (report.findings, report.notes) == ([], [f"no YAML file to check under {tmp_path}: is --path right?"])
