@@ -29,7 +29,7 @@ def load_command_table(loader, _):
         custom_command_type=_operations("source_control"),
         client_factory=cf_source_control_configurations,
     ) as g:
-        g.custom_command("create", "source_control_create")
+        g.custom_command("create", "source_control_create", client_factory=None)  # refused before any login or request
         g.custom_command("delete", "source_control_delete")
         g.custom_show_command("show", "source_control_show", table_transformer=_format.source_control_table)
         g.custom_command("list", "source_control_list", table_transformer=_format.source_control_list_table)
@@ -56,7 +56,7 @@ def load_command_table(loader, _):
         g.custom_command("migrate", "flux_migrate")
 
     with loader.command_group("k8s-configuration flux", custom_command_type=_operations("check_manifests")) as g:
-        g.custom_command("check-manifests", "flux_check_manifests")
+        g.custom_command("check-manifests", "flux_check_manifests", table_transformer=_format.check_manifests_table)
 
     with loader.command_group(
         "k8s-configuration flux kustomization",
