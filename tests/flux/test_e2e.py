@@ -1,8 +1,6 @@
 """End to end against the local ARM emulator: the seed's flow, idempotent re-runs, kustomization lifecycle,
 pre-checks, error reporting and request counts (from the emulator's request log)."""
 
-import logging
-
 import pytest
 
 from tests.flux import material as m
@@ -56,31 +54,10 @@ def cluster(new_cluster):
     return new_cluster("connectedClusters")
 
 
-class _Collector(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines = []
-
-    def emit(self, record):
-        self.lines.append(record.getMessage())
-
-
 @pytest.fixture
 def run(cli):
-    """The in-process CLI, with its warnings and errors (which azure-cli logs) added to the result's stderr."""
-
-    def invoke(args, expect=0):
-        collector = _Collector()
-        logger = logging.getLogger("cli")
-        logger.addHandler(collector)
-        try:
-            result = cli(args, expect=expect)
-        finally:
-            logger.removeHandler(collector)
-        result.stderr += "\n".join(collector.lines)
-        return result
-
-    return invoke
+    """The in-process CLI (warnings and errors land in the result's stderr)."""
+    return cli
 
 
 def test_seed_flow(run, cluster, emulator):
