@@ -5,6 +5,7 @@ PUT of microsoft.flux only when the extension is missing; update = GET + PATCH; 
 show = GET. Re-running create with the same arguments PUTs the same body: ARM treats it as a no-op update.
 """
 
+from azure.cli.core.azclierror import RequiredArgumentMissingError
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
@@ -98,6 +99,9 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     options = flux_inputs.source_options(locals())
+    if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
+        raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
+                                           "--url, --https-key-file, -k or --suspend.")  # fmt: skip
     current = get_configuration(client, cluster, name)
     plan = plan_update(name, _sdk.as_dict(current), kind, options, kustomization, suspend)
     if plan.empty:

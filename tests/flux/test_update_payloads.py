@@ -119,3 +119,12 @@ def test_update_of_missing_configuration(cmd):
     with pytest.raises(ResourceNotFoundError, match="Flux configuration 'cfg' on connectedClusters 'cluster1'"):
         flux_update(cmd, client, **arguments(tag="v1"))
     assert client.writes() == []
+
+
+def test_update_without_options_sends_nothing(cmd):
+    from azure.cli.core.azclierror import RequiredArgumentMissingError
+
+    from tests.flux.fakes import NoRequests
+
+    with pytest.raises(RequiredArgumentMissingError, match="Nothing to update"):
+        flux_update(cmd, NoRequests(), **arguments())
