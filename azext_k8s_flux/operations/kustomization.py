@@ -4,7 +4,7 @@ Each write is GET of the configuration (to check names and the dependsOn graph) 
 that kustomization's key; the configuration's secrets are never resent.
 """
 
-from azure.cli.core.azclierror import ResourceNotFoundError, ValidationError
+from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotFoundError, ValidationError
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
@@ -80,6 +80,9 @@ def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster
 
     spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
                  disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
+    if set(spec) == {"name"}:
+        raise RequiredArgumentMissingError("Nothing to update: give the fields to change, for example --path, "
+                                           "--prune, --depends-on or --sync-interval.")  # fmt: skip
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     configuration = get_configuration(client, cluster, name)
     existing = _find(_sdk.as_dict(configuration), name, kustomization_name)

@@ -188,3 +188,12 @@ def test_unregistered_provider_says_how_to_fix(cmd):
                        "'Microsoft.KubernetesConfiguration'.")  # fmt: skip
     with pytest.raises(BadRequestError, match="az provider register --namespace Microsoft.KubernetesConfiguration"):
         flux_show(cmd, FakeFluxClient(git_configuration(), error=error), **arguments())
+
+
+def test_kustomization_update_without_fields_sends_nothing(cmd):
+    from azure.cli.core.azclierror import RequiredArgumentMissingError
+
+    from tests.flux.fakes import NoRequests
+
+    with pytest.raises(RequiredArgumentMissingError, match="Nothing to update"):
+        _kust(kust.kustomization_update, NoRequests(), cmd, kustomization_name="apps")
