@@ -24,7 +24,7 @@ short-summary: See the Flux objects a configuration has deployed in the cluster,
 helps["k8s-configuration flux create"] = """
 type: command
 short-summary: Create a Flux configuration (installs the Flux extension on first use).
-long-summary: |
+long-summary: >
     Before writing anything the command checks the arguments, then lists the cluster's extensions (which
     also proves the cluster exists). When microsoft.flux is missing it is installed first and waited for;
     Flux v1 configurations on the cluster block that installation and are listed with their removal commands.
@@ -86,7 +86,7 @@ examples:
 helps["k8s-configuration flux update"] = """
 type: command
 short-summary: Change a Flux configuration; only what changed is sent and stored secrets are kept.
-long-summary: |
+long-summary: >
     Reads the configuration, then PATCHes only the options you give whose values differ. Secrets you do
     not give again stay as they are. A new ref (--branch/--tag/--semver/--commit) replaces the old one.
     -k on update gives the complete set of kustomizations: kustomizations left out are removed (use
@@ -110,7 +110,7 @@ examples:
 helps["k8s-configuration flux delete"] = """
 type: command
 short-summary: Delete a Flux configuration.
-long-summary: |
+long-summary: >
     Asks for confirmation unless --yes is given; when a kustomization has prune, the workloads it deployed
     are removed from the cluster, and the prompt says so. --force removes the resource from Azure even when
     the cluster cannot clean up. A missing configuration, a denied access and a service failure are each
@@ -143,7 +143,7 @@ examples:
 helps["k8s-configuration flux kustomization create"] = """
 type: command
 short-summary: Add a kustomization to a Flux configuration.
-long-summary: |
+long-summary: >
     Fails when the name exists (use `update`). --depends-on must name kustomizations of the configuration
     and must not form a cycle. Lists are shell-safe as a,b or as separate words.
 examples:
