@@ -48,6 +48,8 @@ long-summary: >
 
     Re-running create with the same arguments is safe: the same PUT is an update with no change. Secrets
     are part of that PUT, so give them again (from files), or use `flux update` which keeps stored secrets.
+    With --wait the command returns once Flux has applied the configuration (compliant), and fails fast
+    when Flux reports a failure: exit code 4 not compliant, 5 timed out (see `flux wait -h`).
 examples:
   - name: Follow a public Git repository with two kustomizations; apps waits for infra, both prune.
     text: |
@@ -56,6 +58,12 @@ examples:
           -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt --branch main \\
           -k name=infra path=./infrastructure prune=true \\
           -k name=apps path=./apps/staging prune=true depends_on=infra
+  - name: In a pipeline, create and wait until Flux has applied everything (at most 10 minutes).
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-cluster -t managedClusters -n cluster-config \\
+          -u https://github.com/fluxcd/flux2-kustomize-helm-example --branch main \\
+          -k name=infra path=./infrastructure prune=true \\
+          -k name=apps path=./apps/staging prune=true depends_on=infra --wait --wait-timeout 600
   - name: Private repository over SSH, key and known hosts read from files.
     text: |
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n apps \\

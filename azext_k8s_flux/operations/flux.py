@@ -11,6 +11,7 @@ from knack.log import get_logger
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations import flux_inputs
 from azext_k8s_flux.operations.flux_errors import flux_errors
+from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
 
@@ -48,20 +49,27 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
                 use_workload_identity=None, service_account_name=None, verification_provider=None,
                 verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                no_wait=False):  # fmt: skip
+                wait_for_reconciliation=None, reconciliation_wait_duration=None,
+                wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux.operations.flux_prechecks import ensure_flux_extension
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
-    from azext_k8s_flux.validators_flux.configuration import kustomizations_for_create, validate_configuration
+    from azext_k8s_flux.validators_flux.configuration import (
+        kustomizations_for_create,
+        validate_configuration,
+        validate_server_wait,
+    )
     from azext_k8s_flux.validators_flux.sources import validate_source
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    check_wait_options(wait_for_compliance, no_wait)
     validate_configuration(name, scope, namespace)
     source = validate_source(kind, flux_inputs.source_options(locals()))
     specs, defaulted = kustomizations_for_create(name, kustomization)
-    body = build_flux_configuration(scope, namespace, source, specs, suspend)
+    server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
+    body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
     if defaulted:
         logger.warning("No --kustomization given: creating kustomization '%s' with path '%s'.",
                        specs[0]["name"], specs[0]["path"])  # fmt: skip
@@ -69,7 +77,8 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with flux_errors(cluster, _what(name, cluster)):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
                              **flux_inputs.quiet(source.secret))  # fmt: skip
-        return None if no_wait else poller.result()
+        result = None if no_wait else poller.result()
+    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
@@ -88,7 +97,8 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
                 use_workload_identity=None, service_account_name=None, verification_provider=None,
                 verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                yes=False, no_wait=False):  # fmt: skip
+                wait_for_compliance=False, wait_timeout=None, wait_interval=None, yes=False,
+                no_wait=False):  # fmt: skip
     """Change a Flux configuration: only what changed is sent, stored secrets are kept."""
     from azure.cli.core.util import sdk_no_wait
 
@@ -98,6 +108,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azext_k8s_flux.validators_flux.update import plan_update
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    check_wait_options(wait_for_compliance, no_wait)
     options = flux_inputs.source_options(locals())
     if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
         raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
@@ -106,7 +117,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     plan = plan_update(name, _sdk.as_dict(current), kind, options, kustomization, suspend)
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
-        return current
+        return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
     if plan.switching_kind:
         confirm(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
                 f"{plan.current_kind} settings and stored credentials will be removed.", yes)  # fmt: skip
@@ -115,7 +126,8 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with flux_errors(cluster, _what(name, cluster)):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
                              **flux_inputs.quiet(plan.secret))  # fmt: skip
-        return None if no_wait else poller.result()
+        result = None if no_wait else poller.result()
+    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,

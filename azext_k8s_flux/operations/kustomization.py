@@ -10,6 +10,7 @@ from knack.log import get_logger
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json
 from azext_k8s_flux.operations.flux_errors import flux_errors
+from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
 
@@ -52,8 +53,10 @@ def _patch(cmd, client, cluster, name, changes, no_wait):
 def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
                          cluster_resource_provider=None, path=None, depends_on=None, timeout=None, sync_interval=None,
                          retry_interval=None, prune=None, force=None, wait=None, disable_health_check=None,
-                         post_build_substitute=None, post_build_substitute_from=None, no_wait=False):  # fmt: skip
+                         post_build_substitute=None, post_build_substitute_from=None, wait_for_compliance=False,
+                         wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
     """Add a kustomization to a Flux configuration."""
+    check_wait_options(wait_for_compliance, no_wait)
     from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
 
     spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
@@ -66,14 +69,17 @@ def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster
             f"'az k8s-configuration flux kustomization update {cluster.cli_args()} -n {name} -k {kustomization_name}'."
         )
     validate_kustomizations(name, [spec], existing)
-    return _patch(cmd, client, cluster, name, {kustomization_name: spec}, no_wait)
+    result = _patch(cmd, client, cluster, name, {kustomization_name: spec}, no_wait)
+    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
                          cluster_resource_provider=None, path=None, depends_on=None, timeout=None, sync_interval=None,
                          retry_interval=None, prune=None, force=None, wait=None, disable_health_check=None,
-                         post_build_substitute=None, post_build_substitute_from=None, no_wait=False):  # fmt: skip
+                         post_build_substitute=None, post_build_substitute_from=None, wait_for_compliance=False,
+                         wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
     """Change some fields of a kustomization; the others keep their values."""
+    check_wait_options(wait_for_compliance, no_wait)
     from azext_k8s_flux import _sdk
     from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
     from azext_k8s_flux.validators_flux.update import kustomization_changes
@@ -90,8 +96,9 @@ def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster
     changes = kustomization_changes(spec, existing[kustomization_name])
     if not changes:
         logger.warning("Kustomization '%s' already has these settings: nothing to change.", kustomization_name)
-        return configuration
-    return _patch(cmd, client, cluster, name, {kustomization_name: changes}, no_wait)
+        return then_wait(cmd, client, cluster, name, configuration, wait_for_compliance, wait_timeout, wait_interval)
+    result = _patch(cmd, client, cluster, name, {kustomization_name: changes}, no_wait)
+    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def kustomization_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,

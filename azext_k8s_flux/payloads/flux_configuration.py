@@ -5,8 +5,9 @@ from azext_k8s_flux.payloads.flux_sources import SOURCE_ATTRIBUTE, build_source,
 from azext_k8s_flux.payloads.kustomizations import build_kustomizations, build_kustomizations_patch
 
 
-def build_flux_configuration(scope, namespace, source, kustomizations, suspend=None):
-    """PUT body. `source` is a ValidatedSource; `kustomizations` a list of parsed kustomizations."""
+def build_flux_configuration(scope, namespace, source, kustomizations, suspend=None, server_wait=(None, None)):
+    """PUT body. `source` is a ValidatedSource; `kustomizations` a list of parsed kustomizations;
+    `server_wait` the validated (waitForReconciliation, reconciliationWaitDuration) pair."""
     models = _sdk.flux_models()
     properties = models.FluxConfigurationProperties(
         scope=scope,
@@ -18,6 +19,11 @@ def build_flux_configuration(scope, namespace, source, kustomizations, suspend=N
     setattr(properties, SOURCE_ATTRIBUTE[source.kind], build_source(source.kind, source.source))
     if source.protected:
         properties.configuration_protected_settings = dict(source.protected)
+    wait_for_reconciliation, wait_duration = server_wait
+    if wait_for_reconciliation is not None:
+        properties.wait_for_reconciliation = wait_for_reconciliation
+    if wait_duration:
+        properties.reconciliation_wait_duration = wait_duration
     return models.FluxConfiguration(properties=properties)
 
 
