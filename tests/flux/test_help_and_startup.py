@@ -57,7 +57,7 @@ def _declared_options(command):
     import inspect
     from types import SimpleNamespace
 
-    from azext_k8s_flux import _params_flux
+    from azext_k8s_flux import _params_flux, _params_wait
 
     scopes = {}
 
@@ -68,7 +68,8 @@ def _declared_options(command):
 
         yield SimpleNamespace(argument=argument)
 
-    _params_flux.load_arguments(SimpleNamespace(argument_context=argument_context))
+    for params in (_params_flux, _params_wait):
+        params.load_arguments(SimpleNamespace(argument_context=argument_context))
     shared = {"resource_group_name": ["-g", "--resource-group"], "cluster_name": ["-c", "--cluster-name"],
               "cluster_type": ["-t", "--cluster-type"],
               "cluster_resource_provider": ["--cluster-rp", "--cluster-resource-provider"]}  # fmt: skip
