@@ -131,8 +131,10 @@ def check_flux_settings(settings, option, protected=False):
 
     For protected settings the value is never repeated in messages.
     """
+    if settings is None:
+        return None
     checked = {}
-    for key, value in (settings or {}).items():
+    for key, value in settings.items():
         checked[key] = value if value is None else _check_one(key, value, option, protected)
     return checked
 
