@@ -37,7 +37,7 @@ examples:
   - name: Pin a Flux version (minor-version auto-upgrade is switched off)
     text: >
       az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
-      --version 1.18.3
+      --version 1.17.2
 """
 
 helps["k8s-extension update"] = """

@@ -16,11 +16,11 @@ FLUX_RELEASE_NAMESPACE = "flux-system"
 RELEASE_TRAINS = ("Stable", "Preview")
 
 # The extensions API lists no versions, so the supported window (the latest minor and the two before it,
-# N-2) is computed from this one entry. Source: the microsoft.flux release notes on learn.microsoft.com
-# ("Available extensions for Azure Arc-enabled Kubernetes clusters", Flux (GitOps) section) and the
-# versions reported by clusters (e.g. 1.19.5 in Azure/AKS#5645). Bump it when a new minor ships;
-# a stale entry only makes the warning late, never wrong about a newer version.
-LATEST_KNOWN_FLUX_VERSION = "1.19.5"
+# N-2) is computed from this table, the one place to update when a new minor ships. Sources: the
+# microsoft.flux release notes on learn.microsoft.com ("Available extensions for Azure Arc-enabled
+# Kubernetes clusters", Flux (GitOps) section) and versions reported by clusters (1.19.5 in Azure/AKS#5645).
+# A stale table only makes the warning late; a version newer than the table is never warned about.
+KNOWN_FLUX_VERSIONS = ("1.7.0", "1.13.2", "1.14.2", "1.15.1", "1.16.3", "1.17.2", "1.19.5")
 SUPPORTED_MINOR_WINDOW = 2
 ARM64_MINIMUM_FLUX_VERSION = "1.7.0"
 
@@ -68,7 +68,7 @@ def check_flux_version(version):
     if parsed is None:
         raise InvalidArgumentValueError(
             f"Invalid --version '{version}' for microsoft.flux: use MAJOR.MINOR.PATCH, for example "
-            f"{LATEST_KNOWN_FLUX_VERSION}."
+            f"{KNOWN_FLUX_VERSIONS[-1]}."
         )
     if parsed < _parse_version(ARM64_MINIMUM_FLUX_VERSION):
         logger.warning(
@@ -76,7 +76,7 @@ def check_flux_version(version):
             version,
             ARM64_MINIMUM_FLUX_VERSION,
         )
-    latest = _parse_version(LATEST_KNOWN_FLUX_VERSION)
+    latest = max(_parse_version(known) for known in KNOWN_FLUX_VERSIONS)
     oldest_minor = latest[1] - SUPPORTED_MINOR_WINDOW
     if parsed[0] < latest[0] or (parsed[0] == latest[0] and parsed[1] < oldest_minor):
         logger.warning(
@@ -85,7 +85,7 @@ def check_flux_version(version):
             version,
             latest[0],
             oldest_minor,
-            LATEST_KNOWN_FLUX_VERSION,
+            ".".join(map(str, latest)),
         )
     return version.strip()
 

@@ -47,7 +47,7 @@ def test_flux_is_always_cluster_scoped_in_flux_system():
         ({"release_namespace": "gitops"}, "always installed in the 'flux-system' namespace"),
         ({"release_train": "beta"}, "use Stable or Preview"),
         ({"version": "1.18"}, "use MAJOR.MINOR.PATCH"),
-        ({"version": "1.18.3", "auto_upgrade_minor_version": True}, "needs minor-version auto-upgrade off"),
+        ({"version": "1.17.2", "auto_upgrade_minor_version": True}, "needs minor-version auto-upgrade off"),
         ({"settings": {"multiTenancy.enforce": "maybe"}}, "'maybe' for microsoft.flux setting 'multiTenancy.enforce'"),
     ],
 )
@@ -68,9 +68,9 @@ def test_release_train_is_accepted_in_any_casing(given, sent):
 
 
 def test_a_pinned_version_turns_auto_upgrade_off_when_unspecified():
-    arguments = flux_args(version="1.18.3")
-    assert arguments["version"] == "1.18.3" and arguments["auto_upgrade_minor_version"] is False
-    assert flux_args(version="1.18.3", auto_upgrade_minor_version=False)["auto_upgrade_minor_version"] is False
+    arguments = flux_args(version="1.17.2")
+    assert arguments["version"] == "1.17.2" and arguments["auto_upgrade_minor_version"] is False
+    assert flux_args(version="1.17.2", auto_upgrade_minor_version=False)["auto_upgrade_minor_version"] is False
 
 
 def test_a_version_before_1_7_0_is_warned_about_for_arm64(warnings_log):
@@ -79,13 +79,13 @@ def test_a_version_before_1_7_0_is_warned_about_for_arm64(warnings_log):
 
 
 def test_a_version_outside_the_n_minus_2_window_is_warned_about(warnings_log):
-    latest = rules._parse_version(rules.LATEST_KNOWN_FLUX_VERSION)
+    latest = max(rules._parse_version(v) for v in rules.KNOWN_FLUX_VERSIONS)
     flux_args(version=f"{latest[0]}.{latest[1] - 3}.0")
     assert any("outside the supported window" in line for line in warnings_log())
 
 
 def test_versions_inside_the_window_or_newer_than_known_are_not_warned_about(warnings_log):
-    latest = rules._parse_version(rules.LATEST_KNOWN_FLUX_VERSION)
+    latest = max(rules._parse_version(v) for v in rules.KNOWN_FLUX_VERSIONS)
     flux_args(version=f"{latest[0]}.{latest[1] - 2}.0")
     flux_args(version=f"{latest[0]}.{latest[1] + 1}.0")
     assert warnings_log() == []

@@ -73,7 +73,7 @@ def test_create_flux_golden_on_every_cluster_type(fakes, golden, cluster_type):
 
 @pytest.mark.parametrize("cluster_type", CLUSTER_TYPES)
 def test_create_pinned_flux_golden_on_every_cluster_type(fakes, golden, cluster_type):
-    create(fakes, cluster_type=cluster_type, version="1.18.3")
+    create(fakes, cluster_type=cluster_type, version="1.17.2")
     golden(f"extension/create-flux-pinned-{cluster_type}", request_of(fakes.extensions.calls[0]))
 
 
@@ -167,7 +167,7 @@ def test_update_flux_golden_on_every_cluster_type(fakes, golden, cluster_type):
             "kustomize-controller.resources.limits.memory": "2Gi",
         },
         remove_settings=["helm-controller.detectDrift"],
-        version="1.18.3",
+        version="1.17.2",
     )
     assert fakes.extensions.methods() == ["get", "begin_update"]
     golden(f"extension/update-flux-{cluster_type}", request_of(fakes.extensions.calls[1]))
@@ -182,7 +182,7 @@ def test_update_with_nothing_changed_sends_no_patch(fakes, warnings_log):
 
 
 def test_update_auto_upgrade_on_unpins_the_version(fakes):
-    fakes.extensions.store["flux"] = flux_body(autoUpgradeMinorVersion=False, version="1.18.3")
+    fakes.extensions.store["flux"] = flux_body(autoUpgradeMinorVersion=False, version="1.17.2")
     update(fakes, auto_upgrade_minor_version=True)
     assert fakes.extensions.calls[1][2]["body"] == {"properties": {"autoUpgradeMinorVersion": True, "version": None}}
 
@@ -194,7 +194,7 @@ def test_update_release_train_preview_is_sent_canonical(fakes):
 
 
 def test_update_release_train_while_pinned_warns(fakes, warnings_log):
-    fakes.extensions.store["flux"] = flux_body(autoUpgradeMinorVersion=False, version="1.18.3")
+    fakes.extensions.store["flux"] = flux_body(autoUpgradeMinorVersion=False, version="1.17.2")
     update(fakes, release_train="Preview")
     assert any("takes effect only with minor-version auto-upgrade on" in line for line in warnings_log())
 
@@ -255,7 +255,7 @@ def test_update_of_a_missing_extension_is_not_found(fakes):
 
 def test_update_version_with_auto_upgrade_true_is_refused_before_any_request(fakes):
     with pytest.raises(Exception, match="needs minor-version auto-upgrade off"):
-        update(fakes, version="1.18.3", auto_upgrade_minor_version=True)
+        update(fakes, version="1.17.2", auto_upgrade_minor_version=True)
     assert fakes.extensions.calls == []
 
 
@@ -341,13 +341,13 @@ def test_show_and_list_mask_protected_values(fakes):
 def test_table_rows(fakes):
     from azext_k8s_flux._format import extension_list_table
 
-    fakes.extensions.store["flux"] = flux_body(currentVersion="1.18.3")
+    fakes.extensions.store["flux"] = flux_body(currentVersion="1.17.2")
     listed = ops.extension_list(fakes.cmd, fakes.extensions, cluster_type="managedClusters", **CLUSTER)
     assert [dict(row) for row in extension_list_table(listed)] == [
         {
             "Name": "flux",
             "ExtensionType": "microsoft.flux",
-            "Version": "1.18.3",
+            "Version": "1.17.2",
             "ProvisioningState": "Succeeded",
             "ReleaseTrain": "Stable",
             "AutoUpgrade": True,
