@@ -161,3 +161,29 @@ def test_az_protected_update_without_terminal_fails_fast_naming_yes(az, emulator
     result = az(f"k8s-extension update {cluster.args} -n ext --config-protected-file {protected}", expect=None)
     assert result.exit_code != 0 and "--yes" in result.stderr and SECRET not in result.output
     assert writes(emulator, cluster) == []
+
+
+def _help_examples():
+    import yaml
+
+    from azext_k8s_flux._help import helps
+
+    for command in ("create", "update", "show", "list", "delete"):
+        for example in yaml.safe_load(helps[f"k8s-extension {command}"])["examples"]:
+            yield pytest.param(command, example["text"], id=f"{command}: {example['name']}")
+
+
+@pytest.mark.parametrize("command, text", list(_help_examples()))
+def test_help_examples_run(cli, new_cluster, tmp_path, monkeypatch, command, text):
+    import shlex
+
+    words = shlex.split(text)[1:]
+    cluster = new_cluster(words[words.index("-t") + 1])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "flux-settings.yaml").write_text("helm-controller.detectDrift: true\n")
+    (tmp_path / "protected.json").write_text(json.dumps({"token": SECRET}))
+    if command != "create":
+        cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux -o none")
+        cli(f"k8s-extension create {cluster.args} -n my-extension --extension-type vendor.thing -o none")
+    replaced = [{"my-rg": cluster.resource_group, "my-cluster": cluster.name}.get(word, word) for word in words]
+    cli(*replaced, "-o", "none")
