@@ -68,8 +68,8 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
-    arguments = create_arguments(extension_type, scope, release_namespace, target_namespace, release_train,
-                                 version, auto_upgrade_minor_version, settings, protected)
+    arguments = create_arguments(cluster.cluster_type, extension_type, scope, release_namespace, target_namespace,
+                                 release_train, version, auto_upgrade_minor_version, settings, protected)
     if is_flux(extension_type):
         check_no_flux_v1(cmd.cli_ctx, cluster)
     extension = build_extension(cluster, **arguments)
@@ -91,7 +91,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     current = _get(client, cluster, name)
     current_properties = public_view(current).get("properties") or {}
     flux = is_flux(current_properties.get("extensionType"))
-    settings, protected = check_settings(settings, protected, flux)
+    settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
         release_train, version = canonical_release_train(release_train), check_flux_version(version)
     changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
@@ -135,5 +135,5 @@ def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type,
 def extension_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """List the extensions of a cluster."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    with arm_errors(f"the extensions of {cluster.describe()}"):
+    with arm_errors(f"the extension list of {cluster.describe()}"):
         return [public_view(extension) for extension in client.list(*cluster.sdk_args())]

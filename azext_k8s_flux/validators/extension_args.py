@@ -3,25 +3,29 @@
 from azure.cli.core.azclierror import MutuallyExclusiveArgumentError
 
 from azext_k8s_flux.validators import extension_rules as rules
-from azext_k8s_flux.validators.flux_settings import check_flux_settings, warn_if_secret_looking
+from azext_k8s_flux.validators.flux_settings import (
+    check_flux_settings,
+    warn_about_combinations,
+    warn_if_secret_looking,
+)
 
 SETTINGS_OPTION = "--configuration-settings"
 PROTECTED_OPTION = "--config-protected-settings"
 
 
-def check_settings(settings, protected, flux):
+def check_settings(settings, protected, flux, cluster_type=None, creating=False):
     """Canonical settings for microsoft.flux (typed schema); other types pass through with a secret warning."""
     if flux:
-        return (
-            check_flux_settings(settings, SETTINGS_OPTION),
-            check_flux_settings(protected, PROTECTED_OPTION, protected=True),
-        )
+        settings = check_flux_settings(settings, SETTINGS_OPTION)
+        warn_about_combinations(settings, cluster_type, creating)
+        return settings, check_flux_settings(protected, PROTECTED_OPTION, protected=True)
     for key in settings or {}:
         warn_if_secret_looking(key, SETTINGS_OPTION)
     return settings, protected
 
 
 def create_arguments(
+    cluster_type,
     extension_type,
     scope,
     release_namespace,
@@ -45,7 +49,7 @@ def create_arguments(
         auto_upgrade = True if auto_upgrade is None else auto_upgrade
     else:
         scope = rules.resolve_generic_scope(scope, release_namespace, target_namespace)
-    settings, protected = check_settings(settings, protected, flux)
+    settings, protected = check_settings(settings, protected, flux, cluster_type, creating=True)
     return {
         "extension_type": extension_type,
         "scope": scope,

@@ -170,3 +170,19 @@ def warn_if_secret_looking(key, option):
             key,
             option,
         )
+
+
+def warn_about_combinations(settings, cluster_type, creating):
+    """Settings that are valid alone but do not fit the cluster or each other (warnings, not errors)."""
+    settings = settings or {}
+    if settings.get("useKubeletIdentity") == "true" and cluster_type != "managedClusters":
+        logger.warning(
+            "useKubeletIdentity=true applies to AKS clusters (managedClusters) only; on %s it has no effect.",
+            cluster_type,
+        )
+    workload_identity = settings.get("workloadIdentity.enable") == "true"
+    if creating and workload_identity and "workloadIdentity.azureClientId" not in settings:
+        logger.warning(
+            "workloadIdentity.enable=true needs workloadIdentity.azureClientId=<client id of the managed identity> "
+            "(and workloadIdentity.azureTenantId); without it the controllers have no identity to use."
+        )

@@ -24,7 +24,7 @@ def flux_args(**overrides):
         protected=None,
     )
     values.update(overrides)
-    return create_arguments(**values)
+    return create_arguments("connectedClusters", **values)
 
 
 @pytest.mark.parametrize("extension_type", ["microsoft.flux", "Microsoft.Flux", "MICROSOFT.FLUX", " microsoft.flux "])
@@ -93,7 +93,7 @@ def test_versions_inside_the_window_or_newer_than_known_are_not_warned_about(war
 
 def test_other_extension_types_get_no_flux_rules(warnings_log):
     arguments = create_arguments(
-        "microsoft.azuremonitor.containers", "namespace", None, "monitoring", "pilot", None, None,
+        "connectedClusters", "microsoft.azuremonitor.containers", "namespace", None, "monitoring", "pilot", None, None,
         {"anything": "maybe"}, None,
     )
     assert arguments["scope"] == "namespace" and arguments["release_train"] == "pilot"
@@ -104,7 +104,7 @@ def test_other_extension_types_get_no_flux_rules(warnings_log):
 
 def test_other_extension_types_still_need_auto_upgrade_off_to_pin():
     with pytest.raises(MutuallyExclusiveArgumentError):
-        create_arguments("vendor.thing", None, None, None, None, "1.0.0", True, None, None)
+        create_arguments("connectedClusters", "vendor.thing", None, None, None, None, "1.0.0", True, None, None)
 
 
 @pytest.mark.parametrize(
@@ -131,10 +131,27 @@ def test_generic_scope_conflicts_are_refused(scope, release_namespace, target_na
 
 def test_extension_type_is_required():
     with pytest.raises(RequiredArgumentMissingError):
-        create_arguments(" ", None, None, None, None, None, None, None, None)
+        create_arguments("connectedClusters", " ", None, None, None, None, None, None, None, None)
 
 
 def test_a_setting_cannot_be_set_and_removed_at_once():
     with pytest.raises(MutuallyExclusiveArgumentError, match="a setting cannot be given"):
         check_removals({"a": "1"}, None, ["a"], None)
     check_removals({"a": "1"}, None, ["b"], None)
+
+
+def test_kubelet_identity_outside_aks_is_warned_about(warnings_log):
+    flux_args(settings={"useKubeletIdentity": "TRUE"})
+    assert any("useKubeletIdentity=true applies to AKS clusters" in line for line in warnings_log())
+
+
+def test_kubelet_identity_on_aks_is_fine(warnings_log):
+    values = dict(scope=None, release_namespace=None, target_namespace=None, release_train=None, version=None,
+                  auto_upgrade_minor_version=None, settings={"useKubeletIdentity": "true"}, protected=None)
+    create_arguments("managedClusters", "microsoft.flux", **values)
+    assert warnings_log() == []
+
+
+def test_workload_identity_without_client_id_is_warned_about_on_create(warnings_log):
+    flux_args(settings={"workloadIdentity.enable": "true"})
+    assert any("needs workloadIdentity.azureClientId" in line for line in warnings_log())
