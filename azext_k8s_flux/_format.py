@@ -4,7 +4,8 @@ from collections import OrderedDict
 
 
 def _props(resource):
-    return resource.get("properties") or {}
+    # azure-cli flattens the SDK models' `properties` into the resource; raw ARM JSON nests them.
+    return resource.get("properties") or resource
 
 
 def _one_or_many(transform):

@@ -90,7 +90,7 @@ examples:
   - name: Show the Flux extension as a table
     text: az k8s-extension show -g my-rg -c my-cluster -t managedClusters -n flux -o table
   - name: Show the installed Flux version
-    text: az k8s-extension show -g my-rg -c my-cluster -t managedClusters -n flux --query properties.currentVersion
+    text: az k8s-extension show -g my-rg -c my-cluster -t managedClusters -n flux --query currentVersion
 """
 
 helps["k8s-extension list"] = """

@@ -25,14 +25,22 @@ def _what(name, cluster):
 
 
 def public_view(extension):
-    """The extension as JSON output, with any protected setting value masked."""
+    """The extension as azure-cli renders SDK models (properties flattened, as the official command shows
+    them, so existing --query expressions keep working), with any protected setting value masked."""
+    from azure.cli.core.util import todict
+
+    result = todict(extension)
+    protected = result.get("configurationProtectedSettings")
+    if protected:
+        result["configurationProtectedSettings"] = {key: "" for key in protected}
+    return result
+
+
+def _properties(extension):
+    """The extension's properties as ARM JSON (camelCase keys), for decisions; never output."""
     from azext_k8s_flux._sdk import as_dict
 
-    result = as_dict(extension)
-    protected = (result.get("properties") or {}).get("configurationProtectedSettings")
-    if protected:
-        result["properties"]["configurationProtectedSettings"] = {key: "" for key in protected}
-    return result
+    return as_dict(extension).get("properties") or {}
 
 
 def _read_settings(settings, settings_file, protected, protected_file):
@@ -89,7 +97,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     check_removals(settings, protected, remove_settings, remove_protected_settings)
     resolve_auto_upgrade(version, auto_upgrade_minor_version)
     current = _get(client, cluster, name)
-    current_properties = public_view(current).get("properties") or {}
+    current_properties = _properties(current)
     flux = is_flux(current_properties.get("extensionType"))
     settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
@@ -111,7 +119,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     """Delete an extension; microsoft.flux is kept while Flux configurations use it, unless --force."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     current = _get(client, cluster, name)
-    extension_type = (public_view(current).get("properties") or {}).get("extensionType")
+    extension_type = _properties(current).get("extensionType")
     if is_flux(extension_type) and not force:
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""

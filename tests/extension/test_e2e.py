@@ -31,9 +31,9 @@ def test_create_flux_on_every_cluster_type_lists_v1_then_puts_once(cli, emulator
     cluster = new_cluster(cluster_type)
     result = cli(f"k8s-extension create {cluster.args} -n flux --extension-type Microsoft.Flux "
                  "--config multiTenancy.enforce=FALSE -o json")
-    properties = result.json["properties"]
+    properties = result.json
     assert properties["extensionType"] == "microsoft.flux"
-    assert properties["scope"] == {"cluster": {"releaseNamespace": "flux-system"}}
+    assert properties["scope"]["cluster"] == {"releaseNamespace": "flux-system"}
     assert properties["configurationSettings"] == {"multiTenancy.enforce": "false"}
     assert properties["provisioningState"] == "Succeeded"
     requests = arm_requests(emulator, cluster)
@@ -85,8 +85,8 @@ def test_update_pin_version_turns_auto_upgrade_off(cli, new_cluster):
     cluster = new_cluster()
     cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux -o none")
     result = cli(f"k8s-extension update {cluster.args} -n flux --version 1.17.2 -o json")
-    assert result.json["properties"]["version"] == "1.17.2"
-    assert result.json["properties"]["autoUpgradeMinorVersion"] is False
+    assert result.json["version"] == "1.17.2"
+    assert result.json["autoUpgradeMinorVersion"] is False
 
 
 def test_delete_is_refused_while_flux_configurations_exist_unless_force(cli, emulator, new_cluster):
@@ -130,7 +130,7 @@ def test_az_table_query_and_exit_codes(az, new_cluster):
     header = table.splitlines()[0].split()
     assert header == ["Name", "ExtensionType", "Version", "ProvisioningState", "ReleaseTrain", "AutoUpgrade"]
     assert "microsoft.flux" in table and "Stable" in table
-    assert az(f"k8s-extension show {cluster.args} -n flux --query properties.extensionType -o tsv").stdout.strip() \
+    assert az(f"k8s-extension show {cluster.args} -n flux --query extensionType -o tsv").stdout.strip() \
         == "microsoft.flux"
     bad = az(f"k8s-extension create {cluster.args} -n flux2 --extension-type microsoft.flux "
              "--config multiTenancy.enforce=maybe", expect=None)

@@ -44,8 +44,8 @@ def test_create_generic_golden(fakes, golden):
 
 def test_create_returns_the_extension(fakes):
     result = create(fakes, cluster_type="managedClusters")
-    assert result["properties"]["extensionType"] == "microsoft.flux"
-    assert "identity" not in result  # AKS: no system-assigned identity requested
+    assert result["extensionType"] == "microsoft.flux"
+    assert result["identity"] is None  # AKS: no system-assigned identity requested
 
 
 def test_create_with_protected_settings_switches_body_logging_off(fakes):

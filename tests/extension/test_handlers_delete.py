@@ -87,7 +87,7 @@ def test_show_and_list_mask_protected_values(fakes):
     fakes.extensions.store["flux"] = flux_body(configurationProtectedSettings={"token": "leaked-by-server"})
     shown = ops.extension_show(fakes.cmd, fakes.extensions, cluster_type="managedClusters", name="flux", **CLUSTER)
     listed = ops.extension_list(fakes.cmd, fakes.extensions, cluster_type="managedClusters", **CLUSTER)
-    assert shown["properties"]["configurationProtectedSettings"] == {"token": ""}
+    assert shown["configurationProtectedSettings"] == {"token": ""}
     assert "leaked-by-server" not in str(listed)
     assert fakes.extensions.calls[0][1] == ("rg1", "Microsoft.ContainerService", "managedClusters", "cluster1", "flux")
 
