@@ -41,6 +41,19 @@ def test_create_flux_on_every_cluster_type_lists_v1_then_puts_once(cli, emulator
     assert [method for method, _ in requests] == ["GET", "PUT", "GET", "GET"]  # list v1, PUT, one poll, final GET
 
 
+def test_settings_file_booleans_reach_the_service_as_true_false(cli, new_cluster, tmp_path):
+    cluster = new_cluster()
+    settings = tmp_path / "flux.yaml"
+    settings.write_text("multiTenancy.enforce: False\nimage-automation-controller.enabled: true\n")
+    cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux "
+        f"--config-settings-file {settings} -o none")
+    _, body = cluster.get("extensions", "flux")
+    assert body["properties"]["configurationSettings"] == {
+        "multiTenancy.enforce": "false",
+        "image-automation-controller.enabled": "true",
+    }
+
+
 def test_create_flux_is_refused_while_flux_v1_configurations_exist(cli, emulator, new_cluster):
     cluster = new_cluster("managedClusters")
     status, body = cluster.put("sourceControlConfigurations", "legacy-config", {"properties": {
