@@ -8,7 +8,7 @@ from azext_k8s_flux.operations._prompts import confirm
 from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations, check_no_flux_v1
 from azext_k8s_flux.payloads.extension import build_extension, build_extension_patch
 from azext_k8s_flux.payloads.extension_changes import plan_extension_update
-from azext_k8s_flux.validators.extension_args import check_removals, check_settings, create_arguments
+from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs, create_arguments
 from azext_k8s_flux.validators.extension_rules import (
     canonical_release_train,
     check_flux_version,
@@ -94,7 +94,8 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
-    check_removals(settings, protected, remove_settings, remove_protected_settings)
+    check_update_inputs(settings, protected, remove_settings, remove_protected_settings, release_train, version,
+                        auto_upgrade_minor_version)
     resolve_auto_upgrade(version, auto_upgrade_minor_version)
     current = _get(client, cluster, name)
     current_properties = _properties(current)

@@ -1,6 +1,6 @@
 """Extension arguments as a whole: which rules apply to which extension type, in one place."""
 
-from azure.cli.core.azclierror import MutuallyExclusiveArgumentError
+from azure.cli.core.azclierror import MutuallyExclusiveArgumentError, RequiredArgumentMissingError
 
 from azext_k8s_flux.validators import extension_rules as rules
 from azext_k8s_flux.validators.flux_settings import (
@@ -63,8 +63,15 @@ def create_arguments(
     }
 
 
-def check_removals(settings, protected, remove_settings, remove_protected_settings):
-    """A key cannot be set and removed by the same command."""
+def check_update_inputs(settings, protected, remove_settings, remove_protected_settings, *options):
+    """Something must be asked for, and a key cannot be set and removed by the same command."""
+    given = [settings, protected, remove_settings, remove_protected_settings, *options]
+    if all(value is None for value in given):
+        raise RequiredArgumentMissingError(
+            "Nothing to update: give --configuration-settings, --config-protected-settings (or their file forms), "
+            "--remove-settings, --remove-protected-settings, --release-train, --version or "
+            "--auto-upgrade-minor-version."
+        )
     for given, removed, option, remove_option in (
         (settings, remove_settings, SETTINGS_OPTION, "--remove-settings"),
         (protected, remove_protected_settings, PROTECTED_OPTION, "--remove-protected-settings"),

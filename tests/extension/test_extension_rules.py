@@ -8,7 +8,7 @@ from azure.cli.core.azclierror import (
 )
 
 from azext_k8s_flux.validators import extension_rules as rules
-from azext_k8s_flux.validators.extension_args import check_removals, create_arguments
+from azext_k8s_flux.validators.extension_args import check_update_inputs, create_arguments
 
 
 def flux_args(**overrides):
@@ -136,8 +136,8 @@ def test_extension_type_is_required():
 
 def test_a_setting_cannot_be_set_and_removed_at_once():
     with pytest.raises(MutuallyExclusiveArgumentError, match="a setting cannot be given"):
-        check_removals({"a": "1"}, None, ["a"], None)
-    check_removals({"a": "1"}, None, ["b"], None)
+        check_update_inputs({"a": "1"}, None, ["a"], None)
+    check_update_inputs({"a": "1"}, None, ["b"], None)
 
 
 def test_kubelet_identity_outside_aks_is_warned_about(warnings_log):
@@ -155,3 +155,9 @@ def test_kubelet_identity_on_aks_is_fine(warnings_log):
 def test_workload_identity_without_client_id_is_warned_about_on_create(warnings_log):
     flux_args(settings={"workloadIdentity.enable": "true"})
     assert any("needs workloadIdentity.azureClientId" in line for line in warnings_log())
+
+
+def test_an_update_must_ask_for_something():
+    with pytest.raises(RequiredArgumentMissingError, match="Nothing to update"):
+        check_update_inputs(None, None, None, None, None, None, None)
+    check_update_inputs(None, None, None, None, None, None, False)
