@@ -65,8 +65,8 @@ def create_arguments(
 
 def check_update_inputs(settings, protected, remove_settings, remove_protected_settings, *options):
     """Something must be asked for, and a key cannot be set and removed by the same command."""
-    given = [settings, protected, remove_settings, remove_protected_settings, *options]
-    if all(value is None for value in given):
+    asked = [settings, protected, remove_settings, remove_protected_settings, *options]
+    if all(value is None for value in asked):
         raise RequiredArgumentMissingError(
             "Nothing to update: give --configuration-settings, --config-protected-settings (or their file forms), "
             "--remove-settings, --remove-protected-settings, --release-train, --version or "
