@@ -101,3 +101,20 @@ flux_table = flux_list_table = _one_or_many(_flux_row)
 kustomization_table = kustomization_list_table = _one_or_many(_kustomization_row)
 deployed_object_table = deployed_object_list_table = _one_or_many(_deployed_object_row)
 source_control_table = source_control_list_table = _one_or_many(_source_control_row)
+
+
+def check_manifests_table(findings):
+    """`flux check-manifests`: one row per finding, in file and line order."""
+    return [
+        OrderedDict(
+            [
+                ("File", finding.get("file")),
+                ("Line", finding.get("line")),
+                ("Rule", finding.get("rule")),
+                ("Object", finding.get("object")),
+                ("Problem", finding.get("problem")),
+                ("Fix", finding.get("fix")),
+            ]
+        )
+        for finding in findings or []
+    ]

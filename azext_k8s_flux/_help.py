@@ -7,6 +7,7 @@ from azext_k8s_flux import (  # noqa: F401  (each module registers its entries o
     _help_extension,
     _help_flux,
     _help_source_control,
+    _help_wait,
 )
 
 __all__ = ["helps"]

@@ -32,9 +32,11 @@ def load_arguments(loader, _):
         _params_extension,
         _params_flux,
         _params_source_control,
+        _params_wait,
     )
 
     _params_extension.load_arguments(loader)
     _params_flux.load_arguments(loader)
     _params_source_control.load_arguments(loader)
     _params_check_manifests.load_arguments(loader)
+    _params_wait.load_arguments(loader)

@@ -44,6 +44,11 @@ def load_command_table(loader, _):
         g.custom_command("list", "flux_list", table_transformer=_format.flux_list_table)
 
     with loader.command_group(
+        "k8s-configuration flux", custom_command_type=_operations("wait"), client_factory=cf_flux_configurations
+    ) as g:
+        g.custom_command("wait", "flux_wait")
+
+    with loader.command_group(
         "k8s-configuration flux",
         custom_command_type=_operations("migrate"),
         client_factory=cf_source_control_configurations,
@@ -51,7 +56,7 @@ def load_command_table(loader, _):
         g.custom_command("migrate", "flux_migrate")
 
     with loader.command_group("k8s-configuration flux", custom_command_type=_operations("check_manifests")) as g:
-        g.custom_command("check-manifests", "flux_check_manifests")
+        g.custom_command("check-manifests", "flux_check_manifests", table_transformer=_format.check_manifests_table)
 
     with loader.command_group(
         "k8s-configuration flux kustomization",

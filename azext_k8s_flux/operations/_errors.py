@@ -41,6 +41,15 @@ def translate_http_error(error, what):
         )
     if status == 401:
         return UnauthorizedError(f"Not authenticated for {what}: {detail}\nRun 'az login' and try again.")
+    if code == "MissingSubscriptionRegistration":
+        # azure-mgmt-core registers providers by itself, but not for the streamed first request of the
+        # SDKs' long-running operations: say how to do it once.
+        namespace = message.rsplit("'", 2)[-2] if message.count("'") >= 2 else "Microsoft.KubernetesConfiguration"
+        return BadRequestError(
+            f"The subscription is not registered to use {namespace}, so {what} could not be changed.\n"
+            f"Register it once with: az provider register --namespace {namespace} --wait\n"
+            "Then run this command again."
+        )
     if status == 400 or status == 409:
         return BadRequestError(f"The request for {what} was refused: {detail}")
     if status is not None and status >= 500:

@@ -108,3 +108,11 @@ def golden(request):
         assert json.loads(path.read_text()) == json.loads(text), f"payload differs from golden {path}"
 
     return check
+
+
+@pytest.fixture
+def recording(request, az_env):
+    """with recording("extension-lifecycle"): ... replays tests/recordings/<name>.yaml (`--record` re-records)."""
+    from tests.harness.recording import make_vcr
+
+    return lambda name: make_vcr(request.config.getoption("--record")).use_cassette(f"{name}.yaml")

@@ -1,0 +1,113 @@
+"""Parent clusters: managedClusters, connectedClusters, provisionedClusters and appliances.
+
+Kept minimal but shaped like the real resources, since the CLI reads a few of their fields
+(location, identity, connectivity). Writes are synchronous.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from .addressing import CLUSTER_KINDS, Address
+from .armcore import require_registered, require_resource_group
+from .common import principal_id
+from .context import LOCATION, TENANT_ID, Context
+from .errors import ArmError, method_not_allowed
+from .httpio import empty_response, json_response, list_body, read_json, require_api_version
+from .store import Resource
+
+
+def cluster_kind(addr: Address, api_version: str) -> tuple[str, str]:
+    """Canonical (namespace, type) of the cluster in the URL, or 404 InvalidResourceType."""
+    kind = CLUSTER_KINDS.get(addr.cluster_type.lower())
+    if kind is None or kind[0].lower() != addr.namespace.lower():
+        raise ArmError(404, "InvalidResourceType",
+                       f"The resource type '{addr.cluster_type}' could not be found in the namespace "
+                       f"'{addr.namespace}' for api version '{api_version}'.")
+    return kind
+
+
+def collection_key(addr: Address) -> str:
+    return f"{addr.rg_path}/providers/{addr.namespace}/{addr.cluster_type}"
+
+
+def require_cluster(ctx: Context, addr: Address) -> Resource:
+    """The parent cluster of a KubernetesConfiguration resource, with ARM's not-found texts."""
+    require_resource_group(ctx, addr)
+    cluster = ctx.store.get(addr.cluster_path)
+    if cluster is None:
+        raise ArmError(
+            404, "ResourceNotFound",
+            f"The Resource '{addr.namespace}/{addr.cluster_type}/{addr.cluster}' under resource group "
+            f"'{addr.resource_group}' was not found. For more details please go to "
+            "https://aka.ms/ARMResourceNotFoundFix",
+        )
+    return cluster
+
+
+def default_properties(cluster_type: str, name: str) -> dict[str, Any]:
+    if cluster_type == "managedClusters":
+        return {"kubernetesVersion": "1.31.2", "dnsPrefix": name, "fqdn": f"{name.lower()}.hcp.emulator.invalid",
+                "powerState": {"code": "Running"}, "agentPoolProfiles": [{"name": "nodepool1", "count": 3}]}
+    if cluster_type == "connectedClusters":
+        return {"agentPublicKeyCertificate": "", "kubernetesVersion": "1.31.2", "totalNodeCount": 3,
+                "agentVersion": "1.21.10", "distribution": "k3s", "infrastructure": "generic",
+                "connectivityStatus": "Connected"}
+    if cluster_type == "provisionedClusters":
+        return {"kubernetesVersion": "1.30.4", "status": {"currentState": "Succeeded"}}
+    return {"distro": "AKSEdge", "infrastructureConfig": {"provider": "HCI"}, "status": "Running", "version": "1.0"}
+
+
+def make_cluster(addr: Address, body: dict[str, Any], existing: Resource | None) -> Resource:
+    namespace, cluster_type = CLUSTER_KINDS[addr.cluster_type.lower()]
+    props = dict(default_properties(cluster_type, addr.cluster))
+    props.update(body.get("properties") or {})
+    props["provisioningState"] = "Succeeded"
+    stored: dict[str, Any] = {
+        "location": body.get("location") or (existing.body.get("location") if existing else LOCATION),
+        "tags": body.get("tags") or {},
+        "properties": props,
+        "type": f"{namespace}/{cluster_type}",
+    }
+    if cluster_type != "managedClusters" or "identity" in body:
+        stored["identity"] = {"type": "SystemAssigned", "principalId": principal_id(addr.cluster_path),
+                              "tenantId": TENANT_ID}
+    if body.get("kind"):
+        stored["kind"] = body["kind"]
+    return Resource(addr.cluster_path, "cluster", collection_key(addr), addr.cluster_path, stored)
+
+
+def cluster_body(cluster: Resource) -> dict[str, Any]:
+    body = {"id": cluster.id, "name": cluster.id.rsplit("/", 1)[-1], **cluster.body}
+    return {k: v for k, v in body.items() if v is not None}
+
+
+async def handle(ctx: Context, request: web.Request, addr: Address) -> web.Response:
+    namespace, _ = cluster_kind(addr, require_api_version(request))
+    store = ctx.store
+    if addr.level == "clusters":
+        if request.method != "GET":
+            raise method_not_allowed(request.method, addr.path)
+        require_resource_group(ctx, addr)
+        return json_response(list_body([cluster_body(c) for c in store.children(collection_key(addr))]))
+    existing = store.get(addr.cluster_path)
+    if request.method == "GET":
+        return json_response(cluster_body(require_cluster(ctx, addr)))
+    if request.method == "PUT":
+        body = await read_json(request, required=False)
+        require_resource_group(ctx, addr)
+        require_registered(ctx, addr.subscription, namespace)
+        cluster = make_cluster(addr, body, existing)
+        with store.tx():
+            store.put(cluster)
+        return json_response(cluster_body(cluster), status=200 if existing else 201)
+    if request.method == "DELETE":
+        require_resource_group(ctx, addr)
+        if existing is None:
+            return empty_response(204)
+        with store.tx():
+            store.delete_tree(addr.cluster_path)
+        return empty_response(200)
+    raise method_not_allowed(request.method, addr.path)

@@ -1,0 +1,49 @@
+"""Settings and shared state handed to every handler through the aiohttp app."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+if TYPE_CHECKING:
+    from .faults import FaultBook
+    from .requestlog import RequestLog
+    from .store import Store
+
+# Fixed identities so scripts and docs can name them.
+TENANT_ID = "72f988bf-0000-4000-8000-00000000e0a1"
+CLIENT_ID = "0f6d7e2a-0000-4000-8000-00000000c11e"
+SUBSCRIPTION_ID = "00000000-0000-4000-8000-000000000001"
+SUBSCRIPTION_NAME = "ARM emulator subscription"
+RESOURCE_GROUP = "rg-gitops"
+LOCATION = "eastus"
+
+
+@dataclass
+class Settings:
+    operation_delay: float = 1.0
+    retry_after: int = 1
+    agent_delay: float = 2.0
+    allow_flux_v1_create: bool = False
+
+
+@dataclass
+class Context:
+    store: Store
+    settings: Settings
+    faults: FaultBook
+    log: RequestLog
+    clock: object = field(default=time.time)
+
+    def now(self) -> float:
+        return self.clock()
+
+
+CONTEXT_KEY = web.AppKey("arm_emulator_context", Context)
+
+
+def ctx_of(request: web.Request) -> Context:
+    return request.app[CONTEXT_KEY]

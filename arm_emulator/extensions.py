@@ -1,0 +1,238 @@
+"""Microsoft.KubernetesConfiguration/extensions, with the microsoft.flux service rules."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from aiohttp import web
+
+from . import lro
+from .addressing import Address
+from .common import (
+    check_not_patchable,
+    envelope,
+    lro_response,
+    name_of,
+    new_resource,
+    not_found,
+    principal_id,
+    protected_keys,
+    system_data,
+)
+from .context import TENANT_ID, Context
+from .errors import ArmError, method_not_allowed, validation_failed
+from .httpio import empty_response, json_response, list_body, properties_of, query, read_json
+from .mergepatch import merge_patch
+from .store import Operation, Resource
+
+API_VERSIONS = ("2025-03-01", "2023-05-01")
+HAS_OPERATIONS = True
+TYPE = "Microsoft.KubernetesConfiguration/extensions"
+KIND = "extension"
+FLUX_TYPE = "microsoft.flux"
+FLUX_NAMESPACE = "flux-system"
+# Published microsoft.flux versions, oldest first; the last is what an unpinned install gets.
+FLUX_VERSIONS = ("1.6.3", "1.7.0", "1.7.7", "1.13.2", "1.14.2", "1.15.1", "1.16.3", "1.17.2")
+GENERIC_VERSION = "1.0.0"
+PATCHABLE = ("autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "configurationSettings",
+             "configurationProtectedSettings")
+VERSION_ERROR = ("The extension operation failed with the following error: Failed to resolve the extension "
+                 "version from the given values.")
+
+
+def is_flux(props: dict[str, Any]) -> bool:
+    return str(props.get("extensionType", "")).lower() == FLUX_TYPE
+
+
+def flux_extension(ctx: Context, cluster_path: str) -> Resource | None:
+    for ext in ctx.store.under(cluster_path, KIND):
+        if is_flux(ext.body["properties"]):
+            return ext
+    return None
+
+
+def v1_config_names(ctx: Context, cluster_path: str) -> list[str]:
+    return [name_of(r) for r in ctx.store.under(cluster_path, "sourceControlConfiguration")]
+
+
+def render(res: Resource) -> dict[str, Any]:
+    props = copy.deepcopy(res.body["properties"])
+    return envelope(res, TYPE, props, identity=res.body.get("identity"), plan=res.body.get("plan"))
+
+
+def _resolve_version(props: dict[str, Any]) -> str | None:
+    pinned = props.get("version")
+    if not is_flux(props):
+        return pinned or GENERIC_VERSION
+    if pinned is None:
+        return FLUX_VERSIONS[-1]
+    return pinned if pinned in FLUX_VERSIONS else None
+
+
+def _check_scope(props: dict[str, Any], name: str) -> None:
+    scope = props.get("scope") or {"cluster": {}}
+    if not isinstance(scope, dict) or ("cluster" in scope) == ("namespace" in scope):
+        raise validation_failed("Extension scope must be either 'cluster' or 'namespace', but not both.")
+    if is_flux(props):
+        if "namespace" in scope:
+            raise validation_failed("The extension type 'microsoft.flux' can only be installed at cluster scope; "
+                                    "namespace scope is not supported.")
+        release_ns = (scope["cluster"] or {}).get("releaseNamespace")
+        if release_ns and release_ns != FLUX_NAMESPACE:
+            raise validation_failed(f"The extension type 'microsoft.flux' must be installed in the "
+                                    f"'{FLUX_NAMESPACE}' namespace, not '{release_ns}'.")
+    if "cluster" in scope:
+        cluster_scope = dict(scope["cluster"] or {})
+        cluster_scope.setdefault("releaseNamespace", FLUX_NAMESPACE if is_flux(props) else name.lower())
+        scope = {"cluster": cluster_scope}
+    props["scope"] = scope
+
+
+def check_flux_rules(ctx: Context, addr: Address, props: dict[str, Any]) -> None:
+    """Service rules for microsoft.flux that answer synchronously with 400."""
+    v1 = v1_config_names(ctx, addr.cluster_path)
+    if v1:
+        raise validation_failed(
+            "The extension 'microsoft.flux' cannot be installed while Flux v1 sourceControlConfigurations exist "
+            f"on this cluster: {', '.join(repr(n) for n in v1)}. Delete them first "
+            "(az k8s-configuration delete), then install Flux v2.")
+    other = flux_extension(ctx, addr.cluster_path)
+    if other is not None and other.key != addr.item_path.lower():
+        raise validation_failed(f"The extension type 'microsoft.flux' is already installed on this cluster as "
+                                f"'{name_of(other)}'; only one instance is allowed.")
+
+
+def build(ctx: Context, addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
+    props = copy.deepcopy(properties_of(body))
+    ext_type = props.get("extensionType")
+    if not isinstance(ext_type, str) or not ext_type:
+        raise validation_failed("The property 'extensionType' is required.")
+    if existing is not None and existing.body["properties"]["extensionType"].lower() != ext_type.lower():
+        raise validation_failed("The property 'extensionType' cannot be changed on an existing extension.")
+    _check_scope(props, addr.name)
+    if is_flux(props):
+        check_flux_rules(ctx, addr, props)
+    settings = props.get("configurationSettings") or {}
+    if not isinstance(settings, dict):
+        raise ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be "
+                       "deserialized: 'configurationSettings must be a map of strings'.")
+    props["configurationSettings"] = settings
+    props["configurationProtectedSettings"] = protected_keys(props.get("configurationProtectedSettings"))
+    props.setdefault("version", None)
+    props.setdefault("autoUpgradeMinorVersion", props["version"] is None)
+    props.setdefault("releaseTrain", "Stable")
+    old = existing.body["properties"] if existing else {}
+    props.update({
+        "provisioningState": "Updating" if existing else "Creating",
+        "currentVersion": old.get("currentVersion"), "statuses": [], "errorInfo": None,
+        "customLocationSettings": None, "packageUri": None, "aksAssignedIdentity": None,
+        "isSystemExtension": False,
+    })
+    stored: dict[str, Any] = {"properties": props, "systemData": system_data(existing, now)}
+    identity = body.get("identity")
+    if isinstance(identity, dict) and str(identity.get("type", "")).lower() == "systemassigned":
+        stored["identity"] = {"type": "SystemAssigned", "principalId": principal_id(addr.item_path),
+                              "tenantId": TENANT_ID}
+    if body.get("plan"):
+        stored["plan"] = body["plan"]
+    return new_resource(addr, KIND, stored)
+
+
+def start_install(ctx: Context, request: web.Request | None, res: Resource, action: str, delay: float = 0.0):
+    """Persist the resource and its operation; an unresolvable version makes the operation fail."""
+    props = res.body["properties"]
+    error = None
+    if _resolve_version(props) is None:
+        error = {"code": "ExtensionOperationFailed", "message": VERSION_ERROR}
+    ctx.store.put(res)
+    return lro.start(ctx, request, res, action, error=error, delay=delay)
+
+
+def _on_complete(ctx: Context, res: Resource, op: Operation, now: float) -> None:
+    props = res.body["properties"]
+    if op.error:
+        props["errorInfo"] = op.error
+        props["statuses"] = [{"code": "InstallationFailed", "displayStatus": None, "level": "Error",
+                              "message": op.error["message"], "time": None}]
+        return
+    props["currentVersion"] = _resolve_version(props)
+    props["extensionState"] = "Ready"
+
+
+lro.on_complete(KIND, _on_complete)
+
+
+async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Resource,
+                 api_version: str) -> web.Response:
+    store = ctx.store
+    if addr.level == "configs":
+        if request.method != "GET":
+            raise method_not_allowed(request.method, addr.path)
+        return json_response(list_body([render(r) for r in store.children(addr.collection_path)]))
+    method = request.method
+    if method in ("PUT", "PATCH", "DELETE"):
+        lro.complete_running(ctx, addr.item_path)
+    existing = store.get(addr.item_path)
+    if method == "GET":
+        if existing is None:
+            raise not_found(f"Extension instance with name '{addr.name}' not found.")
+        return json_response(render(existing))
+    if method == "PUT":
+        body = await read_json(request)
+        with store.tx():
+            res = build(ctx, addr, body, existing, ctx.now())
+            op = start_install(ctx, request, res, "update" if existing else "create")
+        return lro_response(ctx, request, op, render(res), 200 if existing else 201, api_version)
+    if method == "PATCH":
+        return await _patch(ctx, request, addr, existing, api_version)
+    if method == "DELETE":
+        return _delete(ctx, request, addr, existing, api_version)
+    raise method_not_allowed(method, addr.path)
+
+
+async def _patch(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
+                 api_version: str) -> web.Response:
+    body = await read_json(request)
+    patch = properties_of(body)
+    check_not_patchable(patch, ("extensionType", "scope"), TYPE)
+    if existing is None:
+        raise not_found(f"Extension instance with name '{addr.name}' not found.")
+    old = existing.body["properties"]
+    new = copy.deepcopy(old)
+    for key in PATCHABLE:
+        if key not in patch:
+            continue
+        if key == "configurationSettings":
+            new[key] = merge_patch(old.get(key) or {}, patch[key] or {}) if patch[key] is not None else {}
+        elif key == "configurationProtectedSettings":
+            value = patch[key] or {}
+            merged = {k: "" for k in merge_patch(old.get(key) or {}, value)}
+            new[key] = merged
+        else:
+            new[key] = patch[key]
+    secrets_sent = bool(patch.get("configurationProtectedSettings"))
+    if new == old and not secrets_sent:
+        return json_response(render(existing))
+    new["provisioningState"] = "Updating"
+    new["errorInfo"], new["statuses"] = None, []
+    existing.body["properties"] = new
+    existing.body["systemData"] = system_data(existing, ctx.now())
+    with ctx.store.tx():
+        op = start_install(ctx, request, existing, "update")
+    return lro_response(ctx, request, op, render(existing), 202, api_version)
+
+
+def _delete(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
+            api_version: str) -> web.Response:
+    if existing is None:
+        return empty_response(204)
+    if (query(request, "forceDelete") or "").lower() == "true":
+        with ctx.store.tx():
+            ctx.store.delete_tree(existing.key)
+        return empty_response(200)
+    existing.body["properties"]["provisioningState"] = "Deleting"
+    with ctx.store.tx():
+        ctx.store.put(existing)
+        op = lro.start(ctx, request, existing, "delete")
+    return lro_response(ctx, request, op, None, 202, api_version)

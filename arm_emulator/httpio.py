@@ -1,0 +1,91 @@
+"""Small request/response helpers shared by the ARM handlers."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from aiohttp import web
+
+from .errors import ArmError
+
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def query(request: web.Request, name: str) -> str | None:
+    """Query parameters compare case-insensitively (ARM itself emits ``api-Version``)."""
+    wanted = name.lower()
+    for key, value in request.query.items():
+        if key.lower() == wanted:
+            return value
+    return None
+
+
+def require_api_version(request: web.Request) -> str:
+    version = query(request, "api-version")
+    if not version:
+        raise ArmError(400, "MissingApiVersionParameter",
+                       "The api-version query parameter (?api-version=) is required for all requests.")
+    return version
+
+
+def check_api_version(request: web.Request, type_name: str, supported: tuple[str, ...],
+                      location: str = "eastus") -> str:
+    version = require_api_version(request)
+    if version not in supported:
+        raise ArmError(
+            400, "NoRegisteredProviderFound",
+            f"No registered resource provider found for location '{location}' and API version '{version}' for type "
+            f"'{type_name}'. The supported api-versions are '{', '.join(supported)}'. The supported locations are "
+            f"'eastus, westeurope, '.",
+        )
+    return version
+
+
+async def read_json(request: web.Request, *, required: bool = True) -> dict[str, Any]:
+    raw = await request.read()
+    if not raw.strip():
+        if required:
+            raise ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be "
+                           "deserialized: 'The request body is empty.'.")
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ArmError(400, "InvalidRequestContent",
+                       f"The request content was invalid and could not be deserialized: '{exc}'.") from None
+    if not isinstance(body, dict):
+        raise ArmError(400, "InvalidRequestContent",
+                       "The request content was invalid and could not be deserialized: 'a JSON object is expected'.")
+    return body
+
+
+def properties_of(body: dict[str, Any]) -> dict[str, Any]:
+    props = body.get("properties")
+    if props is None:
+        return {}
+    if not isinstance(props, dict):
+        raise ArmError(400, "InvalidRequestContent",
+                       "The request content was invalid and could not be deserialized: 'properties must be an "
+                       "object'.")
+    return props
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(status=status, text=json.dumps(body), content_type="application/json",
+                        charset="utf-8", headers=headers)
+
+
+def empty_response(status: int, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(status=status, headers=headers)
+
+
+def timestamp(epoch: float) -> str:
+    """ARM-style timestamp with 7 fractional digits, as recorded real traffic shows."""
+    moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}0+00:00"
+
+
+def list_body(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"value": items, "nextLink": None}

@@ -1,0 +1,84 @@
+"""Dispatch of the ARM surface: authentication, address parsing, api-version and parent checks.
+
+aiohttp's router is case-sensitive, while ARM matches every segment case-insensitively, so ARM paths
+arrive here through one catch-all route and are matched by ``addressing.parse``.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from . import aad, agent, armcore, clusters, extensions, fluxconfigs, lro, scc
+from .addressing import CONFIG_NS, parse
+from .context import TENANT_ID, ctx_of
+from .errors import ArmError, method_not_allowed
+from .httpio import check_api_version, json_response, require_api_version
+
+CONFIG_MODULES = {
+    "extensions": extensions,
+    "fluxConfigurations": fluxconfigs,
+    "sourceControlConfigurations": scc,
+}
+_CORE_LEVELS = {"tenants", "subscriptions", "subscription", "providers", "provider", "provider_action",
+                "resource_groups", "resource_group"}
+
+
+def _require_bearer(request: web.Request) -> None:
+    auth = request.headers.get("Authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        reason = "missing" if not auth else "invalid"
+        raise ArmError(
+            401, "AuthenticationFailed" if auth else "AuthenticationFailedMissingToken",
+            f"Authentication failed. The 'Authorization' header is {reason}.",
+            headers={"WWW-Authenticate": f'Bearer authorization_uri="https://{request.host}/{TENANT_ID}", '
+                                         'error="invalid_token", error_description="The authentication failed '
+                                         f'because of {reason} \'Authorization\' header."'},
+        )
+
+
+async def dispatch(request: web.Request) -> web.StreamResponse:
+    if _collapse_slashes(request.path).lower() == "/metadata/endpoints":
+        # az cloud register asks for "<resourceManager>/" + "/metadata/endpoints": a double slash.
+        return await aad.metadata_endpoints(request)
+    ctx = ctx_of(request)
+    _require_bearer(request)
+    addr = parse(request.path)
+    if addr is None:
+        require_api_version(request)
+        raise ArmError(404, "NotFound", f"No HTTP resource was found that matches the request URI "
+                                        f"'https://{request.host}{request.path}'.")
+    lro.settle(ctx)
+    agent.settle(ctx)
+    if addr.level in _CORE_LEVELS:
+        require_api_version(request)
+        return await armcore.handle(ctx, request, addr)
+    if addr.level in ("clusters", "cluster"):
+        return await clusters.handle(ctx, request, addr)
+    module = CONFIG_MODULES[addr.config_type]
+    api_version = check_api_version(request, f"{CONFIG_NS}/{addr.config_type}", module.API_VERSIONS)
+    cluster = clusters.require_cluster(ctx, addr)
+    if addr.level == "operation":
+        return _operation_status(ctx, request, addr, module)
+    if request.method in ("PUT", "PATCH", "DELETE"):
+        armcore.require_registered(ctx, addr.subscription, CONFIG_NS)
+    response = await module.handle(ctx, request, addr, cluster, api_version)
+    response.headers["api-supported-versions"] = ", ".join(module.API_VERSIONS)
+    return response
+
+
+def _collapse_slashes(path: str) -> str:
+    return "/" + "/".join(s for s in path.split("/") if s)
+
+
+def _operation_status(ctx, request: web.Request, addr, module) -> web.Response:
+    if not getattr(module, "HAS_OPERATIONS", False):
+        raise ArmError(404, "InvalidResourceType",
+                       f"The resource type could not be found in the namespace '{CONFIG_NS}' for api version "
+                       f"'{require_api_version(request)}'.")
+    if request.method != "GET":
+        raise method_not_allowed(request.method, addr.path)
+    op = ctx.store.get_operation(addr.key)
+    if op is None:
+        raise ArmError(404, "ResourceNotFound", f"Operation '{addr.operation_id}' was not found.")
+    return json_response(lro.status_body(op, addr.path))

@@ -1,0 +1,93 @@
+"""Waiting, through ARM alone, until Flux has applied a configuration: `flux wait` and every `--wait`."""
+
+import sys
+import time
+
+from knack.log import get_logger
+
+from azext_k8s_flux import _exit_codes
+from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux.operations._errors import arm_errors
+
+logger = get_logger(__name__)
+
+# One GET per configuration per second at most, whatever --interval or Retry-After say.
+MINIMUM_INTERVAL = 1.0
+DEFAULT_INTERVAL = 5.0
+DEFAULT_TIMEOUT = 600
+
+
+def flux_wait(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+              timeout=DEFAULT_TIMEOUT, interval=DEFAULT_INTERVAL):
+    """Wait until a Flux configuration is compliant; fail fast when Flux reports a failure."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    return wait_for_compliance(cmd, client, cluster, name, timeout, interval)
+
+
+def wait_for_compliance(cmd, client, cluster, name, timeout=DEFAULT_TIMEOUT, interval=DEFAULT_INTERVAL):
+    """Poll the configuration until it is compliant, failed or out of time; return its last state.
+
+    The exit code tells a pipeline which: 0 compliant, 4 not compliant (failed object, Non-Compliant,
+    suspended), 5 timed out.
+    """
+    from azure.cli.core.util import todict
+
+    from azext_k8s_flux.compliance import COMPLIANT, PENDING, evaluate
+
+    progress = _Progress(_shows_progress(cmd))
+    deadline = time.monotonic() + timeout
+    while True:
+        config, retry_after = _get_with_retry_after(client, cluster, name)
+        report = evaluate({"name": name, **todict(config)})
+        progress.show(report)
+        remaining = deadline - time.monotonic()
+        if report.outcome != PENDING or remaining <= 0:
+            break
+        time.sleep(min(remaining, max(MINIMUM_INTERVAL, interval or 0, retry_after or 0)))
+
+    if report.outcome == COMPLIANT:
+        return config
+    if report.outcome == PENDING:
+        logger.error("Timed out after %ss: %s", timeout, report.summary)
+        _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.TIMED_OUT)
+    else:
+        logger.error("%s", report.summary)
+        _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.NOT_COMPLIANT)
+    return config
+
+
+def _get_with_retry_after(client, cluster, name):
+    def keep_headers(_pipeline_response, deserialized, headers):
+        return deserialized, headers
+
+    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}"):
+        config, headers = client.get(*cluster.sdk_args(), name, cls=keep_headers)
+    try:
+        retry_after = float(headers.get("Retry-After") or 0)
+    except (TypeError, ValueError):
+        retry_after = 0
+    return config, retry_after
+
+
+def _shows_progress(cmd):
+    """Progress is for people: only on a terminal, and not when JSON output was asked for explicitly."""
+    data = cmd.cli_ctx.invocation.data if cmd.cli_ctx.invocation else {}
+    explicit_output = {"--output", "-o"} & set(cmd.cli_ctx.data.get("safe_params") or [])
+    machine_output = data.get("output") in ("tsv", "none") or (explicit_output and data.get("output") == "json")
+    return sys.stderr.isatty() and not machine_output
+
+
+class _Progress:
+    """Prints each progress line once, when it first appears or changes."""
+
+    def __init__(self, enabled):
+        self.enabled = enabled
+        self._seen = set()
+
+    def show(self, report):
+        if not self.enabled:
+            return
+        for line in [report.summary, *report.lines]:
+            if line not in self._seen:
+                self._seen.add(line)
+                print(f"  {line}", file=sys.stderr, flush=True)

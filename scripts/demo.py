@@ -1,0 +1,126 @@
+"""The main job, narrated: real `az` commands against the local ARM emulator (run by `make demo`).
+
+Builds the extension wheel, starts the emulator with a private state directory, connects a private `az`
+configuration to it, installs the wheel with `az extension add`, then walks through installing Flux,
+creating a configuration with two kustomizations, inspecting it, and cleaning up. Exits non-zero if any
+step fails.
+"""
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DEMO_DIR = ROOT / ".demo"
+SEED = ROOT / "scripts" / "demo-seed.yaml"
+CLUSTER = "-g demo-rg -c demo-arc -t connectedClusters"
+V1_CLUSTER = "-g demo-rg -c demo-aks -t managedClusters"
+REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
+CHECK_MANIFESTS_EXAMPLE = ROOT / "tests" / "data" / "manifests" / "seed-example" / "before"
+
+# (narration, command, expected exit code)
+STEPS = [
+    ("Flux v1 configurations on the Arc cluster (none: Flux v2 can be installed)",
+     f"k8s-configuration list {CLUSTER} -o table", 0),
+    ("Install the Flux extension with multi-tenancy switched off",
+     f"k8s-extension create {CLUSTER} -n flux --extension-type microsoft.flux "
+     "--configuration-settings multiTenancy.enforce=false", 0),
+    ("A typo in a setting is refused before anything is sent",
+     f"k8s-extension update {CLUSTER} -n flux --configuration-settings multiTenancy.enforce=maybe --yes", 1),
+    ("The extension, as a table", f"k8s-extension show {CLUSTER} -n flux -o table", 0),
+    ("Create a Flux configuration: infra, then apps depending on infra (both with prune)",
+     f"k8s-configuration flux create {CLUSTER} -n cluster-config --namespace cluster-config --scope cluster "
+     f"-u {REPOSITORY} --branch main "
+     "--kustomization name=infra path=./infrastructure prune=true "
+     "--kustomization name=apps path=./apps/staging prune=true depends_on=infra", 0),
+    ("Running the same create again changes nothing (safe for pipelines)",
+     f"k8s-configuration flux create {CLUSTER} -n cluster-config --namespace cluster-config --scope cluster "
+     f"-u {REPOSITORY} --branch main "
+     "--kustomization name=infra path=./infrastructure prune=true "
+     "--kustomization name=apps path=./apps/staging prune=true depends_on=infra -o none", 0),
+    ("The configuration", f"k8s-configuration flux show {CLUSTER} -n cluster-config -o table", 0),
+    ("Its kustomizations", f"k8s-configuration flux kustomization list {CLUSTER} -n cluster-config -o table", 0),
+    ("What Flux deployed in the cluster (reported by the Flux agent through ARM)",
+     f"k8s-configuration flux deployed-object list {CLUSTER} -n cluster-config -o table", 0),
+    ("Compliance state, for scripts", f"k8s-configuration flux show {CLUSTER} -n cluster-config "
+     "--query complianceState -o tsv", 0),
+    ("Check a repository's manifests for what multi-tenancy would block (offline)",
+     f"k8s-configuration flux check-manifests --path {CHECK_MANIFESTS_EXAMPLE} --namespace cluster-config", 1),
+    ("The AKS cluster still has a Flux v1 configuration", f"k8s-configuration list {V1_CLUSTER} -o table", 0),
+    ("Creating new Flux v1 configurations is refused, with a pointer to Flux v2",
+     f"k8s-configuration create {V1_CLUSTER} -n legacy -u https://github.com/Azure/arc-k8s-demo", 1),
+    ("Plan the migration of that cluster from Flux v1 to Flux v2", f"k8s-configuration flux migrate {V1_CLUSTER} "
+     "--dry-run", 0),
+    ("Migrate it", f"k8s-configuration flux migrate {V1_CLUSTER} --yes", 0),
+    ("Flux v2 configurations on the AKS cluster after the migration",
+     f"k8s-configuration flux list {V1_CLUSTER} -o table", 0),
+    ("Delete the Flux configuration", f"k8s-configuration flux delete {CLUSTER} -n cluster-config --yes", 0),
+    ("Remove the Flux extension", f"k8s-extension delete {CLUSTER} -n flux --yes", 0),
+    ("Nothing is left", f"k8s-extension list {CLUSTER} -o table", 0),
+]
+
+
+def narrate(text):
+    print(f"\n==> {text}", flush=True)
+
+
+def build_wheel():
+    dist = DEMO_DIR / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(dist),
+         str(ROOT)],
+        check=True,
+    )
+    return next(dist.glob("k8s_flux-*.whl"))
+
+
+def run_az(env, command, expected):
+    print(f"$ az {command}", flush=True)
+    completed = subprocess.run(["az", *shlex.split(command)], env=env, stdin=subprocess.DEVNULL, check=False)
+    if completed.returncode != expected:
+        print(f"!! expected exit code {expected}, got {completed.returncode}", flush=True)
+        return False
+    return True
+
+
+def main():
+    from arm_emulator.connect import connect_az
+    from arm_emulator.testing import start_emulator
+
+    shutil.rmtree(DEMO_DIR, ignore_errors=True)
+    DEMO_DIR.mkdir()
+    narrate("Build the extension wheel")
+    wheel = build_wheel()
+    print(wheel.relative_to(ROOT))
+
+    narrate("Start the local ARM emulator (HTTPS on 127.0.0.1, its own CA, seeded with demo clusters)")
+    emulator = start_emulator(DEMO_DIR / "emulator", port=0, seed=SEED, operation_delay=1.0, agent_delay=1.0)
+    failures = 0
+    try:
+        print(f"listening on {emulator.url}")
+        narrate("Connect a private az configuration to it and install the extension")
+        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+                   AZURE_EXTENSION_DIR=str(DEMO_DIR / "extensions"))
+        env.update(connect_az(emulator.state_dir, az="az", env=env))
+        if not run_az(env, f"extension add --source {wheel} --yes", 0):
+            return 1
+        for index, (text, command, expected) in enumerate(STEPS, start=1):
+            narrate(f"Step {index}: {text}")
+            if not run_az(env, command, expected):
+                failures += 1
+            time.sleep(0.2)
+    finally:
+        emulator.stop()
+    narrate("Done" if not failures else f"{failures} step(s) failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
