@@ -20,3 +20,205 @@ helps["k8s-configuration flux deployed-object"] = """
 type: group
 short-summary: See the Flux objects a configuration has deployed in the cluster, and their state.
 """
+
+helps["k8s-configuration flux create"] = """
+type: command
+short-summary: Create a Flux configuration (installs the Flux extension on first use).
+long-summary: >
+    Before writing anything the command checks the arguments, then lists the cluster's extensions (which
+    also proves the cluster exists). When microsoft.flux is missing it is installed first and waited for;
+    Flux v1 configurations on the cluster block that installation and are listed with their removal commands.
+
+    Sources: --kind git (default), bucket, azblob or oci, each with its own options; secrets go only into
+    protected settings or the API's secret fields and are never printed. Every secret option has a
+    --<option>-file form (or use azure-cli's @file syntax): prefer it, because command lines show up in
+    shell history and in --debug output.
+
+    Kustomizations: -k name=NAME path=PATH [depends_on=a,b] [prune=true] [timeout=10m]
+    [sync_interval=1h2m3s] [retry_interval=1m] [force=false] [wait=true] [disable_health_check=false]
+    [post_build_substitute=VAR=value,...] [post_build_substitute_from=ConfigMap:NAME,Secret:NAME:optional].
+    dependsOn, depends-on, sync-interval... are accepted too. Durations are Go durations (1h2m3s, 10m, 45s).
+    Without -k, one kustomization named kustomization-1 with path ./ is created.
+
+    Quoting: comma lists need no quotes in bash and zsh (depends_on=infra,apps). PowerShell splits unquoted
+    commas into separate arguments: quote the item ('depends_on=infra,apps'); an unquoted
+    depends_on=infra,apps is still understood. JSON lists are accepted too; quote the whole item:
+    bash and zsh 'depends_on=["infra"]' (zsh treats unquoted [ ] as a glob pattern); PowerShell
+    'depends_on=[infra]' (PowerShell drops inner double quotes; [infra] is accepted).
+
+    Re-running create with the same arguments is safe: the same PUT is an update with no change. Secrets
+    are part of that PUT, so give them again (from files), or use `flux update` which keeps stored secrets.
+    With --wait the command returns once Flux has applied the configuration (compliant), and fails fast
+    when Flux reports a failure: exit code 4 not compliant, 5 timed out (see `flux wait -h`).
+examples:
+  - name: Follow a public Git repository with two kustomizations; apps waits for infra, both prune.
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n cluster-config \\
+          --namespace cluster-config --scope cluster \\
+          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt --branch main \\
+          -k name=infra path=./infrastructure prune=true \\
+          -k name=apps path=./apps/staging prune=true depends_on=infra
+  - name: In a pipeline, create and wait until Flux has applied everything (at most 10 minutes).
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-cluster -t managedClusters -n cluster-config \\
+          -u https://github.com/fluxcd/flux2-kustomize-helm-example --branch main \\
+          -k name=infra path=./infrastructure prune=true \\
+          -k name=apps path=./apps/staging prune=true depends_on=infra --wait --wait-timeout 600
+  - name: Private repository over SSH, key and known hosts read from files.
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n apps \\
+          -u git@github.com:org/fleet.git --branch main \\
+          --ssh-private-key-file ~/.ssh/flux_id_ed25519 --known-hosts-file ./known_hosts \\
+          -k name=apps path=./apps prune=true sync_interval=5m
+  - name: Private repository over HTTPS with a token from a file.
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n apps \\
+          -u https://github.com/org/fleet --tag v1.2.0 --https-user git --https-key-file ./token.txt
+  - name: S3-compatible bucket.
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n bucket-config \\
+          --kind bucket -u https://s3.amazonaws.com --bucket-name manifests \\
+          --bucket-access-key AKIAEXAMPLE --bucket-secret-key-file ./bucket-secret.txt
+  - name: Azure Blob container read with the cluster's managed identity.
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n blob-config --kind azblob \\
+          -u https://myaccount.blob.core.windows.net --container-name flux \\
+          --mi-client-id 00000000-0000-0000-0000-000000000000
+  - name: OCI artifact with workload identity and variable substitution.
+    text: |
+        az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n oci-config --kind oci \\
+          -u oci://myregistry.azurecr.io/manifests --tag latest --use-workload-identity \\
+          -k name=apps path=./ post_build_substitute=CLUSTER=prod,REGION=eastus
+"""
+
+helps["k8s-configuration flux update"] = """
+type: command
+short-summary: Change a Flux configuration; only what changed is sent and stored secrets are kept.
+long-summary: >
+    Reads the configuration, then PATCHes only the options you give whose values differ. Secrets you do
+    not give again stay as they are. A new ref (--branch/--tag/--semver/--commit) replaces the old one.
+    -k on update gives the complete set of kustomizations: kustomizations left out are removed (use
+    `flux kustomization update` to change one field of one kustomization). Changing --kind asks for
+    confirmation (or --yes) and removes the old source and its stored credentials.
+examples:
+  - name: Follow a tag instead of a branch.
+    text: az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n cluster-config --tag v1.3.0
+  - name: Rotate the HTTPS token, read from a file.
+    text: |
+        az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n apps \\
+          --https-key-file ./new-token.txt
+  - name: Suspend syncing.
+    text: az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n cluster-config --suspend
+  - name: Switch to an OCI source without a prompt (scripts).
+    text: |
+        az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n apps \\
+          --kind oci -u oci://ghcr.io/org/manifests --tag latest --yes
+"""
+
+helps["k8s-configuration flux delete"] = """
+type: command
+short-summary: Delete a Flux configuration.
+long-summary: >
+    Asks for confirmation unless --yes is given; when a kustomization has prune, the workloads it deployed
+    are removed from the cluster, and the prompt says so. --force removes the resource from Azure even when
+    the cluster cannot clean up. A missing configuration, a denied access and a service failure are each
+    reported as such.
+examples:
+  - name: Delete without a prompt.
+    text: az k8s-configuration flux delete -g my-rg -c my-cluster -t connectedClusters -n cluster-config --yes
+"""
+
+helps["k8s-configuration flux show"] = """
+type: command
+short-summary: Show a Flux configuration, with its compliance state.
+examples:
+  - name: Show the source and compliance as a table.
+    text: az k8s-configuration flux show -g my-rg -c my-cluster -t connectedClusters -n cluster-config -o table
+  - name: Only the compliance state.
+    text: |
+        az k8s-configuration flux show -g my-rg -c my-cluster -t connectedClusters -n cluster-config \\
+          --query properties.complianceState -o tsv
+"""
+
+helps["k8s-configuration flux list"] = """
+type: command
+short-summary: List the Flux configurations of a cluster.
+examples:
+  - name: List as a table.
+    text: az k8s-configuration flux list -g my-rg -c my-cluster -t connectedClusters -o table
+"""
+
+helps["k8s-configuration flux kustomization create"] = """
+type: command
+short-summary: Add a kustomization to a Flux configuration.
+long-summary: >
+    Fails when the name exists (use `update`). --depends-on must name kustomizations of the configuration
+    and must not form a cycle. Lists are shell-safe as a,b or as separate words.
+examples:
+  - name: Add a kustomization that waits for infra.
+    text: |
+        az k8s-configuration flux kustomization create -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config -k monitoring --path ./monitoring --depends-on infra --prune true --sync-interval 10m
+"""
+
+helps["k8s-configuration flux kustomization update"] = """
+type: command
+short-summary: Change some fields of a kustomization; the others keep their values.
+examples:
+  - name: Turn prune off.
+    text: |
+        az k8s-configuration flux kustomization update -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config -k apps --prune false
+"""
+
+helps["k8s-configuration flux kustomization delete"] = """
+type: command
+short-summary: Remove a kustomization from a Flux configuration.
+long-summary: Refused while other kustomizations depend on it. With prune, its workloads are removed.
+examples:
+  - name: Delete without a prompt.
+    text: |
+        az k8s-configuration flux kustomization delete -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config -k monitoring --yes
+"""
+
+helps["k8s-configuration flux kustomization show"] = """
+type: command
+short-summary: Show one kustomization of a Flux configuration.
+examples:
+  - name: Show a kustomization.
+    text: |
+        az k8s-configuration flux kustomization show -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config -k apps
+"""
+
+helps["k8s-configuration flux kustomization list"] = """
+type: command
+short-summary: List the kustomizations of a Flux configuration.
+examples:
+  - name: List as a table.
+    text: |
+        az k8s-configuration flux kustomization list -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config -o table
+"""
+
+helps["k8s-configuration flux deployed-object list"] = """
+type: command
+short-summary: List the Flux objects a configuration deployed, with compliance and the failing message.
+examples:
+  - name: List as a table.
+    text: |
+        az k8s-configuration flux deployed-object list -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config -o table
+"""
+
+helps["k8s-configuration flux deployed-object show"] = """
+type: command
+short-summary: Show one object a Flux configuration deployed.
+examples:
+  - name: Show the apps Kustomization object.
+    text: |
+        az k8s-configuration flux deployed-object show -g my-rg -c my-cluster -t connectedClusters \\
+          -n cluster-config --object-name cluster-config-apps --object-namespace cluster-config \\
+          --object-kind Kustomization
+"""

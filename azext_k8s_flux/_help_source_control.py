@@ -5,8 +5,86 @@ from knack.help_files import helps
 helps["k8s-configuration"] = """
 type: group
 short-summary: Manage GitOps configurations of a cluster.
-long-summary: |
+long-summary: >
     `az k8s-configuration flux` manages Flux v2 configurations. The commands directly in this group
     list, show and delete retired Flux v1 configurations (sourceControlConfigurations), which must be
     removed before Flux v2 can be installed; `az k8s-configuration flux migrate` moves them to Flux v2.
+"""
+
+helps["k8s-configuration list"] = """
+type: command
+short-summary: List the Flux v1 configurations of a cluster.
+long-summary: Flux v1 is retired; use this to find what must be moved to Flux v2 before microsoft.flux can be installed.
+examples:
+  - name: List the Flux v1 configurations of an Azure Arc-enabled cluster, as a table.
+    text: az k8s-configuration list -g my-rg -c my-cluster -t connectedClusters -o table
+"""
+
+helps["k8s-configuration show"] = """
+type: command
+short-summary: Show a Flux v1 configuration.
+examples:
+  - name: Show a Flux v1 configuration of an AKS cluster.
+    text: az k8s-configuration show -g my-rg -c my-cluster -t managedClusters -n cluster-config
+"""
+
+helps["k8s-configuration delete"] = """
+type: command
+short-summary: Delete a Flux v1 configuration.
+long-summary: >
+    Applications the configuration deployed keep running, but they stop syncing: changes in the repository
+    are no longer applied and drift is no longer repaired. `az k8s-configuration flux migrate` deletes the
+    Flux v1 configurations and recreates them as Flux v2 configurations in one guided step.
+examples:
+  - name: Delete a Flux v1 configuration without a prompt.
+    text: az k8s-configuration delete -g my-rg -c my-cluster -t connectedClusters -n cluster-config --yes
+"""
+
+helps["k8s-configuration create"] = """
+type: command
+short-summary: Retired. New Flux v1 configurations cannot be created.
+long-summary: >
+    Flux v1 is retired: new configurations cannot be created since 2024-01-01 and support ended on
+    2025-05-24. This command only explains that and sends nothing to Azure. Create Flux v2 configurations
+    with `az k8s-configuration flux create`, and move existing Flux v1 ones with
+    `az k8s-configuration flux migrate`.
+examples:
+  - name: Create the Flux v2 equivalent of a Flux v1 configuration instead.
+    text: >
+        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n cluster-config
+        --namespace cluster-config --scope cluster -u https://github.com/Azure/arc-k8s-demo --branch main
+        --kustomization name=infra path=./releases prune=true
+"""
+
+helps["k8s-configuration flux migrate"] = """
+type: command
+short-summary: Move every Flux v1 configuration of a cluster to Flux v2.
+long-summary: >
+    Reads the cluster's Flux v1 configurations and maps each to a Flux v2 configuration: repository URL
+    (git's scp-like `git@host:org/repo` becomes `ssh://git@host/org/repo`), branch, one kustomization per
+    --git-path, poll and sync intervals, garbage collection (prune), scope, namespace and known hosts.
+    It prints the plan first: each v2 configuration (secrets redacted), each v1 deletion, every setting
+    that cannot be carried over and why (Helm operator releases, write-back to Git, manifest generation,
+    unknown operator parameters), and the credentials each repository needs again.
+
+    On confirmation it checks every v2 configuration, deletes the v1 configurations, installs
+    microsoft.flux if the cluster does not have it, creates the v2 configurations, and reports how long
+    the cluster was unmanaged. Flux v1 credentials cannot be read back from Azure: give them again with
+    --ssh-private-key-file / --https-user / --https-key-file, or let Flux generate an SSH key and register
+    the public key printed at the end as a deploy key.
+
+    The plan and progress are saved before anything is deleted (never secrets): if the run is
+    interrupted, run the same command again and it continues where it stopped, never creating anything
+    twice. A cluster with nothing to migrate is reported as such (exit code 0).
+examples:
+  - name: See the plan without changing anything.
+    text: az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --dry-run
+  - name: Migrate without a prompt, reusing the SSH key of configuration cluster-config.
+    text: >
+        az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
+        --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
+  - name: Migrate a private HTTPS repository, keeping the plan and progress in a file of your choice.
+    text: >
+        az k8s-configuration flux migrate -g my-rg -c my-cluster -t managedClusters
+        --https-user app-config=flux --https-key-file app-config=./token.txt --plan-file ./migration.json
 """

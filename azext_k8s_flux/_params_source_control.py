@@ -1,5 +1,87 @@
-"""Arguments of the source control commands."""
+"""Arguments of the Flux v1 commands (`az k8s-configuration list|show|delete|create`) and of
+`az k8s-configuration flux migrate`. Each context names exactly one command, so nothing here leaks
+into the Flux v2 commands."""
 
 
 def load_arguments(loader):
-    pass
+    for command in ("show", "delete", "create"):
+        with loader.argument_context(f"k8s-configuration {command}") as c:
+            c.argument("name", options_list=["--name", "-n"], help="Name of the Flux v1 configuration.")
+
+    with loader.argument_context("k8s-configuration delete") as c:
+        c.argument("yes", options_list=["--yes", "-y"], action="store_true", help="Do not prompt for confirmation.")
+
+    # `create` is refused; it accepts the options of the retired command so that old scripts get that
+    # explanation instead of an unknown-argument error.
+    legacy = {
+        "repository_url": (["--repository-url", "-u"], "URL of the Git repository."),
+        "scope": (["--scope"], "Scope of the operator: cluster or namespace."),
+        "operator_instance_name": (["--operator-instance-name"], "Instance name of the operator."),
+        "operator_namespace": (["--operator-namespace"], "Namespace of the operator."),
+        "operator_params": (["--operator-params"], "Parameters of the operator."),
+        "operator_type": (["--operator-type"], "Type of the operator."),
+        "helm_operator_params": (["--helm-operator-params"], "Chart values of the Helm operator."),
+        "helm_operator_chart_version": (
+            ["--helm-operator-chart-version", "--helm-operator-version"],
+            "Chart version of the Helm operator.",
+        ),
+        "ssh_private_key": (["--ssh-private-key"], "Base64-encoded private SSH key."),
+        "ssh_private_key_file": (["--ssh-private-key-file"], "File of a private SSH key."),
+        "https_user": (["--https-user"], "HTTPS user name."),
+        "https_key": (["--https-key"], "HTTPS token or password."),
+        "ssh_known_hosts": (["--ssh-known-hosts"], "Base64-encoded known_hosts contents."),
+        "ssh_known_hosts_file": (["--ssh-known-hosts-file"], "File of known_hosts contents."),
+    }
+    with loader.argument_context("k8s-configuration create", arg_group="Retired Flux v1") as c:
+        for dest, (options, text) in legacy.items():
+            c.argument(dest, options_list=options, help=f"{text} Accepted only to explain that Flux v1 is retired.")
+        c.argument(
+            "enable_helm_operator",
+            options_list=["--enable-helm-operator"],
+            nargs="?",
+            const="true",
+            help="Enable the Helm operator. Accepted only to explain that Flux v1 is retired.",
+        )
+
+    with loader.argument_context("k8s-configuration flux migrate") as c:
+        c.argument(
+            "dry_run",
+            options_list=["--dry-run"],
+            action="store_true",
+            validator=None,
+            help="Print the plan (JSON) and change nothing.",
+        )
+        c.argument("yes", options_list=["--yes", "-y"], action="store_true", validator=None,
+                   help="Do not prompt for confirmation.")
+        c.argument(
+            "plan_file",
+            options_list=["--plan-file"],
+            validator=None,
+            help="File that keeps the plan and progress of the migration, so an interrupted run can be continued "
+            "(default: a file per cluster in the Azure CLI configuration folder). It never holds secrets.",
+        )
+        c.argument(
+            "ssh_private_key_file",
+            options_list=["--ssh-private-key-file"],
+            nargs="+",
+            validator=None,
+            arg_group="Credentials",
+            help="Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration). "
+            "Without one, Flux generates a key pair and the public key to register is printed after the migration.",
+        )
+        c.argument(
+            "https_user",
+            options_list=["--https-user"],
+            nargs="+",
+            validator=None,
+            arg_group="Credentials",
+            help="HTTPS user name for a configuration, as NAME=USER. Give --https-key-file for it too.",
+        )
+        c.argument(
+            "https_key_file",
+            options_list=["--https-key-file"],
+            nargs="+",
+            validator=None,
+            arg_group="Credentials",
+            help="File holding the HTTPS token or password for a configuration, as NAME=PATH.",
+        )

@@ -30,7 +30,39 @@ def wait_arguments(context):
     )
 
 
+_WAIT_HELP = (
+    "After the change, wait until Flux has applied it in the cluster (reads the compliance state through Azure; "
+    "see 'az k8s-configuration flux wait -h' for the progress shown and the exit codes)."
+)
+
+
 def load_arguments(loader):
+    from azure.cli.core.commands.parameters import get_three_state_flag
+
     with loader.argument_context("k8s-configuration flux wait") as c:
         c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration.")
         wait_arguments(c)
+
+    # `--wait` where it is free; kustomization commands already use --wait and --timeout for the
+    # kustomization's own fields (as the upstream command does), so they take the long forms only.
+    for command, options in (
+        ("k8s-configuration flux create", ["--wait", "--wait-for-compliance"]),
+        ("k8s-configuration flux update", ["--wait", "--wait-for-compliance"]),
+        ("k8s-configuration flux kustomization create", ["--wait-for-compliance"]),
+        ("k8s-configuration flux kustomization update", ["--wait-for-compliance"]),
+    ):
+        with loader.argument_context(command) as c:
+            c.argument("wait_for_compliance", options_list=options, action="store_true", help=_WAIT_HELP)
+            c.argument("wait_timeout", type=_positive_seconds(1),
+                       help=f"Seconds to wait with {options[0]}. Default: {DEFAULT_TIMEOUT}.")  # fmt: skip
+            c.argument("wait_interval", type=_positive_seconds(MINIMUM_INTERVAL),
+                       help=f"Seconds between status reads with {options[0]} (at least {MINIMUM_INTERVAL:g}). "
+                       f"Default: {DEFAULT_INTERVAL:g}.")  # fmt: skip
+
+    with loader.argument_context("k8s-configuration flux create") as c:
+        c.argument("wait_for_reconciliation", arg_type=get_three_state_flag(),
+                   help="Ask Azure to finish the create only once Flux has reconciled the configuration "
+                   "(server-side wait of the API).")  # fmt: skip
+        c.argument("reconciliation_wait_duration",
+                   help="How long Azure waits for reconciliation with --wait-for-reconciliation, as a Go "
+                   "duration such as 30m or 1h.")  # fmt: skip

@@ -29,7 +29,7 @@ def load_command_table(loader, _):
         custom_command_type=_operations("source_control"),
         client_factory=cf_source_control_configurations,
     ) as g:
-        g.custom_command("create", "source_control_create")
+        g.custom_command("create", "source_control_create", client_factory=None)  # refused before any login or request
         g.custom_command("delete", "source_control_delete")
         g.custom_show_command("show", "source_control_show", table_transformer=_format.source_control_table)
         g.custom_command("list", "source_control_list", table_transformer=_format.source_control_list_table)

@@ -21,10 +21,10 @@ def flux_wait(cmd, client, resource_group_name, cluster_name, cluster_type, name
               timeout=DEFAULT_TIMEOUT, interval=DEFAULT_INTERVAL):
     """Wait until a Flux configuration is compliant; fail fast when Flux reports a failure."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    return wait_for_compliance(cmd, client, cluster, name, timeout, interval)
+    return wait_for_compliance_of(cmd, client, cluster, name, timeout, interval)
 
 
-def wait_for_compliance(cmd, client, cluster, name, timeout=DEFAULT_TIMEOUT, interval=DEFAULT_INTERVAL):
+def wait_for_compliance_of(cmd, client, cluster, name, timeout=None, interval=None):
     """Poll the configuration until it is compliant, failed or out of time; return its last state.
 
     The exit code tells a pipeline which: 0 compliant, 4 not compliant (failed object, Non-Compliant,
@@ -34,6 +34,8 @@ def wait_for_compliance(cmd, client, cluster, name, timeout=DEFAULT_TIMEOUT, int
 
     from azext_k8s_flux.compliance import COMPLIANT, PENDING, evaluate
 
+    timeout = timeout or DEFAULT_TIMEOUT
+    interval = interval or DEFAULT_INTERVAL
     progress = _Progress(_shows_progress(cmd))
     deadline = time.monotonic() + timeout
     while True:
@@ -43,17 +45,35 @@ def wait_for_compliance(cmd, client, cluster, name, timeout=DEFAULT_TIMEOUT, int
         remaining = deadline - time.monotonic()
         if report.outcome != PENDING or remaining <= 0:
             break
-        time.sleep(min(remaining, max(MINIMUM_INTERVAL, interval or 0, retry_after or 0)))
+        time.sleep(min(remaining, max(MINIMUM_INTERVAL, interval, retry_after)))
 
     if report.outcome == COMPLIANT:
         return config
     if report.outcome == PENDING:
-        logger.error("Timed out after %ss: %s", timeout, report.summary)
+        logger.error("Timed out after %gs: %s", timeout, report.summary)
         _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.TIMED_OUT)
     else:
         logger.error("%s", report.summary)
         _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.NOT_COMPLIANT)
     return config
+
+
+def check_wait_options(wait_for_compliance, no_wait):
+    """--wait needs the operation's end: it cannot be combined with --no-wait."""
+    if wait_for_compliance and no_wait:
+        from azure.cli.core.azclierror import MutuallyExclusiveArgumentError
+
+        raise MutuallyExclusiveArgumentError(
+            "--no-wait returns before Azure has applied the change, so Flux's compliance cannot be waited for: "
+            "use one of --no-wait and --wait."
+        )
+
+
+def then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout=None, wait_interval=None):
+    """After a write: return its result, or with --wait the configuration once Flux has applied it."""
+    if not wait_for_compliance:
+        return result
+    return wait_for_compliance_of(cmd, client, cluster, name, wait_timeout, wait_interval)
 
 
 def _get_with_retry_after(client, cluster, name):

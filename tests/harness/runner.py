@@ -68,6 +68,10 @@ class InProcessCli:
         argv = split_args(args)
         stdout, stderr = io.StringIO(), io.StringIO()
         cli = DummyCli()
+        # knack installs its console handlers only when the root logger has none; pytest's log capture
+        # puts one there during every test, which would hide the command's errors from `stderr`.
+        root = logging.getLogger()
+        saved_handlers, root.handlers = list(root.handlers), []
         with contextlib.redirect_stderr(stderr):
             try:
                 exit_code = cli.invoke(argv, out_file=stdout)
@@ -75,6 +79,7 @@ class InProcessCli:
                 exit_code = exit_.code if isinstance(exit_.code, int) else 1
             finally:
                 _release_log_handlers()
+                root.handlers = saved_handlers
         return _check(AzResult(argv, exit_code, stdout.getvalue(), stderr.getvalue()), expect)
 
 

@@ -1,0 +1,166 @@
+"""`az k8s-configuration flux create|update|delete|show|list`.
+
+Requests: create = LIST extensions (also proves the cluster exists) + PUT, plus LIST Flux v1 configurations and
+PUT of microsoft.flux only when the extension is missing; update = GET + PATCH; delete = GET + DELETE;
+show = GET. Re-running create with the same arguments PUTs the same body: ARM treats it as a no-op update.
+"""
+
+from azure.cli.core.azclierror import RequiredArgumentMissingError
+from knack.log import get_logger
+
+from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux.operations import flux_inputs
+from azext_k8s_flux.operations.flux_errors import flux_errors
+from azext_k8s_flux.operations.wait import check_wait_options, then_wait
+
+logger = get_logger(__name__)
+
+
+def _what(name, cluster):
+    return f"Flux configuration '{name}' on {cluster.describe()}"
+
+
+def get_configuration(client, cluster, name):
+    """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
+    command does); a clean not-found error naming it, or naming the missing cluster."""
+    with flux_errors(cluster, _what(name, cluster), not_found=f"{_what(name, cluster)} was not found."):
+        return client.get(*cluster.sdk_args(), name)
+
+
+def get_configuration_json(client, cluster, name):
+    from azext_k8s_flux import _sdk
+
+    return _sdk.as_dict(get_configuration(client, cluster, name))
+
+
+def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
+                cluster_resource_provider=None, scope="cluster", namespace="default", kind="git",
+                branch=None, tag=None, semver=None, commit=None, digest=None, timeout=None, sync_interval=None,
+                ssh_private_key=None, ssh_private_key_file=None, known_hosts=None, known_hosts_file=None,
+                https_user=None, https_key=None, https_key_file=None, https_ca_cert=None, https_ca_cert_file=None,
+                local_auth_ref=None, provider=None, bucket_name=None, bucket_access_key=None,
+                bucket_secret_key=None, bucket_secret_key_file=None, bucket_insecure=None, container_name=None,
+                account_key=None, account_key_file=None, sas_token=None, sas_token_file=None,
+                sp_client_id=None, sp_tenant_id=None, sp_client_secret=None, sp_client_secret_file=None,
+                sp_client_cert=None, sp_client_cert_file=None, sp_client_cert_password=None,
+                sp_client_cert_password_file=None, sp_client_cert_send_chain=None, mi_client_id=None,
+                layer_selector_media_type=None, layer_selector_operation=None, oci_insecure=None,
+                tls_client_certificate=None, tls_client_certificate_file=None, tls_private_key=None,
+                tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
+                use_workload_identity=None, service_account_name=None, verification_provider=None,
+                verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
+                wait_for_reconciliation=None, reconciliation_wait_duration=None,
+                wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
+    """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
+    from azure.cli.core.util import sdk_no_wait
+
+    from azext_k8s_flux.operations.flux_prechecks import ensure_flux_extension
+    from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
+    from azext_k8s_flux.validators_flux.configuration import (
+        kustomizations_for_create,
+        validate_configuration,
+        validate_server_wait,
+    )
+    from azext_k8s_flux.validators_flux.sources import validate_source
+
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    check_wait_options(wait_for_compliance, no_wait)
+    validate_configuration(name, scope, namespace)
+    source = validate_source(kind, flux_inputs.source_options(locals()))
+    specs, defaulted = kustomizations_for_create(name, kustomization)
+    server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
+    body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
+    if defaulted:
+        logger.warning("No --kustomization given: creating kustomization '%s' with path '%s'.",
+                       specs[0]["name"], specs[0]["path"])  # fmt: skip
+    ensure_flux_extension(cmd, cluster)
+    with flux_errors(cluster, _what(name, cluster)):
+        poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
+                             **flux_inputs.quiet(source.secret))  # fmt: skip
+        result = None if no_wait else poller.result()
+    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+
+
+def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
+                cluster_resource_provider=None, kind=None,
+                branch=None, tag=None, semver=None, commit=None, digest=None, timeout=None, sync_interval=None,
+                ssh_private_key=None, ssh_private_key_file=None, known_hosts=None, known_hosts_file=None,
+                https_user=None, https_key=None, https_key_file=None, https_ca_cert=None, https_ca_cert_file=None,
+                local_auth_ref=None, provider=None, bucket_name=None, bucket_access_key=None,
+                bucket_secret_key=None, bucket_secret_key_file=None, bucket_insecure=None, container_name=None,
+                account_key=None, account_key_file=None, sas_token=None, sas_token_file=None,
+                sp_client_id=None, sp_tenant_id=None, sp_client_secret=None, sp_client_secret_file=None,
+                sp_client_cert=None, sp_client_cert_file=None, sp_client_cert_password=None,
+                sp_client_cert_password_file=None, sp_client_cert_send_chain=None, mi_client_id=None,
+                layer_selector_media_type=None, layer_selector_operation=None, oci_insecure=None,
+                tls_client_certificate=None, tls_client_certificate_file=None, tls_private_key=None,
+                tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
+                use_workload_identity=None, service_account_name=None, verification_provider=None,
+                verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
+                wait_for_compliance=False, wait_timeout=None, wait_interval=None, yes=False,
+                no_wait=False):  # fmt: skip
+    """Change a Flux configuration: only what changed is sent, stored secrets are kept."""
+    from azure.cli.core.util import sdk_no_wait
+
+    from azext_k8s_flux import _sdk
+    from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
+    from azext_k8s_flux.validators_flux.update import plan_update
+
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    check_wait_options(wait_for_compliance, no_wait)
+    options = flux_inputs.source_options(locals())
+    if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
+        raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
+                                           "--url, --https-key-file, -k or --suspend.")  # fmt: skip
+    current = get_configuration(client, cluster, name)
+    plan = plan_update(name, _sdk.as_dict(current), kind, options, kustomization, suspend)
+    if plan.empty:
+        logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
+        return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
+    if plan.switching_kind:
+        confirm(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
+                f"{plan.current_kind} settings and stored credentials will be removed.", yes)  # fmt: skip
+    patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
+                                           plan.protected)  # fmt: skip
+    with flux_errors(cluster, _what(name, cluster)):
+        poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
+                             **flux_inputs.quiet(plan.secret))  # fmt: skip
+        result = None if no_wait else poller.result()
+    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+
+
+def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
+                cluster_resource_provider=None, force=False, yes=False, no_wait=False):  # fmt: skip
+    """Delete a Flux configuration (asks first; with prune, its workloads are removed from the cluster)."""
+    from azure.cli.core.util import sdk_no_wait
+
+    from azext_k8s_flux.operations._prompts import confirm
+
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    existing = get_configuration_json(client, cluster, name)
+    kustomizations = (existing.get("properties") or {}).get("kustomizations") or {}
+    pruned = sorted(k for k, v in kustomizations.items() if (v or {}).get("prune"))
+    message = f"Delete {_what(name, cluster)}?"
+    if pruned:
+        message += (f" Kustomizations with prune ({', '.join(pruned)}): the workloads they deployed will be "
+                    "removed from the cluster.")  # fmt: skip
+    confirm(message, yes)
+    with flux_errors(cluster, _what(name, cluster)):
+        poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name,
+                             force_delete=True if force else None)  # fmt: skip
+        if not no_wait:
+            poller.result()
+
+
+def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
+    """Show a Flux configuration."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    return get_configuration(client, cluster, name)
+
+
+def flux_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
+    """List the Flux configurations of a cluster."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    with flux_errors(cluster, f"the Flux configurations of {cluster.describe()}"):
+        return list(client.list(*cluster.sdk_args()))

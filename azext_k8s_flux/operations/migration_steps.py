@@ -1,0 +1,75 @@
+"""The steps of a confirmed migration, each recorded in the saved state as soon as it is done.
+
+Order: delete every v1 configuration, install microsoft.flux (it refuses while v1 configurations exist),
+create every v2 configuration. A re-run skips what the state says is done; a v2 configuration is put by
+name, so repeating its creation updates it and never makes a second one.
+"""
+
+import time
+
+from azure.cli.core.azclierror import AzCLIError
+
+from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations.migration_extension import ensure_flux_extension
+from azext_k8s_flux.operations.migration_state import save_state
+
+
+def delete_v1(client, cluster, state, path):
+    for entry in state["entries"]:
+        name = entry["v1"]["name"]
+        if name in state["deleted"]:
+            continue
+        if state["firstDeletionAt"] is None:
+            state["firstDeletionAt"] = time.time()
+            save_state(path, state)
+        with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
+            client.begin_delete(*cluster.sdk_args(), name).result()
+        state["deleted"].append(name)
+        save_state(path, state)
+
+
+def install_extension(client, cluster, state, path):
+    if state["extensionInstalled"]:
+        return
+    state["extensionInstalledByMigration"] = ensure_flux_extension(client, cluster)
+    state["extensionInstalled"] = True
+    save_state(path, state)
+
+
+def create_v2(client, cluster, state, path, credentials):
+    """Send every v2 PUT first, then wait for them: the cluster is managed again once ARM has accepted
+    them, so their long-running operations do not lengthen the unmanaged window."""
+    from azext_k8s_flux.payloads.migration import build_flux_configuration
+    from azext_k8s_flux.payloads.migration_plan import credentials_for
+
+    pollers, failures = [], []
+    for entry in state["entries"]:
+        name = entry["spec"]["name"]
+        if name in state["created"]:
+            continue
+        given = credentials_for(entry, credentials)
+        body = build_flux_configuration(entry["spec"], given)
+        # Under --debug azure-cli logs request bodies: never let it see a protected setting.
+        quiet = {"logging_enable": False} if given.get("sshPrivateKey") or given.get("httpsKey") else {}
+        try:
+            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}"):
+                pollers.append((name, client.begin_create_or_update(*cluster.sdk_args(), name, body, **quiet)))
+        except AzCLIError as error:
+            failures.append(error)  # the others still get created; a re-run retries this one
+            continue
+        state["lastCreationAt"] = time.time()
+        save_state(path, state)
+    for name, poller in pollers:
+        try:
+            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}"):
+                result = poller.result()
+        except AzCLIError as error:
+            failures.append(error)
+            continue
+        state["created"].append(name)
+        public_key = getattr(getattr(result, "properties", None), "repository_public_key", None)
+        if public_key:
+            state.setdefault("publicKeys", {})[name] = public_key
+        save_state(path, state)
+    if failures:
+        raise failures[0]

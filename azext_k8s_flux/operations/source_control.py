@@ -1,0 +1,73 @@
+"""`az k8s-configuration list|show|delete|create`: Flux v1 configurations (sourceControlConfigurations).
+
+Flux v1 is retired: these commands exist to find, inspect and remove what is left, and `create` only
+explains where to go instead.
+"""
+
+from azure.cli.core.azclierror import ResourceNotFoundError, ValidationError
+
+from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._prompts import confirm
+
+RETIRED = (
+    "Flux v1 is retired: new Flux v1 configurations (sourceControlConfigurations) cannot be created since "
+    "2024-01-01, and support for existing ones ended on 2025-05-24. Create a Flux v2 configuration instead "
+    "with 'az k8s-configuration flux create', and move existing Flux v1 configurations with "
+    "'az k8s-configuration flux migrate'. Nothing was sent to Azure."
+)
+
+
+def _arm_json(model):
+    """The resource with its properties at the top level, as azure-cli shows every resource (and as the
+    retired upstream command did, so `--query repositoryUrl` keeps working)."""
+    resource = model.serialize(keep_readonly=True)
+    return {**resource, **resource.pop("properties", {})}
+
+
+def source_control_list(client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
+    """List the Flux v1 configurations of a cluster."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    # A 404 here can only mean the cluster (or its resource group) is missing: name the cluster.
+    with arm_errors(cluster.describe()):
+        return [_arm_json(item) for item in client.list(*cluster.sdk_args())]
+
+
+def source_control_show(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
+    """Show one Flux v1 configuration."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
+        return _arm_json(client.get(*cluster.sdk_args(), name))
+
+
+def source_control_delete(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+                          yes=False):
+    """Delete one Flux v1 configuration."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    confirm(
+        f"Delete Flux v1 configuration '{name}' of {cluster.describe()}?\n"
+        "Applications it deployed keep running, but they stop syncing: changes in the repository are no longer "
+        "applied and drift is no longer repaired. To keep them managed, run 'az k8s-configuration flux migrate "
+        f"{cluster.cli_args()}' instead, which recreates it as a Flux v2 configuration.",
+        yes,
+    )
+    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
+        # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
+        statuses = []
+        hook = {"raw_response_hook": lambda response: statuses.append(response.http_response.status_code)}
+        client.begin_delete(*cluster.sdk_args(), name, **hook).result()
+    if statuses[:1] == [204]:
+        raise ResourceNotFoundError(
+            f"Flux v1 configuration '{name}' was not found on {cluster.describe()}: nothing was deleted. "
+            f"List them with 'az k8s-configuration list {cluster.cli_args()}'."
+        )
+
+
+def source_control_create(resource_group_name=None, cluster_name=None, cluster_type=None, name=None,
+                          cluster_resource_provider=None, repository_url=None, scope=None, operator_instance_name=None,
+                          operator_namespace=None, operator_params=None, operator_type=None, enable_helm_operator=None,
+                          helm_operator_params=None, helm_operator_chart_version=None, ssh_private_key=None,
+                          ssh_private_key_file=None, https_user=None, https_key=None, ssh_known_hosts=None,
+                          ssh_known_hosts_file=None):
+    """Refused: new Flux v1 configurations cannot be created."""
+    raise ValidationError(RETIRED)

@@ -1,0 +1,121 @@
+"""Reading Flux v1 settings: operator parameter strings, Go durations, repository URLs. Pure, no I/O.
+
+Flux v1 (fluxd) took its settings as command-line flags; Azure stored them verbatim in `operatorParams`.
+"""
+
+import re
+import shlex
+
+# fluxd flags that take no value (`--flag` = true, `--flag=false` = false); every other flag takes one.
+BOOLEAN_FLAGS = frozenset(
+    {
+        "git-readonly",
+        "sync-garbage-collection",
+        "sync-garbage-collection-dry",
+        "manifest-generation",
+        "registry-disable-scanning",
+        "git-set-author",
+        "git-verify-signatures",
+        "git-ci-skip",
+        "registry-trace",
+        "registry-require",
+        "k8s-unsafe-exclude-resource",
+        "sync-state-annotation",
+    }
+)
+
+# fluxd defaults that decide the v2 equivalent when a flag is absent.
+V1_DEFAULTS = {"git-branch": "master", "git-poll-interval": "5m", "sync-interval": "5m"}
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
+_UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
+_TRUE = {"true", "1", "t", "yes"}
+_FALSE = {"false", "0", "f", "no"}
+
+
+def parse_operator_params(text):
+    """Split an operatorParams string into ([(flag, value)], [problems]).
+
+    `value` is True/False for boolean flags given without a value or as `--flag=true|false`, otherwise a
+    string. Tokens that are not flags are returned as problems, never dropped silently.
+    """
+    try:
+        tokens = shlex.split(text or "")
+    except ValueError as error:
+        return [], [f"operatorParams could not be read ({error}): {text!r}"]
+    flags, problems = [], []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if not token.startswith("-") or token in ("-", "--"):
+            problems.append(f"unexpected value '{token}' that belongs to no flag")
+            continue
+        name, has_value, value = token.lstrip("-").partition("=")
+        if name in BOOLEAN_FLAGS:
+            flags.append((name, _bool_value(value) if has_value else True))
+        elif has_value:
+            flags.append((name, value))
+        elif index < len(tokens) and not tokens[index].startswith("--"):
+            flags.append((name, tokens[index]))
+            index += 1
+        else:
+            flags.append((name, ""))
+    return flags, problems
+
+
+def _bool_value(value):
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    return value  # kept as a string: reported as a value that cannot be read
+
+
+def duration_seconds(value):
+    """Seconds of a Go duration such as `3m`, `1h30m`, `90s`, `500ms` (rounded up), or None if not one."""
+    text = (value or "").strip()
+    if text in ("0", ""):
+        return 0 if text == "0" else None
+    position, total = 0, 0.0
+    for match in _DURATION_PART.finditer(text):
+        if match.start() != position:
+            return None
+        total += float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+        position = match.end()
+    if position != len(text):
+        return None
+    seconds = int(total)
+    return seconds + 1 if total > seconds else seconds
+
+
+# user@host:path (scp-like syntax of git); path must not start with '/' after an optional leading '//'.
+_SCP_LIKE = re.compile(r"^(?P<user>[^@/:\s]+)@(?P<host>[^:/\s]+):(?P<path>(?!//)\S+)$")
+
+
+def convert_repository_url(url):
+    """Return (v2_url, warning or None, problem or None) for a v1 repository URL.
+
+    Flux v2 GitRepository URLs must use http, https or ssh; v1 also accepted git's scp-like form
+    (`git@github.com:org/repo`) and the git protocol.
+    """
+    text = (url or "").strip()
+    lowered = text.lower()
+    if lowered.startswith(("https://", "http://", "ssh://")):
+        return text, None, None
+    match = _SCP_LIKE.match(text)
+    if match:
+        path = match.group("path").lstrip("/")
+        converted = f"ssh://{match.group('user')}@{match.group('host')}/{path}"
+        return converted, f"repository URL '{text}' uses git's scp-like form, which Flux v2 does not accept; " \
+            f"it becomes '{converted}' (same host, user and path over SSH).", None
+    if lowered.startswith("git://"):
+        converted = "https://" + text[len("git://"):]
+        return converted, f"repository URL '{text}' uses the unauthenticated git protocol, which Flux v2 does not " \
+            f"support; it becomes '{converted}'. Check that the host serves the repository over HTTPS.", None
+    return None, None, f"repository URL '{text}' has no scheme Flux v2 accepts (https://, http:// or ssh://)."
+
+
+def is_ssh_url(url):
+    return (url or "").lower().startswith("ssh://")

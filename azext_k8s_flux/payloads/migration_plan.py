@@ -1,0 +1,137 @@
+"""The migration plan: every v1 deletion, every v2 configuration (secrets redacted), every setting left
+behind with why, the credentials each repository needs again, and what blocks the migration. Pure."""
+
+from azext_k8s_flux.payloads.migration import map_v1_configuration, redacted_payload, validate_spec
+from azext_k8s_flux.payloads.migration_params import is_ssh_url
+
+FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
+CREDENTIAL_OPTIONS = ("sshPrivateKey", "httpsUser", "httpsKey")
+
+
+def v1_summary(v1):
+    props = v1.get("properties") or {}
+    return {
+        "name": v1.get("name"),
+        "repositoryUrl": props.get("repositoryUrl"),
+        "operatorNamespace": props.get("operatorNamespace"),
+        "operatorScope": props.get("operatorScope"),
+    }
+
+
+def entry_for(v1):
+    """Everything the plan needs to know about one v1 configuration, without secrets (safe to persist)."""
+    spec, warnings, unmapped, problems = map_v1_configuration(v1)
+    return {"v1": v1_summary(v1), "spec": spec, "warnings": warnings, "unmapped": unmapped, "problems": problems}
+
+
+def unknown_credential_names(credentials, entries):
+    """Configuration names given in credential options that this migration does not know."""
+    known = {entry["v1"]["name"] for entry in entries} | {entry["spec"]["name"] for entry in entries}
+    return sorted(name for name in credentials if name not in known)
+
+
+def credentials_for(entry, credentials):
+    spec = entry["spec"]
+    return credentials.get(spec["v1Name"]) or credentials.get(spec["name"]) or {}
+
+
+def _credential_plan(entry, given):
+    spec = entry["spec"]
+    url, name = spec["url"] or "", spec["v1Name"]
+    if is_ssh_url(url):
+        if given.get("sshPrivateKey"):
+            return {"kind": "ssh-private-key", "status": "given"}, None
+        return {
+            "kind": "ssh-generated-key",
+            "status": "generated",
+            "message": "Flux generates a new SSH key pair; its public key is printed after the migration: add "
+            f"it as a deploy key of {url} (or pass --ssh-private-key-file {name}=PATH to reuse a key).",
+        }, None
+    if given.get("httpsKey"):
+        return {"kind": "https", "status": "given", "httpsUser": given.get("httpsUser")}, None
+    known = set(spec.get("credentialsKnown") or [])
+    if known & {"httpsUser", "httpsKey"}:
+        return {"kind": "https", "status": "missing"}, (
+            f"the v1 configuration used HTTPS credentials, which ARM never returns: pass "
+            f"--https-user {name}=USER and --https-key-file {name}=PATH."
+        )
+    return {
+        "kind": "none",
+        "status": "unknown",
+        "message": "ARM does not return v1 credentials; if this repository is private, pass "
+        f"--https-user {name}=USER and --https-key-file {name}=PATH.",
+    }, None
+
+
+def _v2_action(spec, existing, created):
+    """What happens to the v2 name: create, update (already there for the same repository), or done."""
+    name = spec["name"]
+    if name in created:
+        return "done", None
+    current = existing.get(name.lower())
+    if current is None:
+        return "create", None
+    current_url = (((current.get("properties") or {}).get("gitRepository")) or {}).get("url")
+    if (current_url or "").rstrip("/").lower() == (spec["url"] or "").rstrip("/").lower():
+        return "update", None
+    return "blocked", (
+        f"a Flux v2 configuration named '{name}' already exists for another source ({current_url}); delete it "
+        "(az k8s-configuration flux delete) or move it aside before migrating."
+    )
+
+
+def _missing_again(entry, given, required):
+    """Credentials given to the interrupted run that must be given again (secrets are never saved)."""
+    name = entry["spec"]["v1Name"]
+    missing = [key for key in required.get(name, []) if not given.get(key)]
+    options = {"sshPrivateKey": "--ssh-private-key-file", "httpsUser": "--https-user", "httpsKey": "--https-key-file"}
+    if not missing:
+        return None
+    wanted = " and ".join(f"{options[key]} {name}=..." for key in missing)
+    return f"the interrupted run was given credentials for it, which are never saved: pass {wanted} again."
+
+
+def build_plan(cluster_id, entries, existing_v2, credentials, deleted=(), created=(), resumed=False, required=None):
+    """The plan for `entries` (from entry_for or a saved migration) on a cluster whose Flux v2
+    configurations are `existing_v2` (ARM JSON list); `deleted`/`created` are names already done;
+    `required` lists per configuration the credential keys an interrupted run was given."""
+    existing = {(item.get("name") or "").lower(): item for item in existing_v2}
+    plan = {
+        "cluster": cluster_id,
+        "resumed": resumed,
+        "deleteV1": [],
+        "installExtension": FLUX_EXTENSION,
+        "createV2": [],
+        "unmapped": [],
+        "blockers": [],
+    }
+    seen = {}
+    for entry in entries:
+        spec, v1_name = entry["spec"], entry["v1"]["name"]
+        given = credentials_for(entry, credentials)
+        plan["deleteV1"].append({**entry["v1"], "status": "deleted" if v1_name in deleted else "pending"})
+        problems = list(entry["problems"])
+        credential, missing = _credential_plan(entry, given)
+        problems += [missing] if missing else []
+        action, collision = _v2_action(spec, existing, set(created))
+        problems += [collision] if collision else []
+        again = _missing_again(entry, given, required or {}) if action != "done" else None
+        problems += [again] if again else []
+        if spec["name"] in seen:
+            problems.append(f"its v2 name '{spec['name']}' is also the v2 name of '{seen[spec['name']]}'.")
+        seen[spec["name"]] = v1_name
+        if not entry["problems"]:
+            problems += validate_spec(spec, given)
+        plan["createV2"].append(
+            {
+                "name": spec["name"],
+                "fromV1": v1_name,
+                "action": action,
+                "credentials": credential,
+                "warnings": entry["warnings"],
+                "payload": redacted_payload(spec, given) if spec["url"] else None,
+            }
+        )
+        plan["unmapped"] += [{"configuration": v1_name, **item} for item in entry["unmapped"]]
+        plan["blockers"] += [{"configuration": v1_name, "problem": problem} for problem in problems]
+    return plan

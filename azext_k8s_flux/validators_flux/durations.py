@@ -1,0 +1,35 @@
+"""Go-style durations (as Flux writes them: 1h2m3s, 10m, 45s) converted to the API's whole seconds."""
+
+import re
+
+from azure.cli.core.azclierror import InvalidArgumentValueError
+
+_UNITS_IN_SECONDS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
+_DURATION = re.compile(r"^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$")
+_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
+
+
+def parse_duration(value, what):
+    """Seconds in `value`, a Go duration such as 1h2m3s; `what` names the option in errors."""
+    text = str(value).strip()
+    if not _DURATION.match(text):
+        raise InvalidArgumentValueError(
+            f"Invalid {what} '{value}': use a Go duration such as 1h2m3s, 10m or 45s "
+            "(units h, m, s; no spaces)."
+        )
+    seconds = sum(float(number) * _UNITS_IN_SECONDS[unit] for number, unit in _PART.findall(text))
+    if seconds < 1 or abs(seconds - round(seconds)) > 1e-9:
+        raise InvalidArgumentValueError(
+            f"Invalid {what} '{value}': it must be a whole number of seconds, at least 1s (for example 90s or 1m30s)."
+        )
+    return int(round(seconds))
+
+
+def format_duration(seconds):
+    """The Go spelling of a number of seconds (for messages and tables)."""
+    if seconds is None:
+        return None
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
+    return text or "0s"

@@ -1,0 +1,115 @@
+"""Key material checks: SSH private keys, known_hosts, PEM certificates. Messages never quote the secret."""
+
+import base64
+import binascii
+import re
+
+from azure.cli.core.azclierror import InvalidArgumentValueError
+
+_PEM_PRIVATE_KEY = re.compile(r"-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.+-----END \1PRIVATE KEY-----", re.S)
+_PEM_CERTIFICATE = re.compile(r"-----BEGIN CERTIFICATE-----.+-----END CERTIFICATE-----", re.S)
+_KNOWN_HOST_KEY_TYPES = re.compile(
+    r"^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9-]+@openssh\.com)$"
+)
+
+
+def b64encode(text):
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _maybe_base64_text(value):
+    """The decoded text when `value` is base64 of UTF-8 text, else None (options accept both forms)."""
+    compact = "".join(value.split())
+    if not compact or len(compact) % 4:
+        return None
+    try:
+        return base64.b64decode(compact, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def _pem(value, pattern):
+    """Return the PEM text of `value` (given as PEM text or base64 of it), or None if it is neither."""
+    text = value.strip()
+    if pattern.search(text):
+        return text + "\n"
+    decoded = _maybe_base64_text(text)
+    if decoded and pattern.search(decoded):
+        return decoded.strip() + "\n"
+    return None
+
+
+def check_ssh_private_key(value, option):
+    """PEM/OpenSSH private key (plain or base64) -> base64 of the PEM text, as the API stores it."""
+    pem = _pem(value, _PEM_PRIVATE_KEY)
+    if pem is None:
+        raise InvalidArgumentValueError(
+            f"{option} is not a private key in PEM or OpenSSH format (expected a '-----BEGIN ... PRIVATE KEY-----' "
+            f"block, as text or base64). Give the key file with {option}-file PATH."
+        )
+    return b64encode(pem)
+
+
+def check_certificate(value, option):
+    """PEM certificate (plain or base64) -> base64 of the PEM text."""
+    pem = _pem(value, _PEM_CERTIFICATE)
+    if pem is None:
+        raise InvalidArgumentValueError(
+            f"{option} is not a PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block, as text or base64)."
+        )
+    return b64encode(pem)
+
+
+def check_pem_private_key(value, option):
+    """PEM private key for TLS (plain or base64) -> base64 of the PEM text."""
+    pem = _pem(value, _PEM_PRIVATE_KEY)
+    if pem is None:
+        raise InvalidArgumentValueError(
+            f"{option} is not a PEM private key "
+            "(expected a '-----BEGIN ... PRIVATE KEY-----' block, as text or base64)."
+        )
+    return b64encode(pem)
+
+
+def _check_known_hosts_line(line, number, option):
+    fields = line.split()
+    if fields and fields[0].startswith("@"):  # @cert-authority / @revoked marker
+        fields = fields[1:]
+    ok = len(fields) >= 3 and _KNOWN_HOST_KEY_TYPES.match(fields[1])
+    if ok:
+        try:
+            base64.b64decode(fields[2], validate=True)
+        except binascii.Error:
+            ok = False
+    if not ok:
+        raise InvalidArgumentValueError(
+            f"{option}: line {number} is not a known_hosts entry. Each line must read 'HOSTS KEYTYPE BASE64KEY', "
+            "for example the output of 'ssh-keyscan github.com'."
+        )
+
+
+def check_known_hosts(value, option):
+    """known_hosts content (plain or base64) -> base64 of the content, as the API expects."""
+    stripped = value.strip()
+    looks_plain = any(ch.isspace() for ch in stripped)
+    text = value if looks_plain else (_maybe_base64_text(stripped) or value)
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)]
+    entries = [(n, line) for n, line in lines if line and not line.startswith("#")]
+    if not entries:
+        raise InvalidArgumentValueError(
+            f"{option} is empty: give known_hosts lines such as 'ssh-keyscan github.com' prints."
+        )
+    for number, line in entries:
+        _check_known_hosts_line(line, number, option)
+    return b64encode(text if text.endswith("\n") else text + "\n")
+
+
+def pem_bundle(value, option):
+    """A PEM bundle (certificate and key) given as text or base64 -> base64 of the PEM text."""
+    text = value.strip()
+    if "-----BEGIN " in text:
+        return b64encode(text + "\n")
+    decoded = _maybe_base64_text(text)
+    if decoded and "-----BEGIN " in decoded:
+        return "".join(text.split())
+    raise InvalidArgumentValueError(f"{option} is not PEM (expected '-----BEGIN ...' blocks, as text or base64).")

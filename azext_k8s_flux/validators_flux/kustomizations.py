@@ -1,0 +1,222 @@
+"""Kustomizations: the `-k key=value ...` syntax, names, durations, booleans, and the dependsOn graph.
+
+A parsed kustomization is a dict in the API's JSON shape (`name`, `path`, `dependsOn`, `timeoutInSeconds`,
+`syncIntervalInSeconds`, `retryIntervalInSeconds`, `prune`, `force`, `wait`, `postBuild`), holding only the
+fields the user gave.
+"""
+
+import json
+
+from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
+
+from azext_k8s_flux._validators import check_dns1123_label
+from azext_k8s_flux.validators_flux.durations import parse_duration
+
+KEYS = (
+    "name", "path", "depends_on", "timeout", "sync_interval", "retry_interval", "prune", "force", "wait",
+    "disable_health_check", "post_build_substitute", "post_build_substitute_from",
+)  # fmt: skip
+# Accepted spellings, compared without '-', '_' and case: depends_on, dependsOn, depends-on are one key.
+_ALIASES = {key.replace("_", ""): key for key in KEYS}
+_ALIASES.update(
+    {"depends": "depends_on", "interval": "sync_interval", "substitute": "post_build_substitute",
+     "substitutefrom": "post_build_substitute_from"}
+)  # fmt: skip
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+_DURATIONS = {"timeout": "timeoutInSeconds", "sync_interval": "syncIntervalInSeconds",
+              "retry_interval": "retryIntervalInSeconds"}  # fmt: skip
+_LIST_KEYS = ("depends_on", "post_build_substitute_from")
+_SUBSTITUTE_FROM_KINDS = {"configmap": "ConfigMap", "secret": "Secret"}
+DEFAULT_NAME, DEFAULT_PATH = "kustomization-1", "./"
+
+
+def canonical_key(key):
+    canonical = _ALIASES.get(key.replace("-", "").replace("_", "").lower())
+    if canonical is None:
+        raise InvalidArgumentValueError(
+            f"Unknown kustomization key '{key}'. Allowed keys: {', '.join(KEYS)} "
+            "(dependsOn, depends-on, sync-interval ... are accepted too)."
+        )
+    return canonical
+
+
+def parse_bool(value, what):
+    result = _BOOLEANS.get(str(value).strip().lower())
+    if result is None:
+        raise InvalidArgumentValueError(f"Invalid {what} '{value}': use true or false.")
+    return result
+
+
+def parse_list(value, what):
+    """'a,b', 'a b', '["a","b"]', '[a,b]' (PowerShell drops the quotes) or a list -> ['a', 'b']."""
+    if isinstance(value, (list, tuple)):
+        items = [part for item in value for part in parse_list(item, what)]
+        return items
+    text = str(value).strip()
+    if text.startswith("["):
+        try:
+            loaded = json.loads(text)
+            if isinstance(loaded, list) and all(isinstance(item, str) for item in loaded):
+                return [item.strip() for item in loaded if item.strip()]
+        except ValueError:
+            pass
+        if not text.endswith("]"):
+            raise InvalidArgumentValueError(f"Invalid {what} '{value}': use a,b or [\"a\",\"b\"].")
+        text = text[1:-1]
+    return [part.strip().strip("'\"") for part in text.replace(" ", ",").split(",") if part.strip().strip("'\"")]
+
+
+def _substitute(value):
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    text = str(value).strip()
+    if text.startswith("{"):
+        try:
+            loaded = json.loads(text)
+            return {str(k): str(v) for k, v in loaded.items()}
+        except (ValueError, AttributeError):
+            pass
+    result = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        key, sep, val = item.partition("=")
+        if not sep or not key.strip():
+            raise InvalidArgumentValueError(
+                f"Invalid post_build_substitute item '{item}': use post_build_substitute=VAR1=value1,VAR2=value2."
+            )
+        result[key.strip()] = val
+    return result
+
+
+def _substitute_from(value):
+    result = []
+    for item in parse_list(value, "post_build_substitute_from"):
+        parts = item.split(":")
+        kind = _SUBSTITUTE_FROM_KINDS.get(parts[0].lower()) if len(parts) in (2, 3) else None
+        if kind is None or not parts[1] or (len(parts) == 3 and parts[2].lower() != "optional"):
+            raise InvalidArgumentValueError(
+                f"Invalid post_build_substitute_from item '{item}': use ConfigMap:NAME or Secret:NAME, "
+                "with ':optional' when it may be missing (for example ConfigMap:vars,Secret:tokens:optional)."
+            )
+        entry = {"kind": kind, "name": parts[1]}
+        if len(parts) == 3:
+            entry["optional"] = True
+        result.append(entry)
+    return result
+
+
+def kustomization_from_values(values, what="--kustomization"):
+    """{canonical key: raw value} -> a kustomization in API JSON shape (only the given fields)."""
+    spec = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if key in ("name", "path"):
+            spec[key] = str(value)
+        elif key == "depends_on":
+            spec["dependsOn"] = parse_list(value, "depends_on")
+        elif key in _DURATIONS:
+            spec[_DURATIONS[key]] = parse_duration(value, key)
+        elif key in ("prune", "force", "wait"):
+            spec[key] = value if isinstance(value, bool) else parse_bool(value, key)
+        elif key == "disable_health_check":
+            continue  # after the loop: it is the opposite of wait
+        elif key == "post_build_substitute":
+            spec.setdefault("postBuild", {})["substitute"] = _substitute(value)
+        elif key == "post_build_substitute_from":
+            spec.setdefault("postBuild", {})["substituteFrom"] = _substitute_from(value)
+    if values.get("disable_health_check") is not None:
+        raw = values["disable_health_check"]
+        wait = not (raw if isinstance(raw, bool) else parse_bool(raw, "disable_health_check"))
+        if spec.get("wait", wait) != wait:
+            raise InvalidArgumentValueError("wait and disable_health_check contradict each other: give one of them.")
+        spec["wait"] = wait
+    if "name" not in spec:
+        raise RequiredArgumentMissingError(f"{what} needs name=NAME (for example -k name=infra path=./infrastructure).")
+    return spec
+
+
+def parse_kustomization(tokens):
+    """The tokens of one `-k` (['name=infra', 'path=./infrastructure', 'prune=true']) -> API JSON shape."""
+    values = {}
+    previous = None
+    for token in tokens:
+        key, sep, value = str(token).partition("=")
+        if not sep and previous in _LIST_KEYS:
+            # PowerShell passes an unquoted `depends_on=a,b` as two arguments: 'depends_on=a' and 'b'.
+            values[previous] += "," + str(token).strip()
+            continue
+        if not sep:
+            raise InvalidArgumentValueError(
+                f"Invalid --kustomization item '{token}': use key=value, for example "
+                "-k name=infra path=./infrastructure prune=true."
+            )
+        canonical = canonical_key(key.strip())
+        if canonical in values:
+            raise InvalidArgumentValueError(f"--kustomization gives '{canonical}' twice: give each key once.")
+        values[canonical] = value.strip()
+        previous = canonical
+    return kustomization_from_values(values)
+
+
+def check_kustomization_names(config_name, names):
+    seen = set()
+    for name in names:
+        check_dns1123_label(name, "kustomization name")
+        if name in seen:
+            raise InvalidArgumentValueError(f"Kustomization '{name}' is given twice: names must be unique.")
+        seen.add(name)
+        if len(config_name) + 1 + len(name) > 63:
+            raise InvalidArgumentValueError(
+                f"Kustomization '{name}' of configuration '{config_name}' is too long: the object in the cluster is "
+                f"named '{config_name}-{name}' ({len(config_name) + 1 + len(name)} characters), which must fit in "
+                "63. Use a shorter name."
+            )
+
+
+def check_depends_on(graph):
+    """`graph` maps every kustomization name to its dependsOn list: each must exist, and no cycle may form."""
+    for name, deps in graph.items():
+        for dep in deps or []:
+            if dep not in graph:
+                raise InvalidArgumentValueError(
+                    f"Kustomization '{name}' depends on '{dep}', which does not exist. "
+                    f"Known kustomizations: {', '.join(sorted(graph)) or 'none'}."
+                )
+    cycle = find_cycle(graph)
+    if cycle:
+        raise InvalidArgumentValueError(f"dependsOn forms a cycle: {' -> '.join(cycle)}. Remove one of these links.")
+
+
+def find_cycle(graph):
+    """One cycle of the dependsOn graph as [a, b, ..., a], or None."""
+    state = {}
+
+    def visit(node, path):
+        state[node] = "open"
+        path.append(node)
+        for dep in graph.get(node) or []:
+            if state.get(dep) == "open":
+                return path[path.index(dep) :] + [dep]
+            if dep not in state:
+                found = visit(dep, path)
+                if found:
+                    return found
+        path.pop()
+        state[node] = "done"
+        return None
+
+    for node in graph:
+        if node not in state:
+            found = visit(node, [])
+            if found:
+                return found
+    return None
+
+
+def validate_kustomizations(config_name, specs, existing=None):
+    """Names and the dependsOn graph of `specs` (new or changed kustomizations) over `existing` ones."""
+    check_kustomization_names(config_name, [spec["name"] for spec in specs])
+    graph = {name: list((definition or {}).get("dependsOn") or []) for name, definition in (existing or {}).items()}
+    for spec in specs:
+        graph[spec["name"]] = list(spec.get("dependsOn", graph.get(spec["name"], [])) or [])
+    check_depends_on(graph)

@@ -1,0 +1,221 @@
+"""The rules of each source kind. Each function reads the given options (`given`), fills `result`
+(a ValidatedSource) and raises a typed error naming the options at fault, never their values."""
+
+from azure.cli.core.azclierror import (
+    InvalidArgumentValueError,
+    MutuallyExclusiveArgumentError,
+    RequiredArgumentMissingError,
+)
+
+from azext_k8s_flux.validators_flux import keys, urls
+
+_GIT_REFS = ("branch", "tag", "semver", "commit")
+_OCI_REFS = ("tag", "semver", "digest")
+_PROVIDERS = {"generic": "Generic", "azure": "Azure", "github": "GitHub"}
+
+
+def _flag(name):
+    from azext_k8s_flux.validators_flux.sources import flag
+
+    return flag(name)
+
+
+def _flags(names):
+    return ", ".join(_flag(n) for n in names)
+
+
+def _one_ref(given, refs, partial, required):
+    chosen = [ref for ref in refs if ref in given]
+    if len(chosen) > 1:
+        raise MutuallyExclusiveArgumentError(f"Give only one of {_flags(refs)} (got {_flags(chosen)}).")
+    if not chosen:
+        if required and not partial:
+            raise RequiredArgumentMissingError(f"Give one of {_flags(refs)} to say which revision to follow.")
+        return None
+    # When the ref changes, the others are reset so that only the new one is in force.
+    ref = {name: None for name in refs} if partial else {}
+    ref[chosen[0]] = given[chosen[0]]
+    return ref
+
+
+def git(given, result, existing, partial):
+    source = result.source
+    url = given.get("url", existing.get("url") or "")
+    if "url" in given:
+        urls.check_git_url(url)
+        source["url"] = url
+    ssh = urls.is_ssh_url(url)
+    if partial and "url" in given:
+        _clear_other_transport(source, result.protected, existing, ssh)
+    ref = _one_ref(given, _GIT_REFS, partial, required=True)
+    if ref is not None:
+        source["repositoryRef"] = ref
+    ssh_options = [o for o in ("ssh_private_key", "known_hosts") if o in given]
+    https_options = [o for o in ("https_user", "https_key", "https_ca_cert") if o in given]
+    if ssh_options and not ssh:
+        raise MutuallyExclusiveArgumentError(
+            f"{_flags(ssh_options)} only apply to ssh:// or git@ URLs, and --url is '{urls.display(url)}'. "
+            "Use --https-user/--https-key for an https URL, or give the SSH URL of the repository."
+        )
+    if https_options and ssh:
+        raise MutuallyExclusiveArgumentError(
+            f"{_flags(https_options)} only apply to http(s) URLs, and --url '{urls.display(url)}' is an SSH URL. "
+            "Use --ssh-private-key-file for SSH, or give the https URL of the repository."
+        )
+    has_user = "https_user" in given or (partial and existing.get("httpsUser"))
+    if ("https_user" in given and "https_key" not in given and not partial) or ("https_key" in given and not has_user):
+        raise RequiredArgumentMissingError("Give --https-user and --https-key (or --https-key-file) together.")
+    if "local_auth_ref" in given and ("ssh_private_key" in given or "https_key" in given):
+        raise MutuallyExclusiveArgumentError(
+            "--local-auth-ref names a secret in the cluster that holds the credentials: do not also give "
+            "--ssh-private-key or --https-key."
+        )
+    if "ssh_private_key" in given:
+        result.protected["sshPrivateKey"] = keys.check_ssh_private_key(given["ssh_private_key"], "--ssh-private-key")
+    if "known_hosts" in given:
+        source["sshKnownHosts"] = keys.check_known_hosts(given["known_hosts"], "--known-hosts")
+    if "https_user" in given:
+        source["httpsUser"] = given["https_user"]
+    if "https_key" in given:
+        if not given["https_key"]:
+            raise InvalidArgumentValueError("--https-key is empty.")
+        result.protected["httpsKey"] = keys.b64encode(given["https_key"])
+    if "https_ca_cert" in given:
+        source["httpsCACert"] = keys.check_certificate(given["https_ca_cert"], "--https-ca-cert")
+    if "provider" in given:
+        provider = _PROVIDERS.get(str(given["provider"]).lower())
+        if provider is None:
+            raise InvalidArgumentValueError(f"Invalid --provider '{given['provider']}': use generic, azure or github.")
+        if provider != "Generic" and (ssh or "https_key" in given or "https_user" in given):
+            raise MutuallyExclusiveArgumentError(
+                f"--provider {given['provider']} authenticates with the cluster's identity over https: "
+                "do not combine it with an SSH URL or --https-user/--https-key."
+            )
+        source["provider"] = provider
+
+
+def _clear_other_transport(source, protected, existing, ssh):
+    """A new URL of the other transport (SSH vs HTTPS) drops the settings of the old one."""
+    if urls.is_ssh_url(existing.get("url") or "") == ssh:
+        return
+    stale = ("httpsUser", "httpsCACert") if ssh else ("sshKnownHosts",)
+    for name in stale:
+        if existing.get(name):
+            source[name] = None
+    protected["httpsKey" if ssh else "sshPrivateKey"] = None
+
+
+def bucket(given, result, existing, partial):
+    source = result.source
+    if "url" in given:
+        urls.check_http_url(given["url"], "a Bucket")
+        source["url"] = given["url"]
+    if "bucket_name" in given:
+        source["bucketName"] = given["bucket_name"]
+    elif not partial:
+        raise RequiredArgumentMissingError("--bucket-name is required for a Bucket source.")
+    has_access = "bucket_access_key" in given
+    has_secret = "bucket_secret_key" in given
+    if not partial and has_access != has_secret:
+        raise RequiredArgumentMissingError("Give --bucket-access-key and --bucket-secret-key together.")
+    if (has_access or has_secret) and "local_auth_ref" in given:
+        raise MutuallyExclusiveArgumentError(
+            "Give either --bucket-access-key/--bucket-secret-key or --local-auth-ref, not both."
+        )
+    if not partial and not (has_access or "local_auth_ref" in given):
+        raise RequiredArgumentMissingError(
+            "A Bucket source needs credentials: --bucket-access-key with --bucket-secret-key (or "
+            "--bucket-secret-key-file), or --local-auth-ref naming a secret in the cluster."
+        )
+    if partial and "local_auth_ref" in given:
+        source["accessKey"], result.protected["bucketSecretKey"] = None, None  # the secret now holds them
+    elif partial and has_access:
+        source["localAuthRef"] = None
+    if has_access:
+        source["accessKey"] = given["bucket_access_key"]
+    if has_secret:
+        result.protected["bucketSecretKey"] = keys.b64encode(given["bucket_secret_key"])
+    if "bucket_insecure" in given or not partial:
+        # The API's default is insecure=true: always say what we mean on create.
+        source["insecure"] = bool(given.get("bucket_insecure", False))
+
+
+def azure_blob(given, result, existing, partial):
+    source = result.source
+    if "url" in given:
+        urls.check_http_url(given["url"], "an Azure Blob container")
+        source["url"] = given["url"]
+    if "container_name" in given:
+        source["containerName"] = given["container_name"]
+    elif not partial:
+        raise RequiredArgumentMissingError("--container-name is required for an Azure Blob source.")
+    sp_options = [o for o in given if o.startswith("sp_")]
+    modes = {
+        "--account-key": "account_key" in given,
+        "--sas-token": "sas_token" in given,
+        "--sp-client-id/--sp-tenant-id (service principal)": bool(sp_options),
+        "--mi-client-id": "mi_client_id" in given,
+        "--local-auth-ref": "local_auth_ref" in given,
+    }
+    chosen = [mode for mode, present in modes.items() if present]
+    if len(chosen) > 1:
+        raise MutuallyExclusiveArgumentError(f"Give one way to authenticate to Azure Blob, not {' and '.join(chosen)}.")
+    if not chosen and not partial:
+        raise RequiredArgumentMissingError(
+            "An Azure Blob source needs one way to authenticate: --account-key, --sas-token, a service principal "
+            "(--sp-client-id, --sp-tenant-id with --sp-client-secret or --sp-client-cert), --mi-client-id, "
+            "or --local-auth-ref."
+        )
+    if chosen and partial:
+        # A new authentication mode replaces the previous one.
+        for name in ("accountKey", "sasToken", "servicePrincipal", "managedIdentity", "localAuthRef"):
+            source.setdefault(name, None)
+    if "account_key" in given:
+        source["accountKey"] = given["account_key"]
+        result.secret = True
+    if "sas_token" in given:
+        source["sasToken"] = given["sas_token"].lstrip("?")
+        result.secret = True
+    if "mi_client_id" in given:
+        source["managedIdentity"] = {"clientId": given["mi_client_id"]}
+    if sp_options:
+        source["servicePrincipal"] = _service_principal(given)
+        result.secret = True
+
+
+def _service_principal(given):
+    missing = [o for o in ("sp_client_id", "sp_tenant_id") if o not in given]
+    if missing:
+        raise RequiredArgumentMissingError(f"A service principal needs {_flags(missing)} as well.")
+    with_secret = "sp_client_secret" in given
+    with_cert = "sp_client_cert" in given
+    if with_secret == with_cert:
+        raise RequiredArgumentMissingError(
+            "Give exactly one of --sp-client-secret or --sp-client-cert (or their -file forms) "
+            "for the service principal."
+        )
+    cert_only = [o for o in ("sp_client_cert_password", "sp_client_cert_send_chain") if o in given]
+    if cert_only and not with_cert:
+        raise MutuallyExclusiveArgumentError(f"{_flags(cert_only)} only apply with --sp-client-cert.")
+    principal = {"clientId": given["sp_client_id"], "tenantId": given["sp_tenant_id"]}
+    if with_secret:
+        principal["clientSecret"] = given["sp_client_secret"]
+    else:
+        principal["clientCertificate"] = keys.pem_bundle(given["sp_client_cert"], "--sp-client-cert")
+        if "sp_client_cert_password" in given:
+            principal["clientCertificatePassword"] = given["sp_client_cert_password"]
+        principal["clientCertificateSendChain"] = bool(given.get("sp_client_cert_send_chain", False))
+    return principal
+
+
+def oci(given, result, existing, partial):
+    from azext_k8s_flux.validators_flux.oci import oci_details
+
+    source = result.source
+    if "url" in given:
+        urls.check_oci_url(given["url"])
+        source["url"] = given["url"]
+    ref = _one_ref(given, _OCI_REFS, partial, required=False)
+    if ref is not None:
+        source["repositoryRef"] = ref
+    oci_details(given, result)

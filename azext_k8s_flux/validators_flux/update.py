@@ -1,0 +1,122 @@
+"""What an update changes: the existing configuration (API JSON) + the given options -> only the differences.
+
+Secrets are write-only: an update that does not give a secret leaves the stored one in place (merge-patch
+leaves absent keys unchanged), so re-running update never needs every secret again.
+"""
+
+from dataclasses import dataclass, field
+
+from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
+from azext_k8s_flux.validators_flux.sources import (
+    GIT,
+    PROTECTED_KEYS,
+    SOURCE_PROPERTY,
+    given_options,
+    normalize_kind,
+    validate_source,
+)
+
+# What the service keeps for a kustomization field that a request leaves out (arm-contract 3.3).
+KUSTOMIZATION_DEFAULTS = {
+    "path": "",
+    "dependsOn": None,
+    "timeoutInSeconds": 600,
+    "syncIntervalInSeconds": 600,
+    "retryIntervalInSeconds": None,
+    "prune": False,
+    "force": False,
+    "wait": True,
+    "postBuild": None,
+}
+
+
+@dataclass
+class UpdatePlan:
+    current_kind: str
+    source: object = None  # ValidatedSource with the changed fields, or None
+    clear_kinds: tuple = ()
+    protected: dict = field(default_factory=dict)
+    kustomizations: dict = field(default_factory=dict)  # name -> changed fields, or None to remove
+    suspend: object = None
+
+    @property
+    def switching_kind(self):
+        return bool(self.clear_kinds)
+
+    @property
+    def secret(self):
+        return bool(self.source and self.source.secret) or any(self.protected.values())
+
+    @property
+    def empty(self):
+        changes_source = self.source is not None and (self.source.source or self.switching_kind)
+        return not (changes_source or self.protected or self.kustomizations or self.suspend is not None)
+
+
+def _same(want, have):
+    empty = (None, [], {})
+    if want in empty and have in empty:
+        return True
+    if isinstance(want, dict) and isinstance(have, dict):
+        return all(_same(value, have.get(key)) for key, value in want.items())
+    return want == have
+
+
+# Source fields the service never returns (or returns without their secret parts): a null for them is kept,
+# since the current value cannot be compared.
+_WRITE_ONLY = {"accountKey", "sasToken", "servicePrincipal", "tlsConfig"}
+
+
+def _drop_unchanged(source, current):
+    """Keep only the source fields whose value differs from the current one (secrets never compare equal:
+    the service does not return them)."""
+    return {key: value for key, value in source.items() if key in _WRITE_ONLY or not _same(value, current.get(key))}
+
+
+def kustomization_changes(spec, current, defaults=None):
+    """The fields of `spec` that differ from `current`; fields `spec` leaves out compare with `defaults`
+    (the service defaults for a full declaration, or nothing for a partial update)."""
+    if current is None:
+        return dict(spec)
+    changes = {}
+    wanted = dict(defaults or {})
+    wanted.update({key: value for key, value in spec.items() if key != "name"})
+    for key, want in wanted.items():
+        if not _same(want, current.get(key)):
+            changes[key] = want
+    return changes
+
+
+def plan_kustomization_set(config_name, specs, existing):
+    """`flux update -k ...` declares the full set: new ones added, changed fields patched, others removed."""
+    validate_kustomizations(config_name, specs)
+    existing = existing or {}
+    wanted = {spec["name"]: spec for spec in specs}
+    changes = {name: None for name in existing if name not in wanted}
+    for name, spec in wanted.items():
+        diff = kustomization_changes(spec, existing.get(name), KUSTOMIZATION_DEFAULTS)
+        if diff:
+            changes[name] = diff if name in existing else spec
+    return changes
+
+
+def plan_update(config_name, existing, kind_value, options, kustomizations=None, suspend=None):
+    properties = existing.get("properties") or {}
+    current_kind = properties.get("sourceKind") or GIT
+    kind = normalize_kind(kind_value) if kind_value else current_kind
+    plan = UpdatePlan(current_kind)
+    if kind != current_kind:
+        plan.source = validate_source(kind, options)
+        plan.clear_kinds = tuple(k for k in SOURCE_PROPERTY if k != kind)
+        plan.protected = {key: None for key in PROTECTED_KEYS}
+        plan.protected.update(plan.source.protected)
+    elif given_options(options):
+        current = properties.get(SOURCE_PROPERTY[kind]) or {}
+        plan.source = validate_source(kind, options, existing=current)
+        plan.source.source = _drop_unchanged(plan.source.source, current)
+        plan.protected = dict(plan.source.protected)
+    if kustomizations:
+        plan.kustomizations = plan_kustomization_set(config_name, kustomizations, properties.get("kustomizations"))
+    if suspend is not None and bool(suspend) != bool(properties.get("suspend")):
+        plan.suspend = bool(suspend)
+    return plan

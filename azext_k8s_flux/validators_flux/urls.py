@@ -1,0 +1,55 @@
+"""Source URLs: which scheme each source kind accepts."""
+
+import re
+
+from azure.cli.core.azclierror import InvalidArgumentValueError
+
+_SCP_LIKE = re.compile(r"^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.+")
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*:[^/@]*@")
+
+
+def display(url):
+    """The URL for messages: a password or token written into it (https://user:token@host) is hidden."""
+    return _USERINFO.sub(r"\1***@", url or "")
+
+
+def check_no_password(url):
+    """A password or token inside the URL would be stored in plain text and shown by `show`: refuse it."""
+    if _USERINFO.match(url or ""):
+        raise InvalidArgumentValueError(
+            f"--url '{display(url)}' carries a password or token. It would be stored and shown in plain text: "
+            "give the URL without it, and the credentials with --https-user and --https-key-file "
+            "(or --local-auth-ref)."
+        )
+
+
+def is_ssh_url(url):
+    return url.lower().startswith("ssh://") or bool(_SCP_LIKE.match(url))
+
+
+def is_http_url(url):
+    return url.lower().startswith(("http://", "https://"))
+
+
+def check_git_url(url):
+    check_no_password(url)
+    if not url or not (is_http_url(url) or is_ssh_url(url)):
+        raise InvalidArgumentValueError(
+            f"Invalid --url '{display(url)}' for a Git repository: "
+            "use an http://, https://, ssh:// or git@host:path URL."
+        )
+
+
+def check_http_url(url, kind):
+    check_no_password(url)
+    if not url or not is_http_url(url):
+        raise InvalidArgumentValueError(f"Invalid --url '{display(url)}' for {kind}: use an http:// or https:// URL.")
+
+
+def check_oci_url(url):
+    check_no_password(url)
+    if not url or not url.lower().startswith("oci://") or len(url) <= len("oci://"):
+        raise InvalidArgumentValueError(
+            f"Invalid --url '{display(url)}' for an OCI repository: "
+            "use an oci:// URL such as oci://ghcr.io/org/manifests."
+        )

@@ -1,0 +1,26 @@
+"""Fixtures of the flux tests that need no emulator: fake clients wired into the client factories."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.flux.fakes import FakeExtensionsClient, FakeSourceControlClient, flux_extension
+
+
+@pytest.fixture
+def cmd():
+    return SimpleNamespace(cli_ctx=None)
+
+
+@pytest.fixture
+def clients(monkeypatch):
+    """Fake extension and Flux v1 clients returned by the client factories (microsoft.flux installed)."""
+    from azext_k8s_flux import _client_factory
+
+    fakes = SimpleNamespace(
+        extensions=FakeExtensionsClient([flux_extension()]),
+        source_control=FakeSourceControlClient(),
+    )
+    monkeypatch.setattr(_client_factory, "cf_extensions", lambda *_: fakes.extensions)
+    monkeypatch.setattr(_client_factory, "cf_source_control_configurations", lambda *_: fakes.source_control)
+    return fakes

@@ -1,0 +1,150 @@
+"""`flux wait` and `--wait`: outcomes, exit codes, progress and request pacing against the emulator."""
+
+import json
+import os
+import pty
+import subprocess
+import uuid
+
+import pytest
+
+from tests.harness.runner import az_executable
+
+REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
+
+
+@pytest.fixture
+def faults(emulator):
+    yield emulator
+    emulator.clear_faults()
+
+
+def _name():
+    return f"cfg-{uuid.uuid4().hex[:8]}"
+
+
+def _create(cli, cluster, name, *extra, expect=0):
+    return cli(f"k8s-configuration flux create {cluster.args} -n {name} -u {REPOSITORY} --branch main "
+               + " ".join(extra), expect=expect)  # fmt: skip
+
+
+def test_create_with_wait_returns_the_compliant_configuration(cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    result = _create(cli, cluster, name, "-k name=infra path=./infrastructure",
+                     "-k name=apps path=./apps depends_on=infra prune=true --wait")  # fmt: skip
+    assert result.json["complianceState"] == "Compliant"
+    kinds = sorted(status["kind"] for status in result.json["statuses"])
+    assert kinds == ["GitRepository", "Kustomization", "Kustomization"]
+
+
+def test_failing_kustomization_fails_fast_with_exit_code_4_and_prints_the_state(cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    result = _create(cli, cluster, name, "-k name=infra path=./infrastructure-fail",
+                     "-k name=apps path=./apps depends_on=infra --wait --wait-interval 1", expect=4)  # fmt: skip
+    assert result.json["complianceState"] == "Non-Compliant"  # the final state is still printed
+    assert f"Kustomization {name}-infra failed" in result.stderr
+    apps = next(s for s in result.json["statuses"] if s["name"] == f"{name}-apps")
+    assert apps["statusConditions"][0]["reason"] == "DependencyNotReady"
+
+
+def test_suspended_configuration_is_reported_not_waited_for(cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    _create(cli, cluster, name, "--suspend true")
+    result = cli(f"k8s-configuration flux wait {cluster.args} -n {name} --timeout 30", expect=4)
+    assert "is suspended" in result.stderr
+
+
+def test_wait_times_out_with_exit_code_5_and_polls_at_most_once_per_second(cli, new_cluster, faults):
+    cluster, name = new_cluster(), _name()
+    faults.set_fault("lro-slow", method="PUT", path=f"fluxConfigurations/{name}", delay=30)
+    _create(cli, cluster, name, "--no-wait")
+    faults.clear_requests()
+    result = cli(f"k8s-configuration flux wait {cluster.args} -n {name} --timeout 3 --interval 1", expect=5)
+    assert "Timed out after 3s" in result.stderr
+    assert result.json["provisioningState"] == "Creating"
+    gets = [r for r in faults.requests(kind="arm") if r["method"] == "GET" and name in r["path"]]
+    assert 2 <= len(gets) <= 4, gets  # 3 s at one read per second, plus the first read
+
+
+def test_compliant_configuration_costs_one_request(cli, new_cluster, emulator):
+    cluster, name = new_cluster(), _name()
+    _create(cli, cluster, name)
+    emulator.clear_requests()
+    cli(f"k8s-configuration flux wait {cluster.args} -n {name}")
+    assert [(r["method"], r["status"]) for r in emulator.requests(kind="arm")] == [("GET", 200)]
+
+
+def test_missing_configuration_exits_3(cli, new_cluster):
+    result = cli(f"k8s-configuration flux wait {new_cluster().args} -n missing", expect=3)
+    assert "was not found" in result.stderr
+
+
+def test_wait_and_no_wait_together_are_refused_before_any_request(cli, new_cluster, emulator):
+    cluster = new_cluster()
+    emulator.clear_requests()
+    result = _create(cli, cluster, _name(), "--wait --no-wait", expect=1)
+    assert "use one of --no-wait and --wait" in result.stderr
+    assert emulator.requests(kind="arm") == []
+
+
+def test_kustomization_create_can_wait_for_compliance(cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    _create(cli, cluster, name, "-k name=infra path=./infrastructure")
+    result = cli(f"k8s-configuration flux kustomization create {cluster.args} -n {name} -k apps --path ./apps "
+                 "--depends-on infra --wait-for-compliance")  # fmt: skip
+    assert result.json["complianceState"] == "Compliant"
+    assert {s["name"] for s in result.json["statuses"]} >= {f"{name}-infra", f"{name}-apps"}
+
+
+def test_server_side_wait_options_reach_the_payload(cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    _create(cli, cluster, name, "--wait-for-reconciliation true --reconciliation-wait-duration 1h30m")
+    stored = cluster.get("fluxConfigurations", name)[1]["properties"]
+    assert stored["waitForReconciliation"] is True
+    assert stored["reconciliationWaitDuration"] == "PT1H30M"
+
+
+def test_reconciliation_duration_without_the_server_wait_is_refused(cli, new_cluster):
+    result = _create(cli, new_cluster(), _name(), "--wait-for-reconciliation false --reconciliation-wait-duration 5m",
+                     expect=1)  # fmt: skip
+    assert "needs --wait-for-reconciliation true" in result.stderr
+
+
+def _run_on_terminal(env, args):
+    """Run az with stderr on a pseudo-terminal (as a person would see it); stdout stays a pipe."""
+    main, secondary = pty.openpty()
+    try:
+        completed = subprocess.run([az_executable(), *args], env=env, stdout=subprocess.PIPE, stderr=secondary,
+                                   stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
+        os.close(secondary)
+        secondary = None
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return completed.returncode, completed.stdout.decode(), b"".join(chunks).decode(errors="replace")
+    finally:
+        os.close(main)
+        if secondary is not None:
+            os.close(secondary)
+
+
+def test_progress_is_shown_on_a_terminal_and_only_json_on_a_pipe(az, az_env, cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    _create(cli, cluster, name, "-k name=infra path=./infrastructure", "-k name=apps path=./apps depends_on=infra")
+    args = ["k8s-configuration", "flux", "wait", *cluster.args.split(), "-n", name]
+
+    code, stdout, terminal = _run_on_terminal(az_env, args)
+    assert code == 0
+    assert "source synced at commit main/" in terminal
+    assert f"Kustomization {name}-apps: Ready" in terminal
+    assert json.loads(stdout)["complianceState"] == "Compliant"
+
+    piped = az(*args)
+    assert json.loads(piped.stdout)["complianceState"] == "Compliant"
+    assert "source synced" not in piped.stderr
