@@ -31,19 +31,3 @@ def warnings_log(caplog):
 
     return messages
 
-
-@pytest.fixture
-def cli(cli):
-    """The harness's in-process runner, with pytest's root log handlers set aside during the command: knack
-    only installs its stderr handlers when the root logger has none, so otherwise stderr stays empty."""
-
-    def run(*args, expect=0):
-        root = logging.getLogger()
-        saved = root.handlers[:]
-        root.handlers = []
-        try:
-            return cli(*args, expect=expect)
-        finally:
-            root.handlers = saved
-
-    return run
