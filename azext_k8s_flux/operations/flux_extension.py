@@ -4,8 +4,7 @@
 - find_flux_extension(extensions_client, cluster) -> the cluster's microsoft.flux extension or None (one LIST);
 - list_flux_v1_configurations(cli_ctx, cluster) -> the cluster's Flux v1 sourceControlConfigurations (one LIST);
 - check_no_flux_v1(cli_ctx, cluster) raises flux_v1_refusal(...) when any exist;
-- check_no_flux_configurations(cli_ctx, cluster, extension_name) refuses to remove Flux while configurations use it;
-- ensure_flux_extension(cli_ctx, cluster) returns the extension, installing it first when absent.
+- check_no_flux_configurations(cli_ctx, cluster, extension_name) refuses to remove Flux while configurations use it.
 The install body itself is payloads.extension.build_flux_extension_install(cluster).
 """
 
@@ -68,27 +67,3 @@ def check_no_flux_configurations(cli_ctx, cluster, extension_name):
         "or pass --force to delete the extension anyway (their Flux objects are then no longer reconciled)."
     )
 
-
-def ensure_flux_extension(cli_ctx, cluster, extensions_client=None):
-    """Return the cluster's microsoft.flux extension, installing it (name `flux`) when absent.
-
-    Requests: one LIST of extensions; when absent also the Flux v1 LIST, the PUT and its polls. An extension
-    that is still being created or has failed is reported instead of used, as the upstream CLI does.
-    """
-    from azext_k8s_flux._client_factory import cf_extensions
-    from azext_k8s_flux.payloads.extension import FLUX_EXTENSION_NAME, build_flux_extension_install
-
-    client = extensions_client or cf_extensions(cli_ctx)
-    extension = find_flux_extension(client, cluster)
-    if extension is not None:
-        state = (getattr(extension.properties, "provisioning_state", None) or "Succeeded").lower()
-        if state != "succeeded":
-            raise ValidationError(
-                f"The Flux extension '{extension.name}' on {cluster.describe()} is {state}, not ready. "
-                f"Check it with: az k8s-extension show {cluster.cli_args()} -n {extension.name}"
-            )
-        return extension
-    check_no_flux_v1(cli_ctx, cluster)
-    with arm_errors(f"the Flux extension install on {cluster.describe()}"):
-        poller = client.begin_create(*cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster))
-        return poller.result()

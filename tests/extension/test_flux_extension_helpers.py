@@ -54,38 +54,3 @@ def test_refusal_text_names_each_configuration():
     message = str(flux_v1_refusal(CLUSTER, ["one"]))
     assert "Flux v1 configurations still exist on connectedClusters 'cluster1'" in message and "one" in message
 
-
-def test_ensure_flux_extension_returns_an_installed_one_with_one_request(fakes):
-    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
-
-    fakes.extensions.store = {"flux": {"name": "flux", "properties": {
-        "extensionType": "microsoft.flux", "provisioningState": "Succeeded"}}}
-    assert ensure_flux_extension(fakes.cmd.cli_ctx, CLUSTER, fakes.extensions).name == "flux"
-    assert fakes.extensions.methods() == ["list"] and fakes.v1.calls == []
-
-
-def test_ensure_flux_extension_installs_when_absent(fakes, golden):
-    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
-
-    ensure_flux_extension(fakes.cmd.cli_ctx, CLUSTER, fakes.extensions)
-    assert fakes.extensions.methods() == ["list", "begin_create"] and len(fakes.v1.calls) == 1
-    assert fakes.extensions.calls[1][1][-1] == "flux"
-    assert fakes.extensions.calls[1][2]["body"] == _sdk.as_dict(build_flux_extension_install(CLUSTER))
-
-
-def test_ensure_flux_extension_refuses_v1_leftovers_before_installing(fakes):
-    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
-
-    fakes.v1.names = ["old"]
-    with pytest.raises(ValidationError, match="old"):
-        ensure_flux_extension(fakes.cmd.cli_ctx, CLUSTER, fakes.extensions)
-    assert fakes.extensions.methods() == ["list"]
-
-
-def test_ensure_flux_extension_reports_one_that_is_not_ready(fakes):
-    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
-
-    fakes.extensions.store = {"gitops": {"name": "gitops", "properties": {
-        "extensionType": "microsoft.flux", "provisioningState": "Creating"}}}
-    with pytest.raises(ValidationError, match="is creating, not ready"):
-        ensure_flux_extension(fakes.cmd.cli_ctx, CLUSTER, fakes.extensions)
