@@ -200,3 +200,17 @@ def test_help_examples_run(cli, new_cluster, tmp_path, monkeypatch, command, tex
         cli(f"k8s-extension create {cluster.args} -n my-extension --extension-type vendor.thing -o none")
     replaced = [{"my-rg": cluster.resource_group, "my-cluster": cluster.name}.get(word, word) for word in words]
     cli(*replaced, "-o", "none")
+
+
+def test_request_counts_of_update_and_delete(cli, emulator, new_cluster):
+    cluster = new_cluster()
+    cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux -o none")
+    emulator.clear_requests()
+    cli(f"k8s-extension update {cluster.args} -n flux --config multiTenancy.enforce=false -o none")
+    # read (type and current values), PATCH, one poll, the SDK's final GET
+    assert [method for method, _ in arm_requests(emulator, cluster)] == ["GET", "PATCH", "GET", "GET"]
+    emulator.clear_requests()
+    cli(f"k8s-extension delete {cluster.args} -n flux --yes")
+    requests = arm_requests(emulator, cluster)
+    assert [method for method, _ in requests] == ["GET", "GET", "DELETE", "GET"]
+    assert requests[1] == ("GET", "fluxConfigurations")
