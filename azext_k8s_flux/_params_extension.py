@@ -1,5 +1,84 @@
-"""Arguments of the extension commands."""
+"""Arguments of the extension commands (names and aliases of the official `az k8s-extension`)."""
+
+from azext_k8s_flux.validators.settings_input import KeyValueAction
 
 
 def load_arguments(loader):
-    pass
+    from azure.cli.core.commands.parameters import get_enum_type, get_three_state_flag
+
+    with loader.argument_context("k8s-extension") as c:
+        c.argument("name", options_list=["--name", "-n"], help="Name of the extension instance.")
+        c.argument(
+            "extension_type",
+            options_list=["--extension-type"],
+            help="Extension type, e.g. microsoft.flux (case-insensitive; the Flux rules apply to it).",
+        )
+        c.argument(
+            "scope",
+            get_enum_type(["cluster", "namespace"]),
+            help="Scope of the installation. microsoft.flux is always cluster-scoped.",
+        )
+        c.argument(
+            "release_namespace",
+            help="Namespace of a cluster-scoped extension. microsoft.flux always uses flux-system.",
+        )
+        c.argument("target_namespace", help="Namespace of a namespace-scoped extension.")
+        c.argument(
+            "release_train",
+            help="Release train to follow with auto-upgrade on. microsoft.flux: Stable or Preview (any casing).",
+        )
+        c.argument(
+            "version",
+            help="Pin this version (needs --auto-upgrade-minor-version false, which is implied when omitted).",
+        )
+        c.argument(
+            "auto_upgrade_minor_version",
+            arg_type=get_three_state_flag(),
+            options_list=["--auto-upgrade-minor-version", "--auto-upgrade"],
+            help="Upgrade minor versions automatically. Not together with --version.",
+        )
+        c.argument(
+            "configuration_settings",
+            options_list=["--configuration-settings", "--config"],
+            action=KeyValueAction,
+            nargs="+",
+            help="Settings as key=value pairs, space-separated or repeated, e.g. multiTenancy.enforce=false. "
+            "microsoft.flux settings are checked against the settings it knows.",
+        )
+        c.argument(
+            "configuration_protected_settings",
+            options_list=["--config-protected-settings", "--config-protected"],
+            action=KeyValueAction,
+            nargs="+",
+            help="Protected settings as key=value pairs; they are write-only and never shown. Prefer "
+            "--config-protected-file: a command line can be seen by others and in --debug output.",
+        )
+        c.argument(
+            "configuration_settings_file",
+            options_list=["--config-settings-file"],
+            help="JSON or YAML file with a flat mapping of settings; --configuration-settings entries override it.",
+        )
+        c.argument(
+            "configuration_protected_settings_file",
+            options_list=["--config-protected-file"],
+            help="JSON or YAML file with a flat mapping of protected settings.",
+        )
+        c.argument(
+            "remove_settings",
+            nargs="+",
+            options_list=["--remove-settings"],
+            help="Names of settings to remove (sent as null, which the service treats as removal).",
+        )
+        c.argument(
+            "remove_protected_settings",
+            nargs="+",
+            options_list=["--remove-protected-settings"],
+            help="Names of protected settings to remove.",
+        )
+        c.argument("yes", options_list=["--yes", "-y"], action="store_true", help="Do not prompt for confirmation.")
+        c.argument(
+            "force",
+            action="store_true",
+            help="Delete the extension resource in Azure at once (forceDelete), even while Flux configurations "
+            "still use microsoft.flux.",
+        )

@@ -1,0 +1,148 @@
+"""`az k8s-extension create|update|delete|show|list`: thin handlers; the rules live in validators/."""
+
+from knack.log import get_logger
+
+from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._prompts import confirm
+from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations, check_no_flux_v1
+from azext_k8s_flux.payloads.extension import build_extension, build_extension_patch
+from azext_k8s_flux.payloads.extension_changes import plan_extension_update
+from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs, create_arguments
+from azext_k8s_flux.validators.extension_rules import (
+    canonical_release_train,
+    check_flux_version,
+    is_flux,
+    resolve_auto_upgrade,
+)
+from azext_k8s_flux.validators.settings_input import merge_settings
+
+logger = get_logger(__name__)
+
+
+def _what(name, cluster):
+    return f"extension '{name}' on {cluster.describe()}"
+
+
+def public_view(extension):
+    """The extension as azure-cli renders SDK models (properties flattened, as the official command shows
+    them, so existing --query expressions keep working), with any protected setting value masked."""
+    from azure.cli.core.util import todict
+
+    result = todict(extension)
+    protected = result.get("configurationProtectedSettings")
+    if protected:
+        result["configurationProtectedSettings"] = {key: "" for key in protected}
+    return result
+
+
+def _properties(extension):
+    """The extension's properties as ARM JSON (camelCase keys), for decisions; never output."""
+    from azext_k8s_flux._sdk import as_dict
+
+    return as_dict(extension).get("properties") or {}
+
+
+def _read_settings(settings, settings_file, protected, protected_file):
+    return (
+        merge_settings(settings, settings_file, "--config-settings-file"),
+        merge_settings(protected, protected_file, "--config-protected-file"),
+    )
+
+
+def _send(no_wait, method, cluster, name, body, secret):
+    from azure.cli.core.util import sdk_no_wait
+
+    # Bodies with protected settings must not reach --debug's request logging.
+    options = {"logging_enable": False} if secret else {}
+    with arm_errors(_what(name, cluster)):
+        poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **options)
+        if no_wait:
+            return None
+        return public_view(poller.result())
+
+
+def _get(client, cluster, name):
+    with arm_errors(_what(name, cluster)):
+        return client.get(*cluster.sdk_args(), name)
+
+
+def extension_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, extension_type,
+                     cluster_resource_provider=None, scope=None, release_namespace=None, target_namespace=None,
+                     release_train=None, version=None, auto_upgrade_minor_version=None,
+                     configuration_settings=None, configuration_protected_settings=None,
+                     configuration_settings_file=None, configuration_protected_settings_file=None, no_wait=False):
+    """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    settings, protected = _read_settings(configuration_settings, configuration_settings_file,
+                                         configuration_protected_settings, configuration_protected_settings_file)
+    arguments = create_arguments(cluster.cluster_type, extension_type, scope, release_namespace, target_namespace,
+                                 release_train, version, auto_upgrade_minor_version, settings, protected)
+    if is_flux(extension_type):
+        check_no_flux_v1(cmd.cli_ctx, cluster)
+    extension = build_extension(cluster, **arguments)
+    return _send(no_wait, client.begin_create, cluster, name, extension, secret=bool(protected))
+
+
+def extension_update(cmd, client, resource_group_name, cluster_name, cluster_type, name,
+                     cluster_resource_provider=None, release_train=None, version=None,
+                     auto_upgrade_minor_version=None, configuration_settings=None,
+                     configuration_protected_settings=None, configuration_settings_file=None,
+                     configuration_protected_settings_file=None, remove_settings=None,
+                     remove_protected_settings=None, yes=False, no_wait=False):
+    """PATCH only what changes; protected settings need confirmation (or --yes)."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    settings, protected = _read_settings(configuration_settings, configuration_settings_file,
+                                         configuration_protected_settings, configuration_protected_settings_file)
+    check_update_inputs(settings, protected, remove_settings, remove_protected_settings, release_train, version,
+                        auto_upgrade_minor_version)
+    resolve_auto_upgrade(version, auto_upgrade_minor_version)
+    current = _get(client, cluster, name)
+    current_properties = _properties(current)
+    flux = is_flux(current_properties.get("extensionType"))
+    settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
+    if flux:
+        release_train, version = canonical_release_train(release_train), check_flux_version(version)
+    changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
+                                    settings, protected, remove_settings, remove_protected_settings)
+    if not changes.patch:
+        logger.warning("Nothing to change: %s already has these values.", _what(name, cluster))
+        return public_view(current)
+    if changes.protected_keys:
+        confirm(f"Replace protected settings {', '.join(changes.protected_keys)} of {_what(name, cluster)}? "
+                "Their current values cannot be read back.", yes)
+    patch = build_extension_patch(**changes.patch)
+    return _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
+
+
+def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
+                     cluster_resource_provider=None, force=False, yes=False, no_wait=False):
+    """Delete an extension; microsoft.flux is kept while Flux configurations use it, unless --force."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    current = _get(client, cluster, name)
+    extension_type = _properties(current).get("extensionType")
+    if is_flux(extension_type) and not force:
+        check_no_flux_configurations(cmd.cli_ctx, cluster, name)
+    forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
+    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes)
+    from azure.cli.core.util import sdk_no_wait
+
+    with arm_errors(_what(name, cluster)):
+        force_delete = True if force else None
+        poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
+        if not no_wait:
+            poller.result()
+
+
+def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type, name,
+                   cluster_resource_provider=None):
+    """Show one extension (protected setting values are never shown)."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    return public_view(_get(client, cluster, name))
+
+
+def extension_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
+    """List the extensions of a cluster."""
+    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    with arm_errors(f"the extension list of {cluster.describe()}"):
+        return [public_view(extension) for extension in client.list(*cluster.sdk_args())]

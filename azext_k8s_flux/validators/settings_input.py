@@ -1,0 +1,91 @@
+"""How configuration settings arrive: `key=value` words on the command line, or a JSON/YAML file.
+
+Values reach the API as strings. A settings file may hold real booleans and numbers; they are sent as
+`true`/`false` and plain digits (never Python's `True`), so that Helm values read the same on the cluster.
+"""
+
+import argparse
+import json
+import os
+
+from azure.cli.core.azclierror import FileOperationError, InvalidArgumentValueError
+
+
+class KeyValueAction(argparse.Action):
+    """`--configuration-settings a=1 b=2 --configuration-settings c=3` -> {"a": "1", "b": "2", "c": "3"}.
+
+    Only the key is ever repeated in an error: the same action parses protected settings.
+    """
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        settings = getattr(namespace, self.dest, None) or {}
+        for item in values if isinstance(values, list) else [values]:
+            key, sep, value = item.partition("=")
+            key = key.strip()
+            if not sep or not key:
+                shown = key if sep else "a value without '='"
+                raise InvalidArgumentValueError(
+                    f"Invalid {option_string} entry ({shown or 'empty key'}): use key=value, "
+                    "for example multiTenancy.enforce=false."
+                )
+            settings[key] = value
+        setattr(namespace, self.dest, settings)
+
+
+def setting_value_text(key, value, origin):
+    """The API string for one value read from a file (bool -> 'true'/'false', numbers -> digits)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    kind = "an empty value" if value is None else f"a {type(value).__name__}"
+    raise InvalidArgumentValueError(
+        f"Setting '{key}' in {origin} has {kind}: every setting needs a single string, number or boolean "
+        "value (flatten nested values into dotted keys such as helm-controller.resources.limits.memory)."
+    )
+
+
+def read_settings_file(path, option):
+    """Read a flat JSON or YAML mapping of settings from `path`; values come back as API strings."""
+    expanded = os.path.expanduser(path)
+    try:
+        with open(expanded, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise FileOperationError(f"Cannot read {option} '{path}': {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise FileOperationError(f"{option} '{path}' is not a UTF-8 text file.") from None
+    data = _parse_mapping(text, path, option)
+    return {str(key): setting_value_text(key, value, f"{option} '{path}'") for key, value in data.items()}
+
+
+def _parse_mapping(text, path, option):
+    try:
+        data = json.loads(text)
+    except ValueError:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            # The parser's message can quote the file's content, which may be secret: keep it out.
+            raise InvalidArgumentValueError(f"{option} '{path}' is neither valid JSON nor valid YAML.") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidArgumentValueError(
+            f"{option} '{path}' must hold a mapping of setting names to values, such as "
+            '{"multiTenancy.enforce": false}.'
+        )
+    return data
+
+
+def merge_settings(inline, path, file_option):
+    """Settings from the file variant, overridden key by key by the inline option; None when neither was given."""
+    if path is None:
+        return inline
+    merged = read_settings_file(path, file_option)
+    merged.update(inline or {})
+    return merged
