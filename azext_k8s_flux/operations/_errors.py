@@ -60,15 +60,41 @@ def translate_http_error(error, what):
     return AzureResponseError(f"The operation on {what} failed: {detail}")
 
 
+def cluster_not_found(error, cluster):
+    """The clear error for a 404 that is about the parent cluster or its resource group, else None."""
+    if not is_not_found(error):
+        return None
+    code, message = arm_error_code_and_message(error)
+    text = (message or "").lower()
+    if code == "ResourceGroupNotFound":
+        return ResourceNotFoundError(
+            f"Resource group '{cluster.resource_group}' was not found. Check -g/--resource-group."
+        )
+    if f"/{cluster.cluster_type}/{cluster.name}'".lower() in text:
+        return ResourceNotFoundError(
+            f"Cluster {cluster.describe()} was not found. Check -g, -c and -t "
+            f"(provider {cluster.resource_provider}; use --cluster-rp when the cluster lives under another one)."
+        )
+    return None
+
+
 @contextmanager
-def arm_errors(what):
-    """Run SDK calls and turn any HttpResponseError into the matching azure-cli error."""
+def arm_errors(what, cluster=None, not_found=None):
+    """Run SDK calls and turn any HttpResponseError into the matching azure-cli error.
+
+    With `cluster`, a 404 about the cluster or its resource group says so (ARM answers 404 for a missing
+    parent too, so the first request of every command doubles as the cluster-exists check); `not_found`
+    replaces the message of any other 404.
+    """
     from azure.core.exceptions import HttpResponseError
 
     try:
         yield
     except HttpResponseError as error:
-        raise translate_http_error(error, what) from None
+        translated = cluster_not_found(error, cluster) if cluster is not None else None
+        if translated is None and not_found and is_not_found(error):
+            translated = ResourceNotFoundError(not_found)
+        raise (translated or translate_http_error(error, what)) from None
 
 
 def is_not_found(error):

@@ -55,7 +55,7 @@ def _send(no_wait, method, cluster, name, body, secret):
 
     # Bodies with protected settings must not reach --debug's request logging.
     options = {"logging_enable": False} if secret else {}
-    with arm_errors(_what(name, cluster)):
+    with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **options)
         if no_wait:
             return None
@@ -63,7 +63,7 @@ def _send(no_wait, method, cluster, name, body, secret):
 
 
 def _get(client, cluster, name):
-    with arm_errors(_what(name, cluster)):
+    with arm_errors(_what(name, cluster), cluster):
         return client.get(*cluster.sdk_args(), name)
 
 
@@ -127,7 +127,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes)
     from azure.cli.core.util import sdk_no_wait
 
-    with arm_errors(_what(name, cluster)):
+    with arm_errors(_what(name, cluster), cluster):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
         if not no_wait:
@@ -144,5 +144,5 @@ def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type,
 def extension_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """List the extensions of a cluster."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    with arm_errors(f"the extension list of {cluster.describe()}"):
+    with arm_errors(f"the extension list of {cluster.describe()}", cluster):
         return [public_view(extension) for extension in client.list(*cluster.sdk_args())]

@@ -10,7 +10,7 @@ from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations import flux_inputs
-from azext_k8s_flux.operations.flux_errors import flux_errors
+from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
@@ -23,7 +23,7 @@ def _what(name, cluster):
 def get_configuration(client, cluster, name):
     """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
     command does); a clean not-found error naming it, or naming the missing cluster."""
-    with flux_errors(cluster, _what(name, cluster), not_found=f"{_what(name, cluster)} was not found."):
+    with arm_errors(_what(name, cluster), cluster, not_found=f"{_what(name, cluster)} was not found."):
         return client.get(*cluster.sdk_args(), name)
 
 
@@ -74,7 +74,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
         logger.warning("No --kustomization given: creating kustomization '%s' with path '%s'.",
                        specs[0]["name"], specs[0]["path"])  # fmt: skip
     ensure_flux_extension(cmd, cluster)
-    with flux_errors(cluster, _what(name, cluster)):
+    with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
                              **flux_inputs.quiet(source.secret))  # fmt: skip
         result = None if no_wait else poller.result()
@@ -123,7 +123,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 f"{plan.current_kind} settings and stored credentials will be removed.", yes)  # fmt: skip
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
                                            plan.protected)  # fmt: skip
-    with flux_errors(cluster, _what(name, cluster)):
+    with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
                              **flux_inputs.quiet(plan.secret))  # fmt: skip
         result = None if no_wait else poller.result()
@@ -146,7 +146,7 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
         message += (f" Kustomizations with prune ({', '.join(pruned)}): the workloads they deployed will be "
                     "removed from the cluster.")  # fmt: skip
     confirm(message, yes)
-    with flux_errors(cluster, _what(name, cluster)):
+    with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name,
                              force_delete=True if force else None)  # fmt: skip
         if not no_wait:
@@ -162,5 +162,5 @@ def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name
 def flux_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """List the Flux configurations of a cluster."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    with flux_errors(cluster, f"the Flux configurations of {cluster.describe()}"):
+    with arm_errors(f"the Flux configurations of {cluster.describe()}", cluster):
         return list(client.list(*cluster.sdk_args()))

@@ -16,7 +16,7 @@ from azext_k8s_flux.validators.extension_rules import is_flux
 
 def find_flux_extension(extensions_client, cluster):
     """The microsoft.flux extension installed on the cluster (whatever its name), or None."""
-    with arm_errors(f"the extension list of {cluster.describe()}"):
+    with arm_errors(f"the extension list of {cluster.describe()}", cluster):
         for extension in extensions_client.list(*cluster.sdk_args()):
             properties = getattr(extension, "properties", None)
             if is_flux(getattr(properties, "extension_type", None)):
@@ -29,7 +29,7 @@ def list_flux_v1_configurations(cli_ctx, cluster):
     from azext_k8s_flux._client_factory import cf_source_control_configurations
 
     client = cf_source_control_configurations(cli_ctx)
-    with arm_errors(f"the Flux v1 configuration list of {cluster.describe()}"):
+    with arm_errors(f"the Flux v1 configuration list of {cluster.describe()}", cluster):
         return list(client.list(*cluster.sdk_args()))
 
 
@@ -54,7 +54,7 @@ def check_no_flux_configurations(cli_ctx, cluster, extension_name):
     from azext_k8s_flux._client_factory import cf_flux_configurations
 
     client = cf_flux_configurations(cli_ctx)
-    with arm_errors(f"the Flux configuration list of {cluster.describe()}"):
+    with arm_errors(f"the Flux configuration list of {cluster.describe()}", cluster):
         names = [config.name for config in client.list(*cluster.sdk_args())]
     if not names:
         return

@@ -8,7 +8,7 @@ Only when microsoft.flux is missing do we read the Flux v1 configurations and in
 from azure.cli.core.azclierror import AzCLIError, ValidationError
 from knack.log import get_logger
 
-from azext_k8s_flux.operations.flux_errors import flux_errors
+from azext_k8s_flux.operations._errors import arm_errors
 
 logger = get_logger(__name__)
 
@@ -24,7 +24,7 @@ def ensure_flux_extension(cmd, cluster):
     from azext_k8s_flux._client_factory import cf_extensions
 
     client = cf_extensions(cmd.cli_ctx)
-    with flux_errors(cluster, f"the extensions of {cluster.describe()}"):
+    with arm_errors(f"the extensions of {cluster.describe()}", cluster):
         extensions = [_sdk.as_dict(item) for item in client.list(*cluster.sdk_args())]
     for extension in extensions:
         properties = extension.get("properties") or {}
@@ -63,7 +63,7 @@ def refuse_flux_v1(cmd, cluster):
     from azext_k8s_flux._client_factory import cf_source_control_configurations
 
     client = cf_source_control_configurations(cmd.cli_ctx)
-    with flux_errors(cluster, f"the Flux v1 configurations of {cluster.describe()}"):
+    with arm_errors(f"the Flux v1 configurations of {cluster.describe()}", cluster):
         names = [item.name for item in client.list(*cluster.sdk_args())]
     if names:
         commands = "\n".join(f"  az k8s-configuration delete {cluster.cli_args()} -n {name} --yes" for name in names)
@@ -94,7 +94,7 @@ def install_flux_extension(client, cluster):
     )
     what = f"the installation of the Flux extension on {cluster.describe()}"
     try:
-        with flux_errors(cluster, what):
+        with arm_errors(what, cluster):
             result = client.begin_create(*cluster.sdk_args(), FLUX_EXTENSION_NAME, extension).result()
     except AzCLIError as error:
         raise type(error)(f"{error.error_msg}\nNo Flux configuration was created.") from None

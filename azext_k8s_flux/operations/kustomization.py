@@ -8,8 +8,8 @@ from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotF
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json
-from azext_k8s_flux.operations.flux_errors import flux_errors
 from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
@@ -45,7 +45,7 @@ def _patch(cmd, client, cluster, name, changes, no_wait):
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
     patch = build_flux_configuration_patch(kustomizations=changes)
-    with flux_errors(cluster, f"Flux configuration '{name}' on {cluster.describe()}"):
+    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch)
         return None if no_wait else poller.result()
 

@@ -81,7 +81,7 @@ def _run_steps(cmd, client, flux, cluster, state, path, credentials):
 
 
 def _list(client, what, cluster):
-    with arm_errors(what):
+    with arm_errors(what, cluster):
         return [item.serialize(keep_readonly=True) if hasattr(item, "serialize") else item.as_dict()
                 for item in client.list(*cluster.sdk_args())]
 

@@ -34,10 +34,10 @@ def find_flux_extension(extensions):
 
 def ensure_flux_extension(client, cluster):
     """Install microsoft.flux unless the cluster has it; True when this call installed it."""
-    with arm_errors(f"the extensions of {cluster.describe()}"):
+    with arm_errors(f"the extensions of {cluster.describe()}", cluster):
         if find_flux_extension(client.list(*cluster.sdk_args())) is not None:
             return False
-    with arm_errors(f"the installation of {FLUX_EXTENSION_TYPE} on {cluster.describe()}"):
+    with arm_errors(f"the installation of {FLUX_EXTENSION_TYPE} on {cluster.describe()}", cluster):
         body = build_flux_extension(cluster.cluster_type)
         # The install is inside the migration's unmanaged window: poll more often than the SDK's 30 s default
         # (a Retry-After from the service still wins).

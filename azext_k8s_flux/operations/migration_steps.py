@@ -22,7 +22,7 @@ def delete_v1(client, cluster, state, path):
         if state["firstDeletionAt"] is None:
             state["firstDeletionAt"] = time.time()
             save_state(path, state)
-        with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
+        with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
             client.begin_delete(*cluster.sdk_args(), name).result()
         state["deleted"].append(name)
         save_state(path, state)
@@ -52,7 +52,7 @@ def create_v2(client, cluster, state, path, credentials):
         # Under --debug azure-cli logs request bodies: never let it see a protected setting.
         quiet = {"logging_enable": False} if given.get("sshPrivateKey") or given.get("httpsKey") else {}
         try:
-            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}"):
+            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster):
                 pollers.append((name, client.begin_create_or_update(*cluster.sdk_args(), name, body, **quiet)))
         except AzCLIError as error:
             failures.append(error)  # the others still get created; a re-run retries this one
@@ -61,7 +61,7 @@ def create_v2(client, cluster, state, path, credentials):
         save_state(path, state)
     for name, poller in pollers:
         try:
-            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}"):
+            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster):
                 result = poller.result()
         except AzCLIError as error:
             failures.append(error)

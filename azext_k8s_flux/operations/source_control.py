@@ -29,14 +29,14 @@ def source_control_list(client, resource_group_name, cluster_name, cluster_type,
     """List the Flux v1 configurations of a cluster."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     # A 404 here can only mean the cluster (or its resource group) is missing: name the cluster.
-    with arm_errors(cluster.describe()):
+    with arm_errors(cluster.describe(), cluster):
         return [_arm_json(item) for item in client.list(*cluster.sdk_args())]
 
 
 def source_control_show(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
     """Show one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
+    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
         return _arm_json(client.get(*cluster.sdk_args(), name))
 
 
@@ -51,7 +51,7 @@ def source_control_delete(client, resource_group_name, cluster_name, cluster_typ
         f"{cluster.cli_args()}' instead, which recreates it as a Flux v2 configuration.",
         yes,
     )
-    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}"):
+    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
         # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
         statuses = []
         hook = {"raw_response_hook": lambda response: statuses.append(response.http_response.status_code)}

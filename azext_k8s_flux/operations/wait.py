@@ -80,7 +80,7 @@ def _get_with_retry_after(client, cluster, name):
     def keep_headers(_pipeline_response, deserialized, headers):
         return deserialized, headers
 
-    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}"):
+    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
         config, headers = client.get(*cluster.sdk_args(), name, cls=keep_headers)
     try:
         retry_after = float(headers.get("Retry-After") or 0)
