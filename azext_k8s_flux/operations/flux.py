@@ -54,7 +54,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azure.cli.core.util import sdk_no_wait
 
-    from azext_k8s_flux.operations.flux_prechecks import ensure_flux_extension
+    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
     from azext_k8s_flux.validators_flux.configuration import (
         kustomizations_for_create,
@@ -73,7 +73,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     if defaulted:
         logger.warning("No --kustomization given: creating kustomization '%s' with path '%s'.",
                        specs[0]["name"], specs[0]["path"])  # fmt: skip
-    ensure_flux_extension(cmd, cluster)
+    ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
                              **flux_inputs.quiet(source.secret))  # fmt: skip

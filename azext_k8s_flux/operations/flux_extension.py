@@ -4,14 +4,21 @@
 - find_flux_extension(extensions_client, cluster) -> the cluster's microsoft.flux extension or None (one LIST);
 - list_flux_v1_configurations(cli_ctx, cluster) -> the cluster's Flux v1 sourceControlConfigurations (one LIST);
 - check_no_flux_v1(cli_ctx, cluster) raises flux_v1_refusal(...) when any exist;
-- check_no_flux_configurations(cli_ctx, cluster, extension_name) refuses to remove Flux while configurations use it.
+- check_no_flux_configurations(cli_ctx, cluster, extension_name) refuses to remove Flux while configurations use it;
+- ensure_flux_extension(cli_ctx, cluster, ...) makes sure a ready microsoft.flux is there, installing it when absent
+  (what `flux create` and `flux migrate` do before writing Flux v2 configurations).
 The install body itself is payloads.extension.build_flux_extension_install(cluster).
 """
 
-from azure.cli.core.azclierror import ValidationError
+from azure.cli.core.azclierror import AzCLIError, ValidationError
+from knack.log import get_logger
 
 from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.validators.extension_rules import is_flux
+
+logger = get_logger(__name__)
+
+_IN_PROGRESS = ("creating", "updating", "accepted", "running")
 
 
 def find_flux_extension(extensions_client, cluster):
@@ -67,3 +74,68 @@ def check_no_flux_configurations(cli_ctx, cluster, extension_name):
         "or pass --force to delete the extension anyway (their Flux objects are then no longer reconciled)."
     )
 
+
+
+def ensure_flux_extension(cli_ctx, cluster, failure_note="", polling_interval=None):
+    """Make sure the cluster has a ready microsoft.flux; install it when absent. True when this call installed it.
+
+    The LIST of extensions is the first request of `flux create`: it also proves that the cluster exists.
+    Only when microsoft.flux is missing are the Flux v1 configurations read (they block the install).
+    `failure_note` is appended to an install failure (what the caller did not do because of it).
+    """
+    from azext_k8s_flux._client_factory import cf_extensions
+
+    client = cf_extensions(cli_ctx)
+    extension = find_flux_extension(client, cluster)
+    if extension is not None:
+        check_flux_extension_ready(extension, cluster)
+        return False
+    check_no_flux_v1(cli_ctx, cluster)
+    install_flux_extension(client, cluster, failure_note, polling_interval)
+    return True
+
+
+def check_flux_extension_ready(extension, cluster):
+    """An extension still being installed, or failed, cannot take Flux configurations yet: say which and why."""
+    from azext_k8s_flux import _sdk
+
+    properties = _sdk.as_dict(extension).get("properties") or {}
+    state = str(properties.get("provisioningState") or "Succeeded")
+    name = extension.name
+    if state.lower() == "succeeded":
+        return
+    if state.lower() in _IN_PROGRESS:
+        raise ValidationError(
+            f"The Flux extension '{name}' on {cluster.describe()} is still {state}. Wait until it has finished "
+            f"(az k8s-extension show {cluster.cli_args()} -n {name}) and run this command again."
+        )
+    error = properties.get("errorInfo") or {}
+    messages = [error.get("message")] + [status.get("message") for status in properties.get("statuses") or []]
+    reason = "; ".join(m for m in messages if m) or "no error message was given"
+    raise ValidationError(
+        f"The Flux extension '{name}' on {cluster.describe()} is in state {state}: {reason}\n"
+        f"Fix or remove it (az k8s-extension delete {cluster.cli_args()} -n {name} --yes) and run this command again."
+    )
+
+
+def install_flux_extension(client, cluster, failure_note="", polling_interval=None):
+    from azext_k8s_flux.payloads.extension import FLUX_EXTENSION_NAME, build_flux_extension_install
+
+    logger.warning(
+        "The Flux extension (microsoft.flux) is not installed on %s: installing it as '%s' first. "
+        "This can take a few minutes.",
+        cluster.describe(),
+        FLUX_EXTENSION_NAME,
+    )
+    # A Retry-After from the service still wins over polling_interval.
+    options = {"polling_interval": polling_interval} if polling_interval else {}
+    try:
+        with arm_errors(f"the installation of the Flux extension on {cluster.describe()}", cluster):
+            poller = client.begin_create(
+                *cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster), **options
+            )
+            return poller.result()
+    except AzCLIError as error:
+        if failure_note:
+            raise type(error)(f"{error.error_msg}\n{failure_note}") from None
+        raise

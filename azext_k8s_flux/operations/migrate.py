@@ -67,12 +67,11 @@ def _on_terminal():
 
 
 def _run_steps(cmd, client, flux, cluster, state, path, credentials):
-    from azext_k8s_flux._client_factory import cf_extensions
     from azext_k8s_flux.operations import migration_steps as steps
 
     try:
         steps.delete_v1(client, cluster, state, path)
-        steps.install_extension(cf_extensions(cmd.cli_ctx), cluster, state, path)
+        steps.install_extension(cmd.cli_ctx, cluster, state, path)
         steps.create_v2(flux, cluster, state, path, credentials)
     except AzCLIError as error:
         error.set_recommendation(f"The migration state is saved in {path}: run the same command again to "

@@ -10,7 +10,7 @@ import time
 from azure.cli.core.azclierror import AzCLIError
 
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.migration_extension import ensure_flux_extension
+from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
 from azext_k8s_flux.operations.migration_state import save_state
 
 
@@ -28,10 +28,16 @@ def delete_v1(client, cluster, state, path):
         save_state(path, state)
 
 
-def install_extension(client, cluster, state, path):
+# The install is inside the migration's unmanaged window: poll more often than the SDK's 30 s default.
+INSTALL_POLL_SECONDS = 5
+
+
+def install_extension(cli_ctx, cluster, state, path):
     if state["extensionInstalled"]:
         return
-    state["extensionInstalledByMigration"] = ensure_flux_extension(client, cluster)
+    state["extensionInstalledByMigration"] = ensure_flux_extension(
+        cli_ctx, cluster, polling_interval=INSTALL_POLL_SECONDS
+    )
     state["extensionInstalled"] = True
     save_state(path, state)
 

@@ -41,7 +41,7 @@ def test_operations_do_not_import_the_sdk_at_load_time():
     code = (
         "import sys\n"
         "import azext_k8s_flux.operations.flux, azext_k8s_flux.operations.kustomization\n"
-        "import azext_k8s_flux.operations.deployed_object, azext_k8s_flux.operations.flux_prechecks\n"
+        "import azext_k8s_flux.operations.deployed_object, azext_k8s_flux.operations.flux_extension\n"
         "import azext_k8s_flux._params_flux, azext_k8s_flux._help_flux, azext_k8s_flux._actions\n"
         "heavy = ('azure.mgmt', 'azure.core', 'yaml', 'ruamel', 'cryptography')\n"
         "bad = [m for m in sys.modules if m.startswith(heavy)]\n"

@@ -13,7 +13,8 @@ from azure.core.exceptions import HttpResponseError
 
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations import source_control
-from azext_k8s_flux.operations.migration_extension import build_flux_extension, ensure_flux_extension
+from azext_k8s_flux.operations.flux_extension import install_flux_extension
+from azext_k8s_flux.payloads.extension import build_flux_extension_install
 
 CLUSTER = {"resource_group_name": "rg", "cluster_name": "c1", "cluster_type": "connectedClusters"}
 
@@ -95,12 +96,13 @@ def test_create_is_refused_without_a_client():
 def test_extension_install_reports_403():
     cluster = cluster_ref("rg", "c1", "connectedClusters")
     with pytest.raises(ForbiddenError) as raised:
-        ensure_flux_extension(FailingClient(403), cluster)
-    assert "the extensions of connectedClusters 'c1'" in str(raised.value)
+        install_flux_extension(FailingClient(403), cluster)
+    assert "the installation of the Flux extension on connectedClusters 'c1'" in str(raised.value)
 
 
 def test_flux_extension_body(golden):
     from azext_k8s_flux._sdk import as_dict
 
-    golden("v1/flux-extension-connected", as_dict(build_flux_extension("connectedClusters")))
-    assert "identity" not in as_dict(build_flux_extension("managedClusters"))
+    connected = build_flux_extension_install(cluster_ref("rg", "c", "connectedClusters"))
+    golden("v1/flux-extension-connected", as_dict(connected))
+    assert "identity" not in as_dict(build_flux_extension_install(cluster_ref("rg", "c", "managedClusters")))
