@@ -32,7 +32,8 @@ def wait_arguments(context):
 
 _WAIT_HELP = (
     "After the change, wait until Flux has applied it in the cluster (reads the compliance state through Azure; "
-    "see 'az k8s-configuration flux wait -h' for the progress shown and the exit codes)."
+    "see 'az k8s-configuration flux wait -h' for the progress shown and the exit codes). On k8s-extension "
+    "(microsoft.flux only): wait until every Flux configuration of the cluster is compliant."
 )
 
 
@@ -50,6 +51,8 @@ def load_arguments(loader):
         ("k8s-configuration flux update", ["--wait", "--wait-for-compliance"]),
         ("k8s-configuration flux kustomization create", ["--wait-for-compliance"]),
         ("k8s-configuration flux kustomization update", ["--wait-for-compliance"]),
+        ("k8s-extension create", ["--wait", "--wait-for-compliance"]),
+        ("k8s-extension update", ["--wait", "--wait-for-compliance"]),
     ):
         with loader.argument_context(command) as c:
             c.argument("wait_for_compliance", options_list=options, action="store_true", help=_WAIT_HELP)

@@ -62,6 +62,27 @@ def _send(no_wait, method, cluster, name, body, secret):
         return public_view(poller.result())
 
 
+def _check_wait(wait_for_compliance, no_wait, extension_type="microsoft.flux"):
+    from azure.cli.core.azclierror import ArgumentUsageError
+
+    from azext_k8s_flux.operations.wait import check_wait_options
+
+    check_wait_options(wait_for_compliance, no_wait)
+    if wait_for_compliance and not is_flux(extension_type):
+        raise ArgumentUsageError(
+            f"--wait waits for the cluster's Flux configurations: it applies to microsoft.flux, not {extension_type}."
+        )
+
+
+def _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval):
+    """With --wait: the Flux configurations of the cluster are compliant again before the command returns."""
+    if not wait_for_compliance:
+        return result
+    from azext_k8s_flux.operations.wait import wait_for_cluster_compliance
+
+    return wait_for_cluster_compliance(cmd, cluster, result, wait_timeout, wait_interval)
+
+
 def _get(client, cluster, name):
     with arm_errors(_what(name, cluster), cluster):
         return client.get(*cluster.sdk_args(), name)
@@ -71,9 +92,11 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                      cluster_resource_provider=None, scope=None, release_namespace=None, target_namespace=None,
                      release_train=None, version=None, auto_upgrade_minor_version=None,
                      configuration_settings=None, configuration_protected_settings=None,
-                     configuration_settings_file=None, configuration_protected_settings_file=None, no_wait=False):
+                     configuration_settings_file=None, configuration_protected_settings_file=None,
+                     wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):
     """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    _check_wait(wait_for_compliance, no_wait, extension_type)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
     arguments = create_arguments(cluster.cluster_type, extension_type, scope, release_namespace, target_namespace,
@@ -81,7 +104,8 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     if is_flux(extension_type):
         check_no_flux_v1(cmd.cli_ctx, cluster)
     extension = build_extension(cluster, **arguments)
-    return _send(no_wait, client.begin_create, cluster, name, extension, secret=bool(protected))
+    result = _send(no_wait, client.begin_create, cluster, name, extension, secret=bool(protected))
+    return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def extension_update(cmd, client, resource_group_name, cluster_name, cluster_type, name,
@@ -89,9 +113,11 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      auto_upgrade_minor_version=None, configuration_settings=None,
                      configuration_protected_settings=None, configuration_settings_file=None,
                      configuration_protected_settings_file=None, remove_settings=None,
-                     remove_protected_settings=None, yes=False, no_wait=False):
+                     remove_protected_settings=None, wait_for_compliance=False, wait_timeout=None,
+                     wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    _check_wait(wait_for_compliance, no_wait)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
     check_update_inputs(settings, protected, remove_settings, remove_protected_settings, release_train, version,
@@ -100,6 +126,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     current = _get(client, cluster, name)
     current_properties = _properties(current)
     flux = is_flux(current_properties.get("extensionType"))
+    _check_wait(wait_for_compliance, no_wait, current_properties.get("extensionType"))
     settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
         release_train, version = canonical_release_train(release_train), check_flux_version(version)
@@ -107,12 +134,13 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                                     settings, protected, remove_settings, remove_protected_settings)
     if not changes.patch:
         logger.warning("Nothing to change: %s already has these values.", _what(name, cluster))
-        return public_view(current)
+        return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
     if changes.protected_keys:
         confirm(f"Replace protected settings {', '.join(changes.protected_keys)} of {_what(name, cluster)}? "
                 "Their current values cannot be read back.", yes)
     patch = build_extension_patch(**changes.patch)
-    return _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
+    result = _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
+    return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,

@@ -32,30 +32,62 @@ def wait_for_compliance_of(cmd, client, cluster, name, timeout=None, interval=No
     """
     from azure.cli.core.util import todict
 
-    from azext_k8s_flux.compliance import COMPLIANT, PENDING, evaluate
+    from azext_k8s_flux.compliance import evaluate
+
+    def read():
+        config, retry_after = _get_with_retry_after(client, cluster, name)
+        return config, [evaluate({"name": name, **todict(config)})], retry_after
+
+    return _poll(cmd, read, timeout, interval)
+
+
+def wait_for_cluster_compliance(cmd, cluster, result, timeout=None, interval=None):
+    """After a change to the Flux extension: wait until every Flux configuration of the cluster is compliant
+    again (one LIST per read, whatever the number of configurations); return `result` unchanged."""
+    from azure.cli.core.util import todict
+
+    from azext_k8s_flux._client_factory import cf_flux_configurations
+    from azext_k8s_flux.compliance import evaluate
+
+    client = cf_flux_configurations(cmd.cli_ctx)
+
+    def read():
+        with arm_errors(f"the Flux configurations of {cluster.describe()}", cluster):
+            configurations = [todict(config) for config in client.list(*cluster.sdk_args())]
+        return result, [evaluate(config) for config in configurations], 0
+
+    return _poll(cmd, read, timeout, interval)
+
+
+def _poll(cmd, read, timeout, interval):
+    """Call read() -> (result, reports, retry_after) until no report is pending or time is up."""
+    from azext_k8s_flux.compliance import COMPLIANT, PENDING
 
     timeout = timeout or DEFAULT_TIMEOUT
     interval = interval or DEFAULT_INTERVAL
     progress = _Progress(_shows_progress(cmd))
     deadline = time.monotonic() + timeout
     while True:
-        config, retry_after = _get_with_retry_after(client, cluster, name)
-        report = evaluate({"name": name, **todict(config)})
-        progress.show(report)
+        result, reports, retry_after = read()
+        for report in reports:
+            progress.show(report)
+        outcomes = {report.outcome for report in reports}
         remaining = deadline - time.monotonic()
-        if report.outcome != PENDING or remaining <= 0:
+        if PENDING not in outcomes or outcomes - {PENDING, COMPLIANT} or remaining <= 0:
             break
         time.sleep(min(remaining, max(MINIMUM_INTERVAL, interval, retry_after)))
 
-    if report.outcome == COMPLIANT:
-        return config
-    if report.outcome == PENDING:
-        logger.error("Timed out after %gs: %s", timeout, report.summary)
-        _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.TIMED_OUT)
-    else:
-        logger.error("%s", report.summary)
+    failed = [report for report in reports if report.outcome not in (PENDING, COMPLIANT)]
+    pending = [report for report in reports if report.outcome == PENDING]
+    if failed:
+        for report in failed:
+            logger.error("%s", report.summary)
         _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.NOT_COMPLIANT)
-    return config
+    elif pending:
+        for report in pending:
+            logger.error("Timed out after %gs: %s", timeout, report.summary)
+        _exit_codes.exit_after_output(cmd.cli_ctx, _exit_codes.TIMED_OUT)
+    return result
 
 
 def check_wait_options(wait_for_compliance, no_wait):

@@ -148,3 +148,27 @@ def test_progress_is_shown_on_a_terminal_and_only_json_on_a_pipe(az, az_env, cli
     piped = az(*args)
     assert json.loads(piped.stdout)["complianceState"] == "Compliant"
     assert "source synced" not in piped.stderr
+
+
+def test_flux_extension_update_waits_for_every_configuration_of_the_cluster(cli, new_cluster):
+    cluster = new_cluster()
+    _create(cli, cluster, _name(), "-k name=infra path=./infrastructure")
+    extension = cli(f"k8s-extension update {cluster.args} -n flux --configuration-settings "
+                    "multiTenancy.enforce=false --wait")  # fmt: skip
+    assert extension.json["configurationSettings"]["multiTenancy.enforce"] == "false"
+
+    failing = _name()
+    _create(cli, cluster, failing, "-k name=apps path=./apps-fail")
+    result = cli(f"k8s-extension update {cluster.args} -n flux --configuration-settings "
+                 "multiTenancy.enforce=true --wait --wait-interval 1", expect=4)  # fmt: skip
+    assert result.json["name"] == "flux"  # the extension is still printed
+    assert f"Kustomization {failing}-apps failed" in result.stderr
+
+
+def test_extension_wait_applies_to_flux_only(cli, new_cluster, emulator):
+    cluster = new_cluster()
+    emulator.clear_requests()
+    result = cli(f"k8s-extension create {cluster.args} -n monitor --extension-type microsoft.azuremonitor.containers "
+                 "--wait", expect=1)  # fmt: skip
+    assert "it applies to microsoft.flux, not microsoft.azuremonitor.containers" in result.stderr
+    assert emulator.requests(kind="arm") == []
