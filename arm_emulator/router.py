@@ -81,4 +81,6 @@ def _operation_status(ctx, request: web.Request, addr, module) -> web.Response:
     op = ctx.store.get_operation(addr.key)
     if op is None:
         raise ArmError(404, "ResourceNotFound", f"Operation '{addr.operation_id}' was not found.")
-    return json_response(lro.status_body(op, addr.path))
+    # While the operation runs, pace the client's polls (without it the SDK waits its 30 s default).
+    headers = None if op.ended is not None else {"Retry-After": str(ctx.settings.retry_after)}
+    return json_response(lro.status_body(op, addr.path), headers=headers)

@@ -115,7 +115,9 @@ def test_lifecycle_is_visible_while_operations_run(tmp_path):
         done = arm.wait(path, EXT_API, lambda b: b["properties"]["provisioningState"] == "Succeeded")
         assert done["properties"]["currentVersion"] == "1.0.0"
         delete = arm.delete(path, EXT_API)
-        assert arm.session.get(delete.headers["Azure-AsyncOperation"]).json()["status"] == "Deleting"
+        running = arm.session.get(delete.headers["Azure-AsyncOperation"])
+        assert running.json()["status"] == "Deleting"
+        assert running.headers["Retry-After"] == "1"  # paces the SDK's polls while the operation runs
         assert arm.get(path, EXT_API).json()["properties"]["provisioningState"] == "Deleting"
         arm.wait(path, EXT_API, lambda b: "error" in b)
         assert arm.get(path, EXT_API).status_code == 404
