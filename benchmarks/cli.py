@@ -79,12 +79,21 @@ class World:
         return self.arm.create_cluster(RESOURCE_GROUP, "connectedClusters", name=f"bench-{uuid.uuid4().hex[:8]}")
 
     def count(self, command):
-        """ARM requests (and how many of them were operation polls) made by one command."""
+        """ARM requests made by one command: (requests, LRO follow-ups). Follow-ups are the operation-status
+        polls and the SDK's final GET of the resource once its operation has ended."""
         self.emulator.clear_requests()
         az(self.env, command)
         requests = self.emulator.requests(kind="arm")
-        polls = sum(1 for request in requests if "/operations/" in request["path"].lower())
-        return len(requests) - polls, polls
+        follow_ups, polled = 0, None
+        for request in requests:
+            path = request["path"].lower()
+            if "/operations/" in path:
+                follow_ups, polled = follow_ups + 1, path.split("/operations/")[0]
+            elif request["method"] == "GET" and path == polled:
+                follow_ups, polled = follow_ups + 1, None
+            else:
+                polled = None
+        return len(requests) - follow_ups, follow_ups
 
 
 def request_counts(world):
@@ -141,7 +150,8 @@ def main():
             print(f"  az k8s-configuration -h  {config_help - version:+.3f}s   (az version {version:.3f}s)")
             print(f"  az k8s-extension -h      {ext_help - version:+.3f}s")
             sync_counts, polling_counts = request_counts(sync), request_counts(polling)
-            print("ARM requests per command (requests + operation polls), token traffic excluded")
+            print("ARM requests per command: requests + LRO follow-ups (status polls and the final GET); "
+                  "token traffic excluded")
             print(f"  {'command':40} {'synchronous':>12} {'with polling':>14}")
             for (label, (requests, polls)), (_, (p_requests, p_polls)) in zip(sync_counts, polling_counts, strict=True):
                 print(f"  {label:40} {requests:>6} + {polls:<4} {p_requests:>7} + {p_polls:<4}")

@@ -27,18 +27,19 @@ CHECK_MANIFESTS_EXAMPLE = ROOT / "tests" / "data" / "manifests" / "seed-example"
 # (narration, command, expected exit code)
 STEPS = [
     ("Flux v1 configurations on the Arc cluster (none: Flux v2 can be installed)",
-     f"k8s-configuration list {CLUSTER} -o table", 0),
+     f"k8s-configuration list {CLUSTER} -o json", 0),
     ("Install the Flux extension with multi-tenancy switched off",
      f"k8s-extension create {CLUSTER} -n flux --extension-type microsoft.flux "
-     "--configuration-settings multiTenancy.enforce=false", 0),
+     "--configuration-settings multiTenancy.enforce=false -o table", 0),
     ("A typo in a setting is refused before anything is sent",
      f"k8s-extension update {CLUSTER} -n flux --configuration-settings multiTenancy.enforce=maybe --yes", 1),
     ("The extension, as a table", f"k8s-extension show {CLUSTER} -n flux -o table", 0),
-    ("Create a Flux configuration: infra, then apps depending on infra (both with prune)",
+    ("Create a Flux configuration: infra, then apps depending on infra (both with prune); wait until Flux "
+     "has applied it",
      f"k8s-configuration flux create {CLUSTER} -n cluster-config --namespace cluster-config --scope cluster "
      f"-u {REPOSITORY} --branch main "
      "--kustomization name=infra path=./infrastructure prune=true "
-     "--kustomization name=apps path=./apps/staging prune=true depends_on=infra", 0),
+     "--kustomization name=apps path=./apps/staging prune=true depends_on=infra --wait -o table", 0),
     ("Running the same create again changes nothing (safe for pipelines)",
      f"k8s-configuration flux create {CLUSTER} -n cluster-config --namespace cluster-config --scope cluster "
      f"-u {REPOSITORY} --branch main "
