@@ -18,8 +18,8 @@ def load_command_table(loader, _):
     with loader.command_group(
         "k8s-extension", custom_command_type=_operations("extension"), client_factory=cf_extensions
     ) as g:
-        g.custom_command("create", "extension_create", supports_no_wait=True)
-        g.custom_command("update", "extension_update", supports_no_wait=True)
+        g.custom_command("create", "extension_create", supports_no_wait=True, table_transformer=_format.extension_table)
+        g.custom_command("update", "extension_update", supports_no_wait=True, table_transformer=_format.extension_table)
         g.custom_command("delete", "extension_delete", supports_no_wait=True)
         g.custom_show_command("show", "extension_show", table_transformer=_format.extension_table)
         g.custom_command("list", "extension_list", table_transformer=_format.extension_list_table)
@@ -37,8 +37,8 @@ def load_command_table(loader, _):
     with loader.command_group(
         "k8s-configuration flux", custom_command_type=_operations("flux"), client_factory=cf_flux_configurations
     ) as g:
-        g.custom_command("create", "flux_create", supports_no_wait=True)
-        g.custom_command("update", "flux_update", supports_no_wait=True)
+        g.custom_command("create", "flux_create", supports_no_wait=True, table_transformer=_format.flux_table)
+        g.custom_command("update", "flux_update", supports_no_wait=True, table_transformer=_format.flux_table)
         g.custom_command("delete", "flux_delete", supports_no_wait=True)
         g.custom_show_command("show", "flux_show", table_transformer=_format.flux_table)
         g.custom_command("list", "flux_list", table_transformer=_format.flux_list_table)
@@ -46,7 +46,7 @@ def load_command_table(loader, _):
     with loader.command_group(
         "k8s-configuration flux", custom_command_type=_operations("wait"), client_factory=cf_flux_configurations
     ) as g:
-        g.custom_command("wait", "flux_wait")
+        g.custom_command("wait", "flux_wait", table_transformer=_format.flux_table)
 
     with loader.command_group(
         "k8s-configuration flux",
@@ -63,8 +63,9 @@ def load_command_table(loader, _):
         custom_command_type=_operations("kustomization"),
         client_factory=cf_flux_configurations,
     ) as g:
-        g.custom_command("create", "kustomization_create", supports_no_wait=True)
-        g.custom_command("update", "kustomization_update", supports_no_wait=True)
+        # create and update return the whole configuration (with --wait-for-compliance, once applied).
+        g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=_format.flux_table)
+        g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=_format.flux_table)
         g.custom_command("delete", "kustomization_delete", supports_no_wait=True)
         g.custom_show_command("show", "kustomization_show", table_transformer=_format.kustomization_table)
         g.custom_command("list", "kustomization_list", table_transformer=_format.kustomization_list_table)

@@ -172,3 +172,11 @@ def test_extension_wait_applies_to_flux_only(cli, new_cluster, emulator):
                  "--wait", expect=1)  # fmt: skip
     assert "it applies to microsoft.flux, not microsoft.azuremonitor.containers" in result.stderr
     assert emulator.requests(kind="arm") == []
+
+
+def test_create_with_wait_as_a_table_shows_the_configuration_row(cli, new_cluster):
+    cluster, name = new_cluster(), _name()
+    table = _create(cli, cluster, name, "--wait -o table").stdout.splitlines()
+    assert table[0].split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState",
+                                "ProvisioningState"]  # fmt: skip
+    assert table[2].split() == [name, "default", "cluster", "GitRepository", REPOSITORY, "Compliant", "Succeeded"]
