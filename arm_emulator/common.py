@@ -11,8 +11,8 @@ from aiohttp import web
 from . import lro
 from .addressing import CONFIG_NS, Address
 from .context import Context
-from .errors import ArmError
-from .httpio import json_response, timestamp
+from .errors import ArmError, method_not_allowed, not_found
+from .httpio import json_response, list_body, timestamp
 from .store import Operation, Resource
 
 READ_ONLY_ENVELOPE = ("id", "name", "type", "systemData")
@@ -82,5 +82,14 @@ def check_not_patchable(props: dict[str, Any], fields: tuple[str, ...], type_str
                            "the resource is created. Delete and re-create the resource to change it.")
 
 
-def not_found(message: str) -> ArmError:
-    return ArmError(404, "ResourceNotFound", message)
+def list_response(ctx: Context, request: web.Request, addr: Address, render) -> web.Response:
+    """A collection answers GET only: every item, rendered as its type shows it."""
+    if request.method != "GET":
+        raise method_not_allowed(request.method, addr.path)
+    return json_response(list_body([render(r) for r in ctx.store.children(addr.collection_path)]))
+
+
+def get_response(existing: Resource | None, render, missing_message: str) -> web.Response:
+    if existing is None:
+        raise not_found(missing_message)
+    return json_response(render(existing))

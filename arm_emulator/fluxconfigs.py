@@ -12,6 +12,8 @@ from .addressing import Address
 from .common import (
     check_not_patchable,
     envelope,
+    get_response,
+    list_response,
     lro_response,
     new_resource,
     not_found,
@@ -22,7 +24,7 @@ from .common import (
 from .context import TENANT_ID, Context
 from .errors import method_not_allowed, validation_failed
 from .fluxspec import SOURCE_FIELDS, normalize, public_key_for
-from .httpio import empty_response, json_response, list_body, properties_of, query, read_json
+from .httpio import empty_response, json_response, properties_of, query, read_json
 from .mergepatch import merge_patch
 from .store import Operation, Resource
 
@@ -97,17 +99,13 @@ async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Res
                  api_version: str) -> web.Response:
     store = ctx.store
     if addr.level == "configs":
-        if request.method != "GET":
-            raise method_not_allowed(request.method, addr.path)
-        return json_response(list_body([render(r) for r in store.children(addr.collection_path)]))
+        return list_response(ctx, request, addr, render)
     method = request.method
     if method in ("PUT", "PATCH", "DELETE"):
         lro.complete_running(ctx, addr.item_path)
     existing = store.get(addr.item_path)
     if method == "GET":
-        if existing is None:
-            raise not_found(f"Flux configuration with name '{addr.name}' not found.")
-        return json_response(render(existing))
+        return get_response(existing, render, f"Flux configuration with name '{addr.name}' not found.")
     if method == "PUT":
         return await _put(ctx, request, addr, existing, api_version)
     if method == "PATCH":

@@ -12,10 +12,10 @@ from typing import Any
 from aiohttp import web
 
 from .addressing import Address
-from .common import envelope, new_resource, not_found, protected_keys, system_data
+from .common import envelope, get_response, list_response, new_resource, protected_keys, system_data
 from .context import Context
 from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, list_body, properties_of, read_json
+from .httpio import empty_response, json_response, properties_of, read_json
 from .store import Resource
 
 API_VERSIONS = ("2023-05-01",)
@@ -59,14 +59,10 @@ async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Res
                  api_version: str) -> web.Response:
     store = ctx.store
     if addr.level == "configs":
-        if request.method != "GET":
-            raise method_not_allowed(request.method, addr.path)
-        return json_response(list_body([render(r) for r in store.children(addr.collection_path)]))
+        return list_response(ctx, request, addr, render)
     existing = store.get(addr.item_path)
     if request.method == "GET":
-        if existing is None:
-            raise not_found(f"SourceControlConfiguration with name '{addr.name}' not found.")
-        return json_response(render(existing))
+        return get_response(existing, render, f"SourceControlConfiguration with name '{addr.name}' not found.")
     if request.method == "PUT":
         body = await read_json(request)
         if existing is None and not ctx.settings.allow_flux_v1_create:
