@@ -17,13 +17,12 @@ from .common import (
     lro_response,
     name_of,
     new_resource,
-    not_found,
     principal_id,
     protected_keys,
     system_data,
 )
 from .context import TENANT_ID, Context
-from .errors import ArmError, method_not_allowed, validation_failed
+from .errors import ArmError, method_not_allowed, not_found, validation_failed
 from .httpio import empty_response, json_response, properties_of, query, read_json
 from .mergepatch import merge_patch
 from .store import Operation, Resource

@@ -16,13 +16,12 @@ from .common import (
     list_response,
     lro_response,
     new_resource,
-    not_found,
     principal_id,
     protected_keys,
     system_data,
 )
 from .context import TENANT_ID, Context
-from .errors import method_not_allowed, validation_failed
+from .errors import method_not_allowed, not_found, validation_failed
 from .fluxspec import SOURCE_FIELDS, normalize, public_key_for
 from .httpio import empty_response, json_response, properties_of, query, read_json
 from .mergepatch import merge_patch
