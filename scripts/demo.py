@@ -61,9 +61,12 @@ STEPS = [
     ("Migrate it", f"k8s-configuration flux migrate {V1_CLUSTER} --yes", 0),
     ("Flux v2 configurations on the AKS cluster after the migration",
      f"k8s-configuration flux list {V1_CLUSTER} -o table", 0),
-    ("Delete the Flux configuration", f"k8s-configuration flux delete {CLUSTER} -n cluster-config --yes", 0),
-    ("Remove the Flux extension", f"k8s-extension delete {CLUSTER} -n flux --yes", 0),
-    ("Nothing is left", f"k8s-extension list {CLUSTER} -o table", 0),
+    ("Delete the Flux configurations", f"k8s-configuration flux delete {CLUSTER} -n cluster-config --yes", 0),
+    ("", f"k8s-configuration flux delete {V1_CLUSTER} -n legacy-config --yes", 0),
+    ("Remove the Flux extensions", f"k8s-extension delete {CLUSTER} -n flux --yes", 0),
+    ("", f"k8s-extension delete {V1_CLUSTER} -n flux --yes", 0),
+    ("Nothing is left", f"k8s-extension list {CLUSTER} -o json", 0),
+    ("", f"k8s-extension list {V1_CLUSTER} -o json", 0),
 ]
 
 
@@ -112,8 +115,11 @@ def main():
         env.update(connect_az(emulator.state_dir, az="az", env=env))
         if not run_az(env, f"extension add --source {wheel} --yes", 0):
             return 1
-        for index, (text, command, expected) in enumerate(STEPS, start=1):
-            narrate(f"Step {index}: {text}")
+        step = 0
+        for text, command, expected in STEPS:
+            if text:  # an empty narration continues the previous step
+                step += 1
+                narrate(f"Step {step}: {text}")
             if not run_az(env, command, expected):
                 failures += 1
             time.sleep(0.2)
