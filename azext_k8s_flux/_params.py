@@ -4,7 +4,7 @@ in a `_params_<group>.py` module so that one group's options read in one place."
 from azext_k8s_flux._cluster import CLUSTER_TYPES
 
 
-def load_arguments(loader, _):
+def load_arguments(loader, command):
     from azure.cli.core.commands.parameters import get_enum_type, resource_group_name_type
 
     for scope in ("k8s-extension", "k8s-configuration"):
@@ -27,16 +27,36 @@ def load_arguments(loader, _):
                 "(for example Microsoft.HybridContainerService for provisionedClusters).",
             )
 
-    from azext_k8s_flux import (
-        _params_check_manifests,
-        _params_extension,
-        _params_flux,
-        _params_source_control,
-        _params_wait,
-    )
+    import importlib
 
-    _params_extension.load_arguments(loader)
-    _params_flux.load_arguments(loader)
-    _params_source_control.load_arguments(loader)
-    _params_check_manifests.load_arguments(loader)
-    _params_wait.load_arguments(loader)
+    for module in group_modules(command):
+        importlib.import_module(f"azext_k8s_flux.{module}").load_arguments(loader)
+
+
+# The group modules that declare arguments for a command, by command prefix (first match wins). azure-cli
+# loads the arguments of the one command being run; importing only its group's modules keeps the other
+# groups' imports (validators, wait) out of it. An empty command (docs, linters) loads every group.
+_GROUP_MODULES = (
+    ("k8s-extension", ("_params_extension", "_params_wait")),
+    ("k8s-configuration flux check-manifests", ("_params_check_manifests",)),
+    ("k8s-configuration flux migrate", ("_params_source_control",)),
+    ("k8s-configuration flux wait", ("_params_wait",)),
+    ("k8s-configuration flux", ("_params_flux", "_params_wait")),
+    ("k8s-configuration", ("_params_source_control",)),
+)
+ALL_GROUP_MODULES = (
+    "_params_extension",
+    "_params_flux",
+    "_params_source_control",
+    "_params_check_manifests",
+    "_params_wait",
+)
+
+
+def group_modules(command):
+    if not command:
+        return ALL_GROUP_MODULES
+    for prefix, modules in _GROUP_MODULES:
+        if command == prefix or command.startswith(prefix + " "):
+            return modules
+    return ()
