@@ -33,17 +33,27 @@ def load_arguments(loader, command):
         importlib.import_module(f"azext_k8s_flux.{module}").load_arguments(loader)
 
 
-# The group modules that declare arguments for a command, by command prefix (first match wins). azure-cli
-# loads the arguments of the one command being run; importing only its group's modules keeps the other
-# groups' imports (validators, wait) out of it. An empty command (docs, linters) loads every group.
+# The group module that declares arguments for a command, by command prefix (first match wins), plus
+# _params_wait for the commands that take wait options. azure-cli loads the arguments of the one command
+# being run; importing only the modules it needs keeps other groups' imports (validators, the wait loop)
+# out of it. An empty command (docs, linters) loads every group. tests/perf checks this against loading all.
 _GROUP_MODULES = (
-    ("k8s-extension", ("_params_extension", "_params_wait")),
-    ("k8s-configuration flux check-manifests", ("_params_check_manifests",)),
-    ("k8s-configuration flux migrate", ("_params_source_control",)),
-    ("k8s-configuration flux wait", ("_params_wait",)),
-    ("k8s-configuration flux", ("_params_flux", "_params_wait")),
-    ("k8s-configuration", ("_params_source_control",)),
+    ("k8s-extension", "_params_extension"),
+    ("k8s-configuration flux check-manifests", "_params_check_manifests"),
+    ("k8s-configuration flux migrate", "_params_source_control"),
+    ("k8s-configuration flux wait", None),
+    ("k8s-configuration flux", "_params_flux"),
+    ("k8s-configuration", "_params_source_control"),
 )
+_WAIT_COMMANDS = {
+    "k8s-configuration flux wait",
+    "k8s-configuration flux create",
+    "k8s-configuration flux update",
+    "k8s-configuration flux kustomization create",
+    "k8s-configuration flux kustomization update",
+    "k8s-extension create",
+    "k8s-extension update",
+}
 ALL_GROUP_MODULES = (
     "_params_extension",
     "_params_flux",
@@ -56,7 +66,6 @@ ALL_GROUP_MODULES = (
 def group_modules(command):
     if not command:
         return ALL_GROUP_MODULES
-    for prefix, modules in _GROUP_MODULES:
-        if command == prefix or command.startswith(prefix + " "):
-            return modules
-    return ()
+    group = next((module for prefix, module in _GROUP_MODULES
+                  if command == prefix or command.startswith(prefix + " ")), None)  # fmt: skip
+    return tuple(filter(None, (group, "_params_wait" if command in _WAIT_COMMANDS else None)))

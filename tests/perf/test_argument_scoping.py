@@ -57,5 +57,6 @@ def test_scoped_loading_gives_the_same_arguments_as_loading_every_group(command)
 
 def test_flux_show_loads_no_other_group():
     modules = _params.group_modules("k8s-configuration flux show")
-    assert "_params_extension" not in modules and "_params_source_control" not in modules
-    assert _params.group_modules("k8s-extension show") == ("_params_extension", "_params_wait")
+    assert modules == ("_params_flux",)
+    assert _params.group_modules("k8s-extension show") == ("_params_extension",)
+    assert _params.group_modules("k8s-extension update") == ("_params_extension", "_params_wait")

@@ -46,5 +46,6 @@ def test_show_arguments_import_no_other_group():
         "_params.load_arguments(loader, 'k8s-extension show')"
     )
     assert "azext_k8s_flux._params_flux" in modules and "azext_k8s_flux._params_extension" in modules
-    assert [m for m in modules if m.startswith(("azext_k8s_flux._params_source_control",
-                                                "azext_k8s_flux._params_check_manifests"))] == []  # fmt: skip
+    others = ("azext_k8s_flux._params_source_control", "azext_k8s_flux._params_check_manifests",
+              "azext_k8s_flux._params_wait", "azext_k8s_flux.operations.wait")  # fmt: skip
+    assert [m for m in modules if m.startswith(others)] == []
