@@ -4,7 +4,7 @@ in a `_params_<group>.py` module so that one group's options read in one place."
 from azext_k8s_flux._cluster import CLUSTER_TYPES
 
 
-def load_arguments(loader, _):
+def load_arguments(loader, command):
     from azure.cli.core.commands.parameters import get_enum_type, resource_group_name_type
 
     for scope in ("k8s-extension", "k8s-configuration"):
@@ -27,16 +27,45 @@ def load_arguments(loader, _):
                 "(for example Microsoft.HybridContainerService for provisionedClusters).",
             )
 
-    from azext_k8s_flux import (
-        _params_check_manifests,
-        _params_extension,
-        _params_flux,
-        _params_source_control,
-        _params_wait,
-    )
+    import importlib
 
-    _params_extension.load_arguments(loader)
-    _params_flux.load_arguments(loader)
-    _params_source_control.load_arguments(loader)
-    _params_check_manifests.load_arguments(loader)
-    _params_wait.load_arguments(loader)
+    for module in group_modules(command):
+        importlib.import_module(f"azext_k8s_flux.{module}").load_arguments(loader)
+
+
+# The group module that declares arguments for a command, by command prefix (first match wins), plus
+# _params_wait for the commands that take wait options. azure-cli loads the arguments of the one command
+# being run; importing only the modules it needs keeps other groups' imports (validators, the wait loop)
+# out of it. An empty command (docs, linters) loads every group. tests/perf checks this against loading all.
+_GROUP_MODULES = (
+    ("k8s-extension", "_params_extension"),
+    ("k8s-configuration flux check-manifests", "_params_check_manifests"),
+    ("k8s-configuration flux migrate", "_params_source_control"),
+    ("k8s-configuration flux wait", None),
+    ("k8s-configuration flux", "_params_flux"),
+    ("k8s-configuration", "_params_source_control"),
+)
+_WAIT_COMMANDS = {
+    "k8s-configuration flux wait",
+    "k8s-configuration flux create",
+    "k8s-configuration flux update",
+    "k8s-configuration flux kustomization create",
+    "k8s-configuration flux kustomization update",
+    "k8s-extension create",
+    "k8s-extension update",
+}
+ALL_GROUP_MODULES = (
+    "_params_extension",
+    "_params_flux",
+    "_params_source_control",
+    "_params_check_manifests",
+    "_params_wait",
+)
+
+
+def group_modules(command):
+    if not command:
+        return ALL_GROUP_MODULES
+    group = next((module for prefix, module in _GROUP_MODULES
+                  if command == prefix or command.startswith(prefix + " ")), None)  # fmt: skip
+    return tuple(filter(None, (group, "_params_wait" if command in _WAIT_COMMANDS else None)))

@@ -2,12 +2,23 @@
 
 from azure.cli.core.commands import CliCommandType
 
-from azext_k8s_flux import _format
 from azext_k8s_flux._client_factory import (
     cf_extensions,
     cf_flux_configurations,
     cf_source_control_configurations,
 )
+
+
+def _table(name):
+    """The `_format` transformer `name`, imported only when a table is printed."""
+
+    def transform(result):
+        from azext_k8s_flux import _format
+
+        return getattr(_format, name)(result)
+
+    transform.__name__ = name
+    return transform
 
 
 def _operations(module):
@@ -21,8 +32,8 @@ def load_command_table(loader, _):
         g.custom_command("create", "extension_create", supports_no_wait=True, table_transformer=_format.extension_table)
         g.custom_command("update", "extension_update", supports_no_wait=True, table_transformer=_format.extension_table)
         g.custom_command("delete", "extension_delete", supports_no_wait=True)
-        g.custom_show_command("show", "extension_show", table_transformer=_format.extension_table)
-        g.custom_command("list", "extension_list", table_transformer=_format.extension_list_table)
+        g.custom_show_command("show", "extension_show", table_transformer=_table("extension_table"))
+        g.custom_command("list", "extension_list", table_transformer=_table("extension_list_table"))
 
     with loader.command_group(
         "k8s-configuration",
@@ -31,8 +42,8 @@ def load_command_table(loader, _):
     ) as g:
         g.custom_command("create", "source_control_create", client_factory=None)  # refused before any login or request
         g.custom_command("delete", "source_control_delete")
-        g.custom_show_command("show", "source_control_show", table_transformer=_format.source_control_table)
-        g.custom_command("list", "source_control_list", table_transformer=_format.source_control_list_table)
+        g.custom_show_command("show", "source_control_show", table_transformer=_table("source_control_table"))
+        g.custom_command("list", "source_control_list", table_transformer=_table("source_control_list_table"))
 
     with loader.command_group(
         "k8s-configuration flux", custom_command_type=_operations("flux"), client_factory=cf_flux_configurations
@@ -40,8 +51,8 @@ def load_command_table(loader, _):
         g.custom_command("create", "flux_create", supports_no_wait=True, table_transformer=_format.flux_table)
         g.custom_command("update", "flux_update", supports_no_wait=True, table_transformer=_format.flux_table)
         g.custom_command("delete", "flux_delete", supports_no_wait=True)
-        g.custom_show_command("show", "flux_show", table_transformer=_format.flux_table)
-        g.custom_command("list", "flux_list", table_transformer=_format.flux_list_table)
+        g.custom_show_command("show", "flux_show", table_transformer=_table("flux_table"))
+        g.custom_command("list", "flux_list", table_transformer=_table("flux_list_table"))
 
     with loader.command_group(
         "k8s-configuration flux", custom_command_type=_operations("wait"), client_factory=cf_flux_configurations
@@ -56,7 +67,7 @@ def load_command_table(loader, _):
         g.custom_command("migrate", "flux_migrate")
 
     with loader.command_group("k8s-configuration flux", custom_command_type=_operations("check_manifests")) as g:
-        g.custom_command("check-manifests", "flux_check_manifests", table_transformer=_format.check_manifests_table)
+        g.custom_command("check-manifests", "flux_check_manifests", table_transformer=_table("check_manifests_table"))
 
     with loader.command_group(
         "k8s-configuration flux kustomization",
@@ -67,13 +78,13 @@ def load_command_table(loader, _):
         g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=_format.flux_table)
         g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=_format.flux_table)
         g.custom_command("delete", "kustomization_delete", supports_no_wait=True)
-        g.custom_show_command("show", "kustomization_show", table_transformer=_format.kustomization_table)
-        g.custom_command("list", "kustomization_list", table_transformer=_format.kustomization_list_table)
+        g.custom_show_command("show", "kustomization_show", table_transformer=_table("kustomization_table"))
+        g.custom_command("list", "kustomization_list", table_transformer=_table("kustomization_list_table"))
 
     with loader.command_group(
         "k8s-configuration flux deployed-object",
         custom_command_type=_operations("deployed_object"),
         client_factory=cf_flux_configurations,
     ) as g:
-        g.custom_show_command("show", "deployed_object_show", table_transformer=_format.deployed_object_table)
-        g.custom_command("list", "deployed_object_list", table_transformer=_format.deployed_object_list_table)
+        g.custom_show_command("show", "deployed_object_show", table_transformer=_table("deployed_object_table"))
+        g.custom_command("list", "deployed_object_list", table_transformer=_table("deployed_object_list_table"))

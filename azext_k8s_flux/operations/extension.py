@@ -4,18 +4,9 @@ from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations._prompts import confirm
-from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations, check_no_flux_v1
-from azext_k8s_flux.payloads.extension import build_extension, build_extension_patch
-from azext_k8s_flux.payloads.extension_changes import plan_extension_update
-from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs, create_arguments
-from azext_k8s_flux.validators.extension_rules import (
-    canonical_release_train,
-    check_flux_version,
-    is_flux,
-    resolve_auto_upgrade,
-)
-from azext_k8s_flux.validators.settings_input import merge_settings
+
+# Validators, payload builders and pre-checks are imported by the handlers that use them, so that
+# `show` and `list` load only what they run.
 
 logger = get_logger(__name__)
 
@@ -44,6 +35,8 @@ def _properties(extension):
 
 
 def _read_settings(settings, settings_file, protected, protected_file):
+    from azext_k8s_flux.validators.settings_input import merge_settings
+
     return (
         merge_settings(settings, settings_file, "--config-settings-file"),
         merge_settings(protected, protected_file, "--config-protected-file"),
@@ -66,6 +59,7 @@ def _check_wait(wait_for_compliance, no_wait, extension_type="microsoft.flux"):
     from azure.cli.core.azclierror import ArgumentUsageError
 
     from azext_k8s_flux.operations.wait import check_wait_options
+    from azext_k8s_flux.validators.extension_rules import is_flux
 
     check_wait_options(wait_for_compliance, no_wait)
     if wait_for_compliance and not is_flux(extension_type):
@@ -95,6 +89,11 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                      configuration_settings_file=None, configuration_protected_settings_file=None,
                      wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):
     """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
+    from azext_k8s_flux.operations.flux_extension import check_no_flux_v1
+    from azext_k8s_flux.payloads.extension import build_extension
+    from azext_k8s_flux.validators.extension_args import create_arguments
+    from azext_k8s_flux.validators.extension_rules import is_flux
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     _check_wait(wait_for_compliance, no_wait, extension_type)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
@@ -116,6 +115,17 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      remove_protected_settings=None, wait_for_compliance=False, wait_timeout=None,
                      wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
+    from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.payloads.extension import build_extension_patch
+    from azext_k8s_flux.payloads.extension_changes import plan_extension_update
+    from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
+    from azext_k8s_flux.validators.extension_rules import (
+        canonical_release_train,
+        check_flux_version,
+        is_flux,
+        resolve_auto_upgrade,
+    )
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     _check_wait(wait_for_compliance, no_wait)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
@@ -146,6 +156,12 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
 def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                      cluster_resource_provider=None, force=False, yes=False, no_wait=False):
     """Delete an extension; microsoft.flux is kept while Flux configurations use it, unless --force."""
+    from azure.cli.core.util import sdk_no_wait
+
+    from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations
+    from azext_k8s_flux.validators.extension_rules import is_flux
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     current = _get(client, cluster, name)
     extension_type = _properties(current).get("extensionType")
@@ -153,8 +169,6 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
     confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes)
-    from azure.cli.core.util import sdk_no_wait
-
     with arm_errors(_what(name, cluster), cluster):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)

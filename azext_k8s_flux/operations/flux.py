@@ -9,9 +9,7 @@ from azure.cli.core.azclierror import RequiredArgumentMissingError
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations import flux_inputs
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
 
@@ -54,7 +52,9 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azure.cli.core.util import sdk_no_wait
 
+    from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
+    from azext_k8s_flux.operations.wait import check_wait_options, then_wait
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
     from azext_k8s_flux.validators_flux.configuration import (
         kustomizations_for_create,
@@ -103,7 +103,9 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
+    from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.operations.wait import check_wait_options, then_wait
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
     from azext_k8s_flux.validators_flux.update import plan_update
 
@@ -155,8 +157,12 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
 def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
     """Show a Flux configuration."""
+    from azure.cli.core.util import todict
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    return get_configuration(client, cluster, name)
+    # Rendered here, as azure-cli would render the model: given a model (an iterable that is not a dict),
+    # azure-cli imports msrest and aaz only to learn that it is not a paged result.
+    return todict(get_configuration(client, cluster, name))
 
 
 def flux_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
