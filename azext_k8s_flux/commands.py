@@ -26,11 +26,12 @@ def _operations(module):
 
 
 def load_command_table(loader, _):
+    extension_row, flux_row = _table("extension_table"), _table("flux_table")
     with loader.command_group(
         "k8s-extension", custom_command_type=_operations("extension"), client_factory=cf_extensions
     ) as g:
-        g.custom_command("create", "extension_create", supports_no_wait=True, table_transformer=_format.extension_table)
-        g.custom_command("update", "extension_update", supports_no_wait=True, table_transformer=_format.extension_table)
+        g.custom_command("create", "extension_create", supports_no_wait=True, table_transformer=extension_row)
+        g.custom_command("update", "extension_update", supports_no_wait=True, table_transformer=extension_row)
         g.custom_command("delete", "extension_delete", supports_no_wait=True)
         g.custom_show_command("show", "extension_show", table_transformer=_table("extension_table"))
         g.custom_command("list", "extension_list", table_transformer=_table("extension_list_table"))
@@ -48,8 +49,8 @@ def load_command_table(loader, _):
     with loader.command_group(
         "k8s-configuration flux", custom_command_type=_operations("flux"), client_factory=cf_flux_configurations
     ) as g:
-        g.custom_command("create", "flux_create", supports_no_wait=True, table_transformer=_format.flux_table)
-        g.custom_command("update", "flux_update", supports_no_wait=True, table_transformer=_format.flux_table)
+        g.custom_command("create", "flux_create", supports_no_wait=True, table_transformer=_table("flux_table"))
+        g.custom_command("update", "flux_update", supports_no_wait=True, table_transformer=_table("flux_table"))
         g.custom_command("delete", "flux_delete", supports_no_wait=True)
         g.custom_show_command("show", "flux_show", table_transformer=_table("flux_table"))
         g.custom_command("list", "flux_list", table_transformer=_table("flux_list_table"))
@@ -57,7 +58,7 @@ def load_command_table(loader, _):
     with loader.command_group(
         "k8s-configuration flux", custom_command_type=_operations("wait"), client_factory=cf_flux_configurations
     ) as g:
-        g.custom_command("wait", "flux_wait", table_transformer=_format.flux_table)
+        g.custom_command("wait", "flux_wait", table_transformer=_table("flux_table"))
 
     with loader.command_group(
         "k8s-configuration flux",
@@ -75,8 +76,8 @@ def load_command_table(loader, _):
         client_factory=cf_flux_configurations,
     ) as g:
         # create and update return the whole configuration (with --wait-for-compliance, once applied).
-        g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=_format.flux_table)
-        g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=_format.flux_table)
+        g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=flux_row)
+        g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=flux_row)
         g.custom_command("delete", "kustomization_delete", supports_no_wait=True)
         g.custom_show_command("show", "kustomization_show", table_transformer=_table("kustomization_table"))
         g.custom_command("list", "kustomization_list", table_transformer=_table("kustomization_list_table"))
