@@ -28,6 +28,8 @@ wheel: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cli.py
+	$(BIN)/python benchmarks/emulator.py
+	$(BIN)/python benchmarks/check_manifests.py
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info .demo .emulator
