@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
 wheel: $(STAMP)
-	rm -rf dist
+	rm -rf dist build
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 bench: $(STAMP)

@@ -77,6 +77,7 @@ def narrate(text):
 def build_wheel():
     dist = DEMO_DIR / "dist"
     shutil.rmtree(dist, ignore_errors=True)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools leaves deleted modules there
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(dist),
          str(ROOT)],

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -26,6 +27,8 @@ def session_dir():
 def extension_wheel(session_dir):
     """Build the wheel from this checkout and install it the way users do (`az extension add`)."""
     dist = session_dir / "dist"
+    # setuptools copies into build/ without removing modules deleted since the last build: start clean.
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
         check=True,

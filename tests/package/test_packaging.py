@@ -62,3 +62,12 @@ def test_extension_is_listed(extension_wheel):
     listed = run_az_subprocess(az_executable(), dict(os.environ), "extension", "list", "-o", "json").json
     assert [ext["name"] for ext in listed] == ["k8s-flux"]
     assert listed[0]["version"] == "0.1.0"
+
+
+def test_wheel_holds_exactly_the_source_modules(extension_wheel):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    source = {str(p.relative_to(root)) for p in (root / "azext_k8s_flux").rglob("*.py")}
+    packaged = {name for name in zipfile.ZipFile(extension_wheel).namelist() if name.endswith(".py")}
+    assert packaged == source
