@@ -56,12 +56,12 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
-    from azext_k8s_flux.validators_flux.configuration import (
+    from azext_k8s_flux.validators.flux_configuration.configuration import (
         kustomizations_for_create,
         validate_configuration,
         validate_server_wait,
     )
-    from azext_k8s_flux.validators_flux.sources import validate_source
+    from azext_k8s_flux.validators.flux_configuration.sources import validate_source
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
@@ -107,7 +107,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
-    from azext_k8s_flux.validators_flux.update import plan_update
+    from azext_k8s_flux.validators.flux_configuration.update import plan_update
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)

@@ -2,7 +2,7 @@
 before validation)."""
 
 from azext_k8s_flux._secrets import read_secret
-from azext_k8s_flux.validators_flux.sources import SOURCE_OPTIONS, flag
+from azext_k8s_flux.validators.flux_configuration.sources import SOURCE_OPTIONS, flag
 
 # Options that have a `--x-file` form; True when a trailing newline of the file is not part of the value.
 FILE_OPTIONS = {

@@ -32,7 +32,7 @@ def _find(configuration, config_name, kustomization_name):
 
 def _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
           disable_health_check, post_build_substitute, post_build_substitute_from):  # fmt: skip
-    from azext_k8s_flux.validators_flux.kustomizations import kustomization_from_values
+    from azext_k8s_flux.validators.flux_configuration.kustomizations import kustomization_from_values
 
     values = dict(locals(), name=kustomization_name)
     del values["kustomization_name"]
@@ -57,7 +57,7 @@ def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster
                          wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
     """Add a kustomization to a Flux configuration."""
     check_wait_options(wait_for_compliance, no_wait)
-    from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
+    from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
 
     spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
                  disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
@@ -81,8 +81,8 @@ def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster
     """Change some fields of a kustomization; the others keep their values."""
     check_wait_options(wait_for_compliance, no_wait)
     from azext_k8s_flux import _sdk
-    from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
-    from azext_k8s_flux.validators_flux.update import kustomization_changes
+    from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
+    from azext_k8s_flux.validators.flux_configuration.update import kustomization_changes
 
     spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
                  disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip

@@ -2,7 +2,7 @@
 
 import shlex
 
-from azext_k8s_flux.validators_flux.kustomizations import parse_kustomization
+from azext_k8s_flux.validators.flux_configuration.kustomizations import parse_kustomization
 
 CLUSTER = {"resource_group_name": "rg1", "cluster_name": "cluster1", "cluster_type": "connectedClusters"}
 

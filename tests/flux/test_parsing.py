@@ -4,9 +4,9 @@ import base64
 
 import pytest
 
-from azext_k8s_flux.validators_flux import keys
-from azext_k8s_flux.validators_flux.durations import format_duration, parse_duration
-from azext_k8s_flux.validators_flux.kustomizations import find_cycle, parse_kustomization
+from azext_k8s_flux.validators.flux_configuration import keys
+from azext_k8s_flux.validators.flux_configuration.durations import format_duration, parse_duration
+from azext_k8s_flux.validators.flux_configuration.kustomizations import find_cycle, parse_kustomization
 from tests.flux import material as m
 
 
@@ -83,7 +83,7 @@ def test_powershell_split_lists_are_joined():
 
 
 def test_urls_in_messages_hide_embedded_credentials():
-    from azext_k8s_flux.validators_flux.urls import check_http_url, display
+    from azext_k8s_flux.validators.flux_configuration.urls import check_http_url, display
 
     assert display("https://user:s3cret@github.com/org/repo") == "https://***@github.com/org/repo"
     assert display("git@github.com:org/repo.git") == "git@github.com:org/repo.git"

@@ -10,7 +10,7 @@ from azure.cli.core.azclierror import (
 
 from azext_k8s_flux import _client_factory
 from azext_k8s_flux.operations.flux import flux_create
-from azext_k8s_flux.validators_flux.kustomizations import parse_kustomization
+from azext_k8s_flux.validators.flux_configuration.kustomizations import parse_kustomization
 from tests.flux import material as m
 from tests.flux.cases import arguments
 from tests.flux.fakes import NoRequests

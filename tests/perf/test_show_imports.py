@@ -7,7 +7,7 @@ import sys
 
 ONLY_FOR_OTHER_COMMANDS = (
     "azext_k8s_flux.validators",
-    "azext_k8s_flux.validators_flux",
+    "azext_k8s_flux.validators.flux_configuration",
     "azext_k8s_flux.payloads",
     "azext_k8s_flux.operations.flux_inputs",
     "azext_k8s_flux.operations.flux_extension",

@@ -3,7 +3,11 @@
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
 from azext_k8s_flux._validators import check_dns1123_label
-from azext_k8s_flux.validators_flux.kustomizations import DEFAULT_NAME, DEFAULT_PATH, validate_kustomizations
+from azext_k8s_flux.validators.flux_configuration.kustomizations import (
+    DEFAULT_NAME,
+    DEFAULT_PATH,
+    validate_kustomizations,
+)
 
 SCOPES = ("cluster", "namespace")
 
@@ -29,7 +33,7 @@ def validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration):
     """The service-side wait of a PUT: (waitForReconciliation, ISO-8601 duration), both None when not asked."""
     from azure.cli.core.azclierror import MutuallyExclusiveArgumentError
 
-    from azext_k8s_flux.validators_flux.durations import parse_duration
+    from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 
     if reconciliation_wait_duration is None:
         return wait_for_reconciliation, None

@@ -2,7 +2,7 @@
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, MutuallyExclusiveArgumentError
 
-from azext_k8s_flux.validators_flux import keys
+from azext_k8s_flux.validators.flux_configuration import keys
 
 _LAYER_OPERATIONS = ("extract", "copy")
 _VERIFY_PROVIDERS = ("cosign", "notation")

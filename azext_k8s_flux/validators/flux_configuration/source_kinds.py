@@ -7,7 +7,7 @@ from azure.cli.core.azclierror import (
     RequiredArgumentMissingError,
 )
 
-from azext_k8s_flux.validators_flux import keys, urls
+from azext_k8s_flux.validators.flux_configuration import keys, urls
 
 _GIT_REFS = ("branch", "tag", "semver", "commit")
 _OCI_REFS = ("tag", "semver", "digest")
@@ -15,7 +15,7 @@ _PROVIDERS = {"generic": "Generic", "azure": "Azure", "github": "GitHub"}
 
 
 def _flag(name):
-    from azext_k8s_flux.validators_flux.sources import flag
+    from azext_k8s_flux.validators.flux_configuration.sources import flag
 
     return flag(name)
 
@@ -209,7 +209,7 @@ def _service_principal(given):
 
 
 def oci(given, result, existing, partial):
-    from azext_k8s_flux.validators_flux.oci import oci_details
+    from azext_k8s_flux.validators.flux_configuration.oci import oci_details
 
     source = result.source
     if "url" in given:

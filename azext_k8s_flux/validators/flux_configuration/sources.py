@@ -13,7 +13,7 @@ from azure.cli.core.azclierror import (
     RequiredArgumentMissingError,
 )
 
-from azext_k8s_flux.validators_flux.durations import parse_duration
+from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 
 GIT, BUCKET, BLOB, OCI = "GitRepository", "Bucket", "AzureBlob", "OCIRepository"
 SOURCE_PROPERTY = {GIT: "gitRepository", BUCKET: "bucket", BLOB: "azureBlob", OCI: "ociRepository"}
@@ -88,7 +88,7 @@ def validate_source(kind_value, opts, existing=None):
     `existing` is the current source object (API JSON) when updating: only given options are returned,
     and checks that need the URL use the current one.
     """
-    from azext_k8s_flux.validators_flux import source_kinds
+    from azext_k8s_flux.validators.flux_configuration import source_kinds
 
     kind = normalize_kind(kind_value)
     check_options_fit_kind(kind, opts)

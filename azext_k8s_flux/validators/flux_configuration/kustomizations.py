@@ -10,7 +10,7 @@ import json
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
 from azext_k8s_flux._validators import check_dns1123_label
-from azext_k8s_flux.validators_flux.durations import parse_duration
+from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 
 KEYS = (
     "name", "path", "depends_on", "timeout", "sync_interval", "retry_interval", "prune", "force", "wait",

@@ -6,8 +6,8 @@ leaves absent keys unchanged), so re-running update never needs every secret aga
 
 from dataclasses import dataclass, field
 
-from azext_k8s_flux.validators_flux.kustomizations import validate_kustomizations
-from azext_k8s_flux.validators_flux.sources import (
+from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
+from azext_k8s_flux.validators.flux_configuration.sources import (
     GIT,
     PROTECTED_KEYS,
     SOURCE_PROPERTY,
