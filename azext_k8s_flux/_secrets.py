@@ -15,16 +15,16 @@ def read_secret(value, path, option, file_option):
         raise MutuallyExclusiveArgumentError(f"Give {option} or {file_option}, not both.")
     if path is None:
         return value
+    return read_text_file(path, file_option)
+
+
+def read_text_file(path, option):
+    """The UTF-8 text of the file an option names, or a clear error naming the option."""
     expanded = os.path.expanduser(path)
     try:
         with open(expanded, encoding="utf-8") as handle:
             return handle.read()
     except OSError as error:
-        raise FileOperationError(f"Cannot read {file_option} '{path}': {error.strerror}.") from None
+        raise FileOperationError(f"Cannot read {option} '{path}': {error.strerror}.") from None
     except UnicodeDecodeError:
-        raise FileOperationError(f"{file_option} '{path}' is not a UTF-8 text file.") from None
-
-
-def redact(value):
-    """What to show in place of a secret."""
-    return "<redacted>" if value else value
+        raise FileOperationError(f"{option} '{path}' is not a UTF-8 text file.") from None

@@ -6,9 +6,8 @@ Values reach the API as strings. A settings file may hold real booleans and numb
 
 import argparse
 import json
-import os
 
-from azure.cli.core.azclierror import FileOperationError, InvalidArgumentValueError
+from azure.cli.core.azclierror import InvalidArgumentValueError
 
 
 class KeyValueAction(argparse.Action):
@@ -49,15 +48,9 @@ def setting_value_text(key, value, origin):
 
 def read_settings_file(path, option):
     """Read a flat JSON or YAML mapping of settings from `path`; values come back as API strings."""
-    expanded = os.path.expanduser(path)
-    try:
-        with open(expanded, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as error:
-        raise FileOperationError(f"Cannot read {option} '{path}': {error.strerror}.") from None
-    except UnicodeDecodeError:
-        raise FileOperationError(f"{option} '{path}' is not a UTF-8 text file.") from None
-    data = _parse_mapping(text, path, option)
+    from azext_k8s_flux._secrets import read_text_file
+
+    data = _parse_mapping(read_text_file(path, option), path, option)
     return {str(key): setting_value_text(key, value, f"{option} '{path}'") for key, value in data.items()}
 
 
