@@ -29,7 +29,10 @@ class ClusterRef:
 
     def cli_args(self):
         """The options that address this cluster, for commands printed as advice."""
-        return f"-g {self.resource_group} -c {self.name} -t {self.cluster_type}"
+        args = f"-g {self.resource_group} -c {self.name} -t {self.cluster_type}"
+        if self.resource_provider != CLUSTER_RESOURCE_PROVIDERS.get(self.cluster_type):
+            args += f" --cluster-rp {self.resource_provider}"
+        return args
 
 
 def canonical_cluster_type(value):
