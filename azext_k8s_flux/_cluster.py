@@ -35,14 +35,6 @@ class ClusterRef:
         return args
 
 
-def canonical_cluster_type(value):
-    """Return the canonical spelling of a cluster type, or None when it is not one we know."""
-    for known in CLUSTER_TYPES:
-        if known.lower() == (value or "").lower():
-            return known
-    return None
-
-
 def cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """Build the reference for validated arguments (see validate_cluster_args)."""
     return ClusterRef(

@@ -66,10 +66,3 @@ def test_arm_errors_context_translates_and_hides_the_sdk_traceback():
     assert raised.value.__cause__ is None
     assert raised.value.__suppress_context__
 
-
-def test_advice_commands_keep_a_non_default_resource_provider():
-    from azext_k8s_flux._cluster import cluster_ref
-
-    assert cluster_ref("rg", "c", "managedClusters").cli_args() == "-g rg -c c -t managedClusters"
-    hybrid = cluster_ref("rg", "c", "provisionedClusters", "Microsoft.Kubernetes")
-    assert hybrid.cli_args() == "-g rg -c c -t provisionedClusters --cluster-rp Microsoft.Kubernetes"
