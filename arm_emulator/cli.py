@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                                          "<state-dir>/azure-config, then print shell export lines. Use: "
                                          'eval "$(python -m arm_emulator connect)"')
     _add_state_dir(connect)
-    connect.add_argument("--az", default="az", help="az executable to run (default: az on PATH)")
+    connect.add_argument("--az", default=None,
+                         help="az executable to run (default: the az of this Python environment, else az on PATH)")
 
     sub.add_parser("disconnect", help="print the unset lines matching 'connect'")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from .adminclient import read_endpoint
@@ -35,12 +36,22 @@ def az_environment(state_dir: str | Path) -> dict[str, str]:
     }
 
 
+def default_az() -> str:
+    """The az of this Python environment (a virtualenv's bin/az), else the one on PATH."""
+    beside = Path(sys.executable).with_name("az")
+    return str(beside) if beside.exists() else "az"
+
+
 def _run(az: str, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([az, *args], env=env, capture_output=True, text=True, timeout=300, check=False)
+    try:
+        return subprocess.run([az, *args], env=env, capture_output=True, text=True, timeout=300, check=False)
+    except FileNotFoundError:
+        raise ConnectError(f"cannot run '{az}': install azure-cli or pass --az PATH") from None
 
 
-def connect_az(state_dir: str | Path, az: str = "az", env: dict[str, str] | None = None) -> dict[str, str]:
+def connect_az(state_dir: str | Path, az: str | None = None, env: dict[str, str] | None = None) -> dict[str, str]:
     """Register the emulator as a cloud, select it and log in; return the env vars for later ``az`` calls."""
+    az = az or default_az()
     endpoint = read_endpoint(state_dir)
     extra = az_environment(state_dir)
     Path(extra["AZURE_CONFIG_DIR"]).mkdir(parents=True, exist_ok=True)

@@ -98,3 +98,11 @@ def test_real_az_login_then_az_rest(tmp_path):
         kinds = {r["kind"] for r in emu.requests()}
         assert {"metadata", "aad", "arm"} <= kinds
         assert not (Path.home() / ".azure" / "ArmEmulator").exists()
+
+
+def test_connect_without_an_az_says_so_without_a_traceback(tmp_path):
+    with start_emulator(tmp_path / "s") as emu:
+        result = _cli("connect", "--state-dir", str(emu.state_dir), "--az", str(tmp_path / "no-az-here"))
+    assert result.returncode == 1
+    assert "cannot run" in result.stderr and "--az PATH" in result.stderr
+    assert "Traceback" not in result.stderr
