@@ -34,6 +34,7 @@ AZ = str(Path(sys.executable).parent / "az")
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
 FLUX_API = "2025-04-01"
 EXTENSIONS_API = "2025-03-01"
+AGENT_DELAY = 8.0  # seconds the polling emulator's Flux agent takes to report a configuration applied
 
 
 def build_wheel(work):
@@ -115,6 +116,17 @@ def request_counts(world):
     ]
 
 
+def typical_wait(world):
+    """`flux wait` on a configuration that Flux reports applied a few seconds later: reads and seconds."""
+    cluster = world.new_cluster()
+    az(world.env, f"k8s-configuration flux create {cluster.args} -n cfg -u {REPOSITORY} --branch main "
+                  "-k name=infra path=./infrastructure -k name=apps path=./apps depends_on=infra")
+    world.emulator.clear_requests()
+    start = time.perf_counter()
+    az(world.env, f"k8s-configuration flux wait {cluster.args} -n cfg")
+    return len(world.emulator.requests(kind="arm")), time.perf_counter() - start
+
+
 def latency(world, rounds):
     cluster = world.new_cluster()
     az(world.env, f"k8s-configuration flux create {cluster.args} -n cfg -u {REPOSITORY} --branch main")
@@ -139,7 +151,8 @@ def main():
         wheel = build_wheel(work)
         extension_dir = Path(work) / "extensions"
         sync = World(work, "sync", wheel, extension_dir, operation_delay=0.0, agent_delay=0.0)
-        polling = World(work, "polling", wheel, extension_dir, operation_delay=1.5, retry_after=1, agent_delay=0.0)
+        polling = World(work, "polling", wheel, extension_dir, operation_delay=1.5, retry_after=1,
+                        agent_delay=AGENT_DELAY)
         try:
             az(sync.env, f"extension add --source {wheel} --yes")
             (flux_show, flux_rest, ext_show, ext_rest), (version, config_help, ext_help) = latency(
@@ -157,6 +170,9 @@ def main():
             print(f"  {'command':40} {'synchronous':>12} {'with polling':>14}")
             for (label, (requests, polls)), (_, (p_requests, p_polls)) in zip(sync_counts, polling_counts, strict=True):
                 print(f"  {label:40} {requests:>6} + {polls:<4} {p_requests:>7} + {p_polls:<4}")
+            reads, seconds = typical_wait(polling)
+            print(f"flux wait until compliant (Flux reports after ~{AGENT_DELAY:g} s, default interval): "
+                  f"{reads} ARM reads in {seconds:.1f} s")
         finally:
             sync.emulator.stop()
             polling.emulator.stop()

@@ -109,13 +109,14 @@ def then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_time
 
 
 def _get_with_retry_after(client, cluster, name):
-    def keep_headers(_pipeline_response, deserialized, headers):
-        return deserialized, headers
+    # The SDK hands GET's `cls` no response headers of its own: read Retry-After from the raw response.
+    def keep_retry_after(pipeline_response, deserialized, _headers):
+        return deserialized, pipeline_response.http_response.headers.get("Retry-After")
 
     with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
-        config, headers = client.get(*cluster.sdk_args(), name, cls=keep_headers)
+        config, retry_after = client.get(*cluster.sdk_args(), name, cls=keep_retry_after)
     try:
-        retry_after = float(headers.get("Retry-After") or 0)
+        retry_after = float(retry_after or 0)
     except (TypeError, ValueError):
         retry_after = 0
     return config, retry_after
