@@ -7,6 +7,7 @@ configuration becomes ``Compliant`` or ``Non-Compliant``. Failures are injected 
  - a source URL containing ``fail-source`` (the source fails, every Kustomization waits),
  - rules set through the admin API (``/_emulator/agent/failures``), kept in the state database.
 Kustomizations whose dependsOn chain is not Ready stay Pending with reason DependencyNotReady.
+A kustomization ``path`` containing ``slow`` makes the agent take SLOW_SECONDS longer (slow reconciliation).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ KIND = "fluxConfiguration"
 SOURCE_FIELDS = {"GitRepository": "gitRepository", "Bucket": "bucket", "AzureBlob": "azureBlob",
                  "OCIRepository": "ociRepository"}
 _RULES_KEY = "agent_failures"
+SLOW_SECONDS = 3.0
 
 
 # -- admin rules -------------------------------------------------------------------------------
@@ -81,7 +83,8 @@ def schedule(ctx: Context, res: Resource, now: float) -> None:
         res.agent_due = None
         return
     props["complianceState"] = "Pending"
-    res.agent_due = now + ctx.settings.agent_delay
+    slow = any("slow" in str((k or {}).get("path", "")).lower() for k in (props.get("kustomizations") or {}).values())
+    res.agent_due = now + ctx.settings.agent_delay + (SLOW_SECONDS if slow else 0.0)
 
 
 def settle(ctx: Context, now: float | None = None) -> int:

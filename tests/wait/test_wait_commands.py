@@ -180,3 +180,13 @@ def test_create_with_wait_as_a_table_shows_the_configuration_row(cli, new_cluste
     assert table[0].split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState",
                                 "ProvisioningState"]  # fmt: skip
     assert table[2].split() == [name, "default", "cluster", "GitRepository", REPOSITORY, "Compliant", "Succeeded"]
+
+
+def test_slow_reconciliation_is_waited_through_with_reads_at_the_interval(cli, new_cluster, emulator):
+    cluster, name = new_cluster(), _name()
+    _create(cli, cluster, name, "-k name=infra path=./infrastructure-slow", "-k name=apps path=./apps depends_on=infra")
+    emulator.clear_requests()
+    result = cli(f"k8s-configuration flux wait {cluster.args} -n {name} --interval 1")
+    assert result.json["complianceState"] == "Compliant"
+    reads = [r for r in emulator.requests(kind="arm") if r["method"] == "GET"]
+    assert 2 <= len(reads) <= 5  # Pending for about 3 s, read once a second, then Compliant
