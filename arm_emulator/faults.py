@@ -15,10 +15,10 @@ from typing import Any
 from aiohttp import web
 
 from .addressing import request_kind
-from .context import CONTEXT_KEY
+from .context import CLIENT_ID, CONTEXT_KEY
 from .errors import ArmError
 
-REQUEST_KINDS = ("throttle", "error", "slow", "drop")
+REQUEST_KINDS = ("throttle", "error", "forbidden", "slow", "drop")
 LRO_KINDS = ("lro-fail", "lro-slow")
 KINDS = REQUEST_KINDS + LRO_KINDS
 _ids = itertools.count(1)
@@ -128,6 +128,17 @@ async def drop_middleware(request: web.Request, handler):
         return web.Response(status=499)
 
 
+def _authorization_failed(request: web.Request) -> str:
+    """ARM's RBAC denial text (the action is the resource type's, as ARM names it)."""
+    parts = [p for p in request.path.split("/") if p]
+    last_provider = max((i for i, part in enumerate(parts) if part.lower() == "providers"), default=None)
+    resource_type = "/".join(parts[last_provider + 1:last_provider + 3]) if last_provider is not None else "resource"
+    verb = {"GET": "read", "DELETE": "delete"}.get(request.method, "write")
+    return (f"The client '{CLIENT_ID}' with object id '{CLIENT_ID}' does not have authorization to perform action "
+            f"'{resource_type}/{verb}' over scope '{request.path}' or the scope is invalid. If access was "
+            "recently granted, please refresh your credentials. (injected fault)")
+
+
 @web.middleware
 async def fault_middleware(request: web.Request, handler):
     if request_kind(request.path) != "arm":
@@ -144,5 +155,7 @@ async def fault_middleware(request: web.Request, handler):
     if fault.kind == "error":
         raise ArmError(fault.status, "InternalServerError" if fault.status == 500 else "ServiceUnavailable",
                        f"The server returned {fault.status} (injected fault).")
+    if fault.kind == "forbidden":
+        raise ArmError(403, "AuthorizationFailed", _authorization_failed(request))
     await asyncio.sleep(fault.delay)
     return await handler(request)

@@ -105,3 +105,16 @@ def test_fault_spec_parsing():
         parse_spec("explode")
     with pytest.raises(ValueError, match="5xx"):
         parse_spec("error:status=404")
+
+
+def test_forbidden_answers_like_an_rbac_denial(emu, arm):
+    from emu_helpers import item_path
+
+    path = item_path("fluxConfigurations", "cfg")
+    emu.set_fault("forbidden", method="DELETE", path="fluxConfigurations")
+    response = arm.delete(path, "2025-04-01")
+    assert response.status_code == 403
+    error = response.json()["error"]
+    assert error["code"] == "AuthorizationFailed"
+    assert "'Microsoft.KubernetesConfiguration/fluxConfigurations/delete'" in error["message"]
+    assert arm.delete(path, "2025-04-01").status_code == 204  # one request only
