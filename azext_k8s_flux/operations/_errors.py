@@ -46,7 +46,7 @@ def translate_http_error(error, what):
         # SDKs' long-running operations: say how to do it once.
         namespace = message.rsplit("'", 2)[-2] if message.count("'") >= 2 else "Microsoft.KubernetesConfiguration"
         return BadRequestError(
-            f"The subscription is not registered to use {namespace}, so {what} could not be changed.\n"
+            f"The subscription is not registered to use {namespace}: Azure refused the request for {what}.\n"
             f"Register it once with: az provider register --namespace {namespace} --wait\n"
             "Then run this command again."
         )
