@@ -5,7 +5,7 @@ from knack.help_files import helps
 helps["k8s-configuration flux"] = """
 type: group
 short-summary: Manage Flux v2 configurations (GitOps) on a cluster.
-long-summary: |
+long-summary: >
     A Flux configuration connects a cluster to one source (a Git repository, a Bucket, an Azure Blob
     container or an OCI repository) and one or more kustomizations that apply what it holds.
     The Flux extension (microsoft.flux) is installed on first use.

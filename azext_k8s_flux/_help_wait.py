@@ -5,7 +5,7 @@ from knack.help_files import helps
 helps["k8s-configuration flux wait"] = """
 type: command
 short-summary: Wait until Flux has applied a configuration in the cluster, reading its state through Azure.
-long-summary: |
+long-summary: >
     Reads the configuration's compliance state and the status of every object Flux deployed (as the
     fluxconfig-agent reports them to Azure Resource Manager) until it is compliant, fails fast when Flux
     reports a failure, and gives up at the timeout. No access to the cluster's API is needed, so it works
