@@ -105,15 +105,21 @@ def _clear_other_transport(source, protected, existing, ssh):
     protected["httpsKey" if ssh else "sshPrivateKey"] = None
 
 
+def _location(given, source, partial, what, kind, name_option, name_field):
+    """URL and bucket/container name, shared by the Bucket and Azure Blob sources (the name is required on create)."""
+    if "url" in given:
+        urls.check_http_url(given["url"], what)
+        source["url"] = given["url"]
+    if name_option in given:
+        source[name_field] = given[name_option]
+    elif not partial:
+        flag = "--" + name_option.replace("_", "-")
+        raise RequiredArgumentMissingError(f"{flag} is required for {kind} source.")
+
+
 def bucket(given, result, existing, partial):
     source = result.source
-    if "url" in given:
-        urls.check_http_url(given["url"], "a Bucket")
-        source["url"] = given["url"]
-    if "bucket_name" in given:
-        source["bucketName"] = given["bucket_name"]
-    elif not partial:
-        raise RequiredArgumentMissingError("--bucket-name is required for a Bucket source.")
+    _location(given, source, partial, "a Bucket", "a Bucket", "bucket_name", "bucketName")
     has_access = "bucket_access_key" in given
     has_secret = "bucket_secret_key" in given
     if not partial and has_access != has_secret:
@@ -142,13 +148,7 @@ def bucket(given, result, existing, partial):
 
 def azure_blob(given, result, existing, partial):
     source = result.source
-    if "url" in given:
-        urls.check_http_url(given["url"], "an Azure Blob container")
-        source["url"] = given["url"]
-    if "container_name" in given:
-        source["containerName"] = given["container_name"]
-    elif not partial:
-        raise RequiredArgumentMissingError("--container-name is required for an Azure Blob source.")
+    _location(given, source, partial, "an Azure Blob container", "an Azure Blob", "container_name", "containerName")
     sp_options = [o for o in given if o.startswith("sp_")]
     modes = {
         "--account-key": "account_key" in given,
