@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .adminclient import read_endpoint
@@ -42,9 +43,16 @@ def default_az() -> str:
     return str(beside) if beside.exists() else "az"
 
 
+def az_working_dir() -> str:
+    """Where to run ``az`` from: outside any checkout of this project, because ``python -m azure.cli`` puts the
+    working directory first on sys.path and a checkout's azext_k8s_flux/ would shadow the installed extension."""
+    return tempfile.gettempdir()
+
+
 def _run(az: str, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run([az, *args], env=env, capture_output=True, text=True, timeout=300, check=False)
+        return subprocess.run([az, *args], env=env, capture_output=True, text=True, timeout=300, check=False,
+                              cwd=az_working_dir())
     except FileNotFoundError:
         raise ConnectError(f"cannot run '{az}': install azure-cli or pass --az PATH") from None
 

@@ -17,7 +17,10 @@ class K8sFluxCommandsLoader(AzCommandsLoader):
 
     def load_arguments(self, command):
         from azext_k8s_flux._params import load_arguments
+        from azext_k8s_flux._process_exit import skip_final_collection
 
+        # azure-cli loads our arguments when one of our commands is about to run.
+        skip_final_collection()
         load_arguments(self, command)
 
 

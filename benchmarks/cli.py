@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from arm_emulator.connect import connect_az  # noqa: E402
+from arm_emulator.connect import az_working_dir, connect_az  # noqa: E402
 from arm_emulator.testing import RESOURCE_GROUP, start_emulator  # noqa: E402
 from tests.harness.arm import ArmClient  # noqa: E402
 
@@ -48,7 +48,7 @@ def build_wheel(work):
 
 def az(env, command, check=True):
     completed = subprocess.run([AZ, *command.split()], env=env, capture_output=True, text=True,
-                               stdin=subprocess.DEVNULL)
+                               stdin=subprocess.DEVNULL, cwd=az_working_dir())
     if check and completed.returncode != 0:
         raise SystemExit(f"az {command} failed:\n{completed.stderr}")
     return completed

@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from arm_emulator.connect import az_working_dir, connect_az  # noqa: E402
+from arm_emulator.testing import start_emulator  # noqa: E402
+
 DEMO_DIR = ROOT / ".demo"
 SEED = ROOT / "scripts" / "demo-seed.yaml"
 CLUSTER = "-g demo-rg -c demo-arc -t connectedClusters"
@@ -88,7 +91,8 @@ def build_wheel():
 
 def run_az(env, command, expected):
     print(f"$ az {command}", flush=True)
-    completed = subprocess.run(["az", *shlex.split(command)], env=env, stdin=subprocess.DEVNULL, check=False)
+    completed = subprocess.run(["az", *shlex.split(command)], env=env, stdin=subprocess.DEVNULL, check=False,
+                               cwd=az_working_dir())
     if completed.returncode != expected:
         print(f"!! expected exit code {expected}, got {completed.returncode}", flush=True)
         return False
@@ -96,9 +100,6 @@ def run_az(env, command, expected):
 
 
 def main():
-    from arm_emulator.connect import connect_az
-    from arm_emulator.testing import start_emulator
-
     shutil.rmtree(DEMO_DIR, ignore_errors=True)
     DEMO_DIR.mkdir()
     narrate("Build the extension wheel")

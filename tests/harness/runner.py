@@ -9,6 +9,8 @@ import shlex
 import subprocess
 from dataclasses import dataclass
 
+from arm_emulator.connect import az_working_dir
+
 
 @dataclass
 class AzResult:
@@ -54,6 +56,7 @@ def run_az_subprocess(az_path, env, *args, expect=0, input=None, timeout=300):
         capture_output=True,
         text=True,
         timeout=timeout,
+        cwd=az_working_dir(),
         stdin=None if input is not None else subprocess.DEVNULL,
     )
     return _check(AzResult(argv, completed.returncode, completed.stdout, completed.stderr), expect)

@@ -1,5 +1,6 @@
 """`az k8s-configuration flux check-manifests` end to end, in-process: output formats and exit codes."""
 
+from arm_emulator.connect import az_working_dir
 from tests.manifests.conftest import DATA, snapshot
 
 COMMAND = "k8s-configuration flux check-manifests"
@@ -89,7 +90,7 @@ def test_help_does_not_import_the_manifest_engine(extension_wheel):
 
     completed = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "azure.cli", *COMMAND.split(), "-h"],
-        env=dict(os.environ), capture_output=True, text=True, timeout=120,
+        env=dict(os.environ), capture_output=True, text=True, timeout=120, cwd=az_working_dir(),
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "--strict" in completed.stdout and "az k8s-configuration flux check-manifests --path" in completed.stdout

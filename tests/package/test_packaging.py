@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 
+from arm_emulator.connect import az_working_dir
+
 # Modules that must not be imported just to render help: they cost start-up time on every call.
 # (PyYAML is not among them: azure-cli itself loads it to read YAML help.)
 HEAVY_MODULES = ("azure.mgmt.kubernetesconfiguration", "ruamel", "aiohttp", "cryptography", "arm_emulator")
@@ -36,6 +38,7 @@ def _imported_modules_for(args):
         capture_output=True,
         text=True,
         timeout=120,
+        cwd=az_working_dir(),
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     modules = set()

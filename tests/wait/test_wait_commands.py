@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 
+from arm_emulator.connect import az_working_dir
 from tests.harness.runner import az_executable
 
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
@@ -115,7 +116,7 @@ def _run_on_terminal(env, args):
     main, secondary = pty.openpty()
     try:
         completed = subprocess.run([az_executable(), *args], env=env, stdout=subprocess.PIPE, stderr=secondary,
-                                   stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
+                                   stdin=subprocess.DEVNULL, timeout=120, cwd=az_working_dir())  # fmt: skip
         os.close(secondary)
         secondary = None
         chunks = []
