@@ -9,7 +9,8 @@ from aiohttp import web
 from .addressing import CONFIG_NS, Address
 from .context import LOCATION, Context
 from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, list_body, read_json
+from .httpio import empty_response, json_response, read_json
+from .paging import list_response
 from .store import Resource
 
 # Resource types each modelled namespace registers, with the api-versions the emulator serves.
@@ -108,10 +109,10 @@ async def handle(ctx: Context, request: web.Request, addr: Address) -> web.Respo
     level = addr.level
     if level == "tenants" and method == "GET":
         tenants = sorted({s.body["tenantId"] for s in ctx.store.children("/subscriptions")})
-        return json_response(list_body([{"id": f"/tenants/{t}", "tenantId": t, "tenantCategory": "Home",
-                                         "displayName": "ARM emulator tenant"} for t in tenants]))
+        return list_response(ctx, request, [{"id": f"/tenants/{t}", "tenantId": t, "tenantCategory": "Home",
+                                             "displayName": "ARM emulator tenant"} for t in tenants])
     if level == "subscriptions" and method == "GET":
-        return json_response(list_body([subscription_body(s) for s in ctx.store.children("/subscriptions")]))
+        return list_response(ctx, request, [subscription_body(s) for s in ctx.store.children("/subscriptions")])
     if level == "subscription" and method == "GET":
         return json_response(subscription_body(require_subscription(ctx, addr.subscription)))
     if level in ("providers", "provider", "provider_action"):
@@ -128,8 +129,8 @@ def _providers(ctx: Context, request: web.Request, addr: Address) -> web.Respons
         if request.method != "GET":
             raise method_not_allowed(request.method, addr.path)
         known = dict(ctx.store.providers(sub))
-        return json_response(list_body([provider_body(sub, ns, known.get(ns, "NotRegistered"))
-                                        for ns in PROVIDER_TYPES]))
+        return list_response(ctx, request, [provider_body(sub, ns, known.get(ns, "NotRegistered"))
+                                            for ns in PROVIDER_TYPES])
     namespace = _CANONICAL_NS.get(addr.namespace.lower())
     if namespace is None:
         raise ArmError(404, "InvalidResourceNamespace", f"The resource namespace '{addr.namespace}' is invalid.")
@@ -152,7 +153,7 @@ async def _resource_groups(ctx: Context, request: web.Request, addr: Address) ->
         if request.method != "GET":
             raise method_not_allowed(request.method, addr.path)
         parent = f"/subscriptions/{addr.subscription}/resourcegroups"
-        return json_response(list_body([rg_body(rg) for rg in store.children(parent)]))
+        return list_response(ctx, request, [rg_body(rg) for rg in store.children(parent)])
     existing = store.get(addr.key)
     if request.method == "GET":
         if existing is None:

@@ -100,6 +100,9 @@ def _add_serve_options(parser: argparse.ArgumentParser) -> None:
                         help="Retry-After on long-running operations, integer > 0 (default 1)")
     parser.add_argument("--agent-delay", type=_non_negative, default=2.0, metavar="SECONDS",
                         help="simulated fluxconfig-agent: Pending -> Compliant after this (default 2.0)")
+    parser.add_argument("--page-size", type=_positive_int, default=100, metavar="N",
+                        help="most items per list page; longer lists carry a nextLink with a $skipToken "
+                             "(default 100)")
     parser.add_argument("--allow-flux-v1-create", action="store_true",
                         help="accept new sourceControlConfigurations (the real service refuses since 2024-01-01)")
     parser.add_argument("--fault", type=_fault, action="append", default=[], metavar="SPEC",
@@ -122,7 +125,8 @@ def _serve(args: argparse.Namespace) -> int:
     from .server import ServeOptions, serve
 
     settings = Settings(operation_delay=args.operation_delay, retry_after=args.retry_after,
-                        agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create)
+                        agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create,
+                        page_size=args.page_size)
     return serve(ServeOptions(state_dir=args.state_dir, host=args.host, port=args.port, seed=args.seed,
                               settings=settings, faults=args.fault, log_file=args.log_file))
 

@@ -15,7 +15,8 @@ from .armcore import require_registered, require_resource_group
 from .common import principal_id
 from .context import LOCATION, TENANT_ID, Context
 from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, list_body, read_json, require_api_version
+from .httpio import empty_response, json_response, read_json, require_api_version
+from .paging import list_response
 from .store import Resource
 
 
@@ -91,7 +92,7 @@ async def handle(ctx: Context, request: web.Request, addr: Address) -> web.Respo
         if request.method != "GET":
             raise method_not_allowed(request.method, addr.path)
         require_resource_group(ctx, addr)
-        return json_response(list_body([cluster_body(c) for c in store.children(collection_key(addr))]))
+        return list_response(ctx, request, [cluster_body(c) for c in store.children(collection_key(addr))])
     existing = store.get(addr.cluster_path)
     if request.method == "GET":
         return json_response(cluster_body(require_cluster(ctx, addr)))

@@ -12,7 +12,8 @@ from . import lro
 from .addressing import CONFIG_NS, Address
 from .context import Context
 from .errors import ArmError, method_not_allowed, not_found
-from .httpio import json_response, list_body, timestamp
+from .httpio import json_response, timestamp
+from .paging import list_response as paged
 from .store import Operation, Resource
 
 READ_ONLY_ENVELOPE = ("id", "name", "type", "systemData")
@@ -83,10 +84,10 @@ def check_not_patchable(props: dict[str, Any], fields: tuple[str, ...], type_str
 
 
 def list_response(ctx: Context, request: web.Request, addr: Address, render) -> web.Response:
-    """A collection answers GET only: every item, rendered as its type shows it."""
+    """A collection answers GET only: its items, rendered as their type shows them, one page at a time."""
     if request.method != "GET":
         raise method_not_allowed(request.method, addr.path)
-    return json_response(list_body([render(r) for r in ctx.store.children(addr.collection_path)]))
+    return paged(ctx, request, [render(r) for r in ctx.store.children(addr.collection_path)])
 
 
 def get_response(existing: Resource | None, render, missing_message: str) -> web.Response:

@@ -28,6 +28,7 @@ class Settings:
     retry_after: int = 1
     agent_delay: float = 2.0
     allow_flux_v1_create: bool = False
+    page_size: int = 100
 
 
 @dataclass

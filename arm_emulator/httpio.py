@@ -86,6 +86,3 @@ def timestamp(epoch: float) -> str:
     moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}0+00:00"
 
-
-def list_body(items: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"value": items, "nextLink": None}

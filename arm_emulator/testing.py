@@ -145,10 +145,11 @@ class RunningEmulator:
 
 def start_emulator(state_dir: str | Path, *, port: int = 0, seed: str | Path | None = None,
                    operation_delay: float = 0.0, retry_after: int = 1, agent_delay: float = 0.0,
-                   extra_args: tuple[str, ...] | list[str] = (), startup_timeout: float = 30.0) -> RunningEmulator:
+                   page_size: int = 100, extra_args: tuple[str, ...] | list[str] = (),
+                   startup_timeout: float = 30.0) -> RunningEmulator:
     """Run ``python -m arm_emulator serve`` and wait until it listens."""
     args = ["--operation-delay", str(operation_delay), "--retry-after", str(retry_after),
-            "--agent-delay", str(agent_delay)]
+            "--agent-delay", str(agent_delay), "--page-size", str(page_size)]
     if seed is not None:
         args += ["--seed", str(seed)]
     emulator = RunningEmulator(Path(state_dir).resolve(), [*args, *extra_args], startup_timeout)

@@ -29,7 +29,7 @@ def test_help_lists_commands_and_serve_options():
         assert command in top.stdout
     serve = _cli("serve", "--help").stdout
     for option in ("--state-dir", "--port", "--seed", "--operation-delay", "--retry-after", "--agent-delay",
-                   "--fault", "--log-file", "--allow-flux-v1-create"):
+                   "--fault", "--log-file", "--allow-flux-v1-create", "--page-size"):
         assert option in serve
 
 
@@ -44,6 +44,7 @@ def test_refuses_non_loopback_hosts(tmp_path, host):
 def test_invalid_option_values_are_rejected():
     assert _cli("serve", "--retry-after", "0").returncode == 2
     assert "must be an integer > 0" in _cli("serve", "--retry-after", "0").stderr
+    assert "must be an integer > 0" in _cli("serve", "--page-size", "0").stderr
     bad_fault = _cli("serve", "--fault", "explode")
     assert bad_fault.returncode == 2 and "unknown fault kind" in bad_fault.stderr
 
