@@ -11,6 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from _project_venv import use_project_venv
+
+use_project_venv()
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from azext_k8s_flux.manifests import checker, fixer  # noqa: E402

@@ -23,6 +23,9 @@ import time
 import uuid
 from pathlib import Path
 
+from _project_venv import use_project_venv
+
+use_project_venv()
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

@@ -17,9 +17,12 @@ import threading
 import time
 from pathlib import Path
 
-import requests
+from _project_venv import use_project_venv
 
+use_project_venv()
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import requests  # noqa: E402
 
 from arm_emulator.testing import RESOURCE_GROUP, SUBSCRIPTION_ID, start_emulator  # noqa: E402
 
