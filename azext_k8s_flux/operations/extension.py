@@ -3,6 +3,7 @@
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
 
 # Validators, payload builders and pre-checks are imported by the handlers that use them, so that
@@ -95,6 +96,7 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     from azext_k8s_flux.validators.extension_rules import is_flux
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     _check_wait(wait_for_compliance, no_wait, extension_type)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
@@ -127,6 +129,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     )
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     _check_wait(wait_for_compliance, no_wait)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
@@ -163,6 +166,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     from azext_k8s_flux.validators.extension_rules import is_flux
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     current = _get(client, cluster, name)
     extension_type = _properties(current).get("extensionType")
     if is_flux(extension_type) and not force:
@@ -180,6 +184,7 @@ def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type,
                    cluster_resource_provider=None):
     """Show one extension (protected setting values are never shown)."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     return public_view(_get(client, cluster, name))
 
 

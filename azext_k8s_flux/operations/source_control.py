@@ -7,6 +7,7 @@ explains where to go instead.
 from azure.cli.core.azclierror import ResourceNotFoundError, ValidationError
 
 from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations._prompts import confirm
 
@@ -36,6 +37,7 @@ def source_control_list(client, resource_group_name, cluster_name, cluster_type,
 def source_control_show(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
     """Show one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "Flux v1 configuration")
     with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
         return _arm_json(client.get(*cluster.sdk_args(), name))
 
@@ -44,6 +46,7 @@ def source_control_delete(client, resource_group_name, cluster_name, cluster_typ
                           yes=False):
     """Delete one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "Flux v1 configuration")
     confirm(
         f"Delete Flux v1 configuration '{name}' of {cluster.describe()}?\n"
         "Applications it deployed keep running, but they stop syncing: changes in the repository are no longer "
