@@ -23,7 +23,8 @@ def _arm_json(model):
     """The resource with its properties at the top level, as azure-cli shows every resource (and as the
     retired upstream command did, so `--query repositoryUrl` keeps working)."""
     resource = model.serialize(keep_readonly=True)
-    return {**resource, **resource.pop("properties", {})}
+    properties = resource.pop("properties", None) or {}
+    return {**resource, **properties}
 
 
 def source_control_list(client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
