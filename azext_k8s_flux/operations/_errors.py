@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 from azure.cli.core.azclierror import (
+    AzureConnectionError,
     AzureInternalError,
     AzureResponseError,
     BadRequestError,
@@ -86,7 +87,7 @@ def arm_errors(what, cluster=None, not_found=None):
     parent too, so the first request of every command doubles as the cluster-exists check); `not_found`
     replaces the message of any other 404.
     """
-    from azure.core.exceptions import HttpResponseError
+    from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
 
     try:
         yield
@@ -95,6 +96,17 @@ def arm_errors(what, cluster=None, not_found=None):
         if translated is None and not_found and is_not_found(error):
             translated = ResourceNotFoundError(not_found)
         raise (translated or translate_http_error(error, what)) from None
+    except ServiceRequestError as error:  # the request never reached Azure (the SDK already retried)
+        raise AzureConnectionError(
+            f"Could not connect to Azure Resource Manager for {what}: {error.message}\n"
+            "Nothing was changed by the failed request. Check the network (and any proxy) and try again."
+        ) from None
+    except ServiceResponseError as error:  # sent, but the answer was lost: a write may have happened
+        raise AzureConnectionError(
+            f"The connection to Azure Resource Manager was lost while handling {what}: {error.message}\n"
+            "If this command changes something, the change may have been made anyway: check with the matching "
+            "show command before running it again."
+        ) from None
 
 
 def is_not_found(error):
