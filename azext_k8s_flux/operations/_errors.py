@@ -28,11 +28,23 @@ def _status(error):
     return getattr(error, "status_code", None) or getattr(response, "status_code", None)
 
 
-def translate_http_error(error, what):
-    """Return the azure-cli error for an SDK HttpResponseError raised while acting on `what`."""
+ACCEPTED_THEN_FAILED = (
+    "Azure accepted the request, but the operation then failed, so the resource may have been left in a "
+    "Failed state: check it with the matching show command before running this command again."
+)
+
+
+def translate_http_error(error, what, failed_note=None):
+    """Return the azure-cli error for an SDK HttpResponseError raised while acting on `what`.
+
+    A long-running operation that ends Failed is raised from a successful (2xx) status poll: the request
+    was accepted and may have changed the resource, which `failed_note` (or a generic note) says.
+    """
     code, message = arm_error_code_and_message(error)
     status = _status(error)
     detail = f"({code}) {message}" if code else message
+    if status is not None and status < 400:
+        return AzureResponseError(f"The operation on {what} failed: {detail}\n{failed_note or ACCEPTED_THEN_FAILED}")
     if status == 404:
         return ResourceNotFoundError(f"{what} was not found: {detail}")
     if status == 403:
@@ -80,12 +92,12 @@ def cluster_not_found(error, cluster):
 
 
 @contextmanager
-def arm_errors(what, cluster=None, not_found=None):
+def arm_errors(what, cluster=None, not_found=None, failed_note=None):
     """Run SDK calls and turn any HttpResponseError into the matching azure-cli error.
 
     With `cluster`, a 404 about the cluster or its resource group says so (ARM answers 404 for a missing
     parent too, so the first request of every command doubles as the cluster-exists check); `not_found`
-    replaces the message of any other 404.
+    replaces the message of any other 404; `failed_note` says what to do after an accepted operation failed.
     """
     from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
 
@@ -95,7 +107,7 @@ def arm_errors(what, cluster=None, not_found=None):
         translated = cluster_not_found(error, cluster) if cluster is not None else None
         if translated is None and not_found and is_not_found(error):
             translated = ResourceNotFoundError(not_found)
-        raise (translated or translate_http_error(error, what)) from None
+        raise (translated or translate_http_error(error, what, failed_note)) from None
     except ServiceRequestError as error:  # the request never reached Azure (the SDK already retried)
         raise AzureConnectionError(
             f"Could not connect to Azure Resource Manager for {what}: {error.message}\n"

@@ -44,12 +44,22 @@ def _read_settings(settings, settings_file, protected, protected_file):
     )
 
 
+def _failed_note(cluster, name, deleting=False):
+    """What to do after Azure accepted a change of the extension and the operation then failed."""
+    show = f"az k8s-extension show {cluster.cli_args()} -n {name}"
+    if deleting:
+        return (f"Azure accepted the deletion, but it failed: the extension may be left in a Failed state ({show}). "
+                "Run the delete again, or add --force to remove the extension resource from Azure at once.")
+    return (f"Azure accepted the request, but the operation failed: the extension may be left in a Failed state "
+            f"with the new values ({show}). Correct them with az k8s-extension update, or delete the extension.")
+
+
 def _send(no_wait, method, cluster, name, body, secret):
     from azure.cli.core.util import sdk_no_wait
 
     # Bodies with protected settings must not reach --debug's request logging.
     options = {"logging_enable": False} if secret else {}
-    with arm_errors(_what(name, cluster), cluster):
+    with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name)):
         poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **options)
         if no_wait:
             return None
@@ -173,7 +183,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
     confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes)
-    with arm_errors(_what(name, cluster), cluster):
+    with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name, deleting=True)):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
         if not no_wait:
