@@ -66,12 +66,15 @@ def load_arguments(loader):
         c.argument(
             "remove_settings",
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             options_list=["--remove-settings"],
-            help="Names of settings to remove (sent as null, which the service treats as removal).",
+            help="Names of settings to remove, space-separated or repeated (sent as null, which the service "
+            "treats as removal).",
         )
         c.argument(
             "remove_protected_settings",
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             options_list=["--remove-protected-settings"],
             help="Names of protected settings to remove.",
         )
