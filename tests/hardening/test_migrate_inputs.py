@@ -1,6 +1,7 @@
-"""The credential options of `flux migrate` can be repeated, one configuration each, like every repeatable
-azure-cli option: a repeated option used to keep only its last occurrence, so the first configuration
-silently got a newly generated SSH key instead of the key given for it."""
+"""`flux migrate` inputs. The credential options can be repeated, one configuration each, like every
+repeatable azure-cli option (a repeated option used to keep only its last occurrence, so the first
+configuration silently got a newly generated SSH key instead of the key given for it); what blocks a
+migration is listed one problem per line."""
 
 from tests.v1.helpers import CLUSTER_CONFIG, TEAM_A, seed_v1
 
@@ -34,3 +35,14 @@ def test_the_same_configuration_twice_is_refused(cli, new_cluster, tmp_path):
     result = cli(f"k8s-configuration flux migrate {cluster.args} --dry-run "
                  f"--ssh-private-key-file cluster-config={key} --ssh-private-key-file cluster-config={key}", expect=1)
     assert "--ssh-private-key-file names 'cluster-config' twice" in result.stderr
+
+
+def test_blockers_are_listed_one_per_line(cli, new_cluster, tmp_path):
+    cluster = new_cluster("connectedClusters")
+    seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
+    result = cli(f"k8s-configuration flux migrate {cluster.args} --yes --plan-file {tmp_path / 'plan.json'} "
+                 "--https-user cluster-config=flux-bot", expect=1)
+    error = result.stderr[result.stderr.index("ERROR: "):]
+    assert error.startswith("ERROR: The migration cannot start:\n  - cluster-config: ")
+    assert ".;" not in error
+    assert error.rstrip().endswith("Nothing was changed.")
