@@ -63,6 +63,11 @@ def translate_http_error(error, what, failed_note=None):
             f"Register it once with: az provider register --namespace {namespace} --wait\n"
             "Then run this command again."
         )
+    if status == 429:  # the SDK has already retried, honouring Retry-After
+        return AzureResponseError(
+            f"Azure is throttling requests (HTTP 429) for {what}: {detail}\n"
+            "Nothing was changed by this command's refused request; wait a minute and try again."
+        )
     if status == 400 or status == 409:
         return BadRequestError(f"The request for {what} was refused: {detail}")
     if status is not None and status >= 500:

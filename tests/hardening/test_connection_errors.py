@@ -37,3 +37,16 @@ def test_a_dropped_answer_warns_that_the_change_may_have_been_made():
     message = str(raised.value)
     assert "The connection to Azure Resource Manager was lost while handling Flux v1 configuration 'cfg'" in message
     assert "may have been made" in message
+
+
+def test_throttling_that_outlasts_the_retries_says_so(cli, emulator, new_cluster):
+    cluster = new_cluster("connectedClusters")
+    emulator.set_fault("throttle", count=None, path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/",
+                       retry_after=0)
+    try:
+        result = cli(f"k8s-extension list {cluster.args}", expect=1)
+    finally:
+        emulator.clear_faults()
+    assert "Azure is throttling requests (HTTP 429) for the extension list of connectedClusters" in result.stderr
+    assert "(TooManyRequests)" in result.stderr
+    assert "Nothing was changed by this command's refused request; wait a minute and try again." in result.stderr
