@@ -3,9 +3,10 @@
 from azure.cli.core.azclierror import ManualInterrupt, NoTTYError
 
 
-def confirm(message, yes):
-    """Ask `message` unless --yes was given; raise when declined or when no terminal can answer."""
-    if yes:
+def confirm(message, yes, cli_ctx=None):
+    """Ask `message` unless --yes was given (or, with `cli_ctx`, azure-cli's core.disable_confirm_prompt is
+    set, as it is for azure-cli's own confirmations); raise when declined or when no terminal can answer."""
+    if yes or (cli_ctx is not None and cli_ctx.config.getboolean("core", "disable_confirm_prompt", fallback=False)):
         return
     from knack.prompting import NoTTYException, prompt_y_n
 

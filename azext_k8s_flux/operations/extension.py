@@ -160,7 +160,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
         return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
     if changes.protected_keys:
         confirm(f"Replace protected settings {', '.join(changes.protected_keys)} of {_what(name, cluster)}? "
-                "Their current values cannot be read back.", yes)
+                "Their current values cannot be read back.", yes, cmd.cli_ctx)
     patch = build_extension_patch(**changes.patch)
     result = _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
     return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
@@ -182,7 +182,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     if is_flux(extension_type) and not force:
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
-    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes)
+    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
     with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name, deleting=True)):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
