@@ -21,9 +21,11 @@ RETIRED = (
 
 def _arm_json(model):
     """The resource with its properties at the top level, as azure-cli shows every resource (and as the
-    retired upstream command did, so `--query repositoryUrl` keeps working)."""
+    retired upstream command did, so `--query repositoryUrl` keeps working), protected setting values masked."""
     resource = model.serialize(keep_readonly=True)
     properties = resource.pop("properties", None) or {}
+    if properties.get("configurationProtectedSettings"):  # write-only: names, never values
+        properties["configurationProtectedSettings"] = {key: "" for key in properties["configurationProtectedSettings"]}
     return {**resource, **properties}
 
 

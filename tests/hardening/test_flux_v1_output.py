@@ -13,3 +13,24 @@ def test_show_and_list_do_not_repeat_the_properties_under_a_properties_key(cli, 
         assert resource["repositoryUrl"] == "git@github.com:contoso/gitops"
         assert resource["operatorScope"] == "cluster"
         assert resource["name"] == "cluster-config"
+
+
+def test_protected_setting_values_are_never_shown():
+    """ARM does not return them today; if it ever did, show and list must still print names only."""
+    from types import SimpleNamespace
+
+    from azext_k8s_flux import _sdk
+    from azext_k8s_flux.operations import source_control
+
+    models = _sdk.source_control_models()
+    config = models.SourceControlConfiguration(
+        repository_url="https://github.com/contoso/gitops",
+        configuration_protected_settings={"sshPrivateKey": "LS0tLS1CRUdJTi1zZWNyZXQ="},
+    )
+    client = SimpleNamespace(get=lambda *args: config, list=lambda *args: [config])
+    cluster = {"resource_group_name": "rg", "cluster_name": "c1", "cluster_type": "connectedClusters"}
+    shown = source_control.source_control_show(client, name="cfg", **cluster)
+    (listed,) = source_control.source_control_list(client, **cluster)
+    for resource in (shown, listed):
+        assert resource["configurationProtectedSettings"] == {"sshPrivateKey": ""}
+        assert "LS0tLS1CRUdJTi1zZWNyZXQ=" not in str(resource)
