@@ -55,12 +55,12 @@ def load_arguments(loader):
         )
         c.argument(
             "configuration_settings_file",
-            options_list=["--config-settings-file"],
+            options_list=["--config-settings-file", "--config-file"],  # the official command's names
             help="JSON or YAML file with a flat mapping of settings; --configuration-settings entries override it.",
         )
         c.argument(
             "configuration_protected_settings_file",
-            options_list=["--config-protected-file"],
+            options_list=["--config-protected-file", "--config-protected-settings-file"],
             help="JSON or YAML file with a flat mapping of protected settings.",
         )
         c.argument(
