@@ -18,6 +18,10 @@ RETIRED = (
     "'az k8s-configuration flux migrate'. Nothing was sent to Azure."
 )
 
+# People used to Flux v1 type `az k8s-configuration show/delete` for what is now a Flux v2 configuration.
+_FLUX_V2_HINT = ("These commands handle retired Flux v1 configurations only; for a Flux v2 configuration use "
+                 "'az k8s-configuration flux {verb} {cluster} -n {name}'.")
+
 
 def _arm_json(model):
     """The resource with its properties at the top level, as azure-cli shows every resource (and as the
@@ -41,7 +45,9 @@ def source_control_show(client, resource_group_name, cluster_name, cluster_type,
     """Show one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "Flux v1 configuration")
-    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
+    not_found = (f"Flux v1 configuration '{name}' of {cluster.describe()} was not found. "
+                 f"{_FLUX_V2_HINT.format(verb='show', cluster=cluster.cli_args(), name=name)}")
+    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster, not_found=not_found):
         return _arm_json(client.get(*cluster.sdk_args(), name))
 
 
@@ -66,7 +72,8 @@ def source_control_delete(client, resource_group_name, cluster_name, cluster_typ
     if statuses[:1] == [204]:
         raise ResourceNotFoundError(
             f"Flux v1 configuration '{name}' was not found on {cluster.describe()}: nothing was deleted. "
-            f"List them with 'az k8s-configuration list {cluster.cli_args()}'."
+            f"List them with 'az k8s-configuration list {cluster.cli_args()}'. "
+            f"{_FLUX_V2_HINT.format(verb='delete', cluster=cluster.cli_args(), name=name)}"
         )
 
 

@@ -34,3 +34,13 @@ def test_protected_setting_values_are_never_shown():
     for resource in (shown, listed):
         assert resource["configurationProtectedSettings"] == {"sshPrivateKey": ""}
         assert "LS0tLS1CRUdJTi1zZWNyZXQ=" not in str(resource)
+
+
+def test_not_found_points_flux_v2_users_at_the_flux_commands(cli, new_cluster):
+    cluster = new_cluster("connectedClusters")
+    shown = cli(f"k8s-configuration show {cluster.args} -n cluster-config", expect=3)
+    assert "Flux v1 configuration 'cluster-config' of connectedClusters" in shown.stderr
+    assert f"az k8s-configuration flux show {cluster.args} -n cluster-config" in shown.stderr
+    deleted = cli(f"k8s-configuration delete {cluster.args} -n cluster-config --yes", expect=3)
+    assert "nothing was deleted" in deleted.stderr
+    assert f"az k8s-configuration flux delete {cluster.args} -n cluster-config" in deleted.stderr
