@@ -26,3 +26,13 @@ def test_prompts_still_fail_without_a_terminal_by_default(cli, new_cluster):
     seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
     result = cli(f"k8s-configuration delete {cluster.args} -n cluster-config", expect=1)
     assert "Pass --yes" in result.stderr
+
+
+def test_an_invalid_setting_is_an_error_not_a_traceback(cli, new_cluster, monkeypatch):
+    cluster = new_cluster("connectedClusters")
+    seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
+    monkeypatch.setenv("AZURE_CORE_DISABLE_CONFIRM_PROMPT", "maybe")
+    result = cli(f"k8s-configuration delete {cluster.args} -n cluster-config", expect=1)
+    assert "core.disable_confirm_prompt" in result.stderr and "use true or false" in result.stderr
+    assert "Traceback" not in result.output
+    assert [item["name"] for item in cluster.list(SCC)] == ["cluster-config"]
