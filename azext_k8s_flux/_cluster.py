@@ -36,7 +36,11 @@ class ClusterRef:
 
 
 def cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
-    """Build the reference for validated arguments (see validate_cluster_args)."""
+    """Build the reference for the cluster options; refuses empty names before any request is made."""
+    from azext_k8s_flux._validators import require_value
+
+    require_value(resource_group_name, "-g/--resource-group", "cluster's resource group")
+    require_value(cluster_name, "-c/--cluster-name", "cluster")
     return ClusterRef(
         resource_group=resource_group_name,
         resource_provider=cluster_resource_provider or CLUSTER_RESOURCE_PROVIDERS[cluster_type],

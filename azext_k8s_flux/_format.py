@@ -118,3 +118,31 @@ def check_manifests_table(findings):
         )
         for finding in findings or []
     ]
+
+
+def migrate_table(result):
+    """`flux migrate`: the plan (--dry-run) one row per Flux v1 configuration, or the outcome one row per
+    Flux v2 configuration created; the JSON output has the details."""
+    if "createV2" in result:
+        status = {item.get("name"): item.get("status") for item in result.get("deleteV1") or []}
+        blockers = [item.get("configuration") for item in result.get("blockers") or []]
+        return [
+            OrderedDict(
+                [
+                    ("V1Configuration", item.get("fromV1")),
+                    ("V1Status", status.get(item.get("fromV1"))),
+                    ("V2Configuration", item.get("name")),
+                    ("V2Action", item.get("action")),
+                    ("Credentials", (item.get("credentials") or {}).get("kind")),
+                    ("Blockers", blockers.count(item.get("fromV1"))),
+                ]
+            )
+            for item in result["createV2"]
+        ]
+    if "createdV2" in result:
+        keys = result.get("repositoryPublicKeys") or {}
+        return [
+            OrderedDict([("V2Configuration", name), ("Status", "Created"), ("PublicKey", keys.get(name))])
+            for name in result["createdV2"]
+        ]
+    return [OrderedDict([("Status", result.get("status")), ("Message", result.get("message"))])]

@@ -55,23 +55,26 @@ def load_arguments(loader):
         )
         c.argument(
             "configuration_settings_file",
-            options_list=["--config-settings-file"],
+            options_list=["--config-settings-file", "--config-file"],  # the official command's names
             help="JSON or YAML file with a flat mapping of settings; --configuration-settings entries override it.",
         )
         c.argument(
             "configuration_protected_settings_file",
-            options_list=["--config-protected-file"],
+            options_list=["--config-protected-file", "--config-protected-settings-file"],
             help="JSON or YAML file with a flat mapping of protected settings.",
         )
         c.argument(
             "remove_settings",
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             options_list=["--remove-settings"],
-            help="Names of settings to remove (sent as null, which the service treats as removal).",
+            help="Names of settings to remove, space-separated or repeated (sent as null, which the service "
+            "treats as removal).",
         )
         c.argument(
             "remove_protected_settings",
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             options_list=["--remove-protected-settings"],
             help="Names of protected settings to remove.",
         )

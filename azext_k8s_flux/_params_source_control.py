@@ -64,15 +64,18 @@ def load_arguments(loader):
             "ssh_private_key_file",
             options_list=["--ssh-private-key-file"],
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             validator=None,
             arg_group="Credentials",
-            help="Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration). "
+            help="Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration); "
+            "repeat the option or give several pairs for several configurations. "
             "Without one, Flux generates a key pair and the public key to register is printed after the migration.",
         )
         c.argument(
             "https_user",
             options_list=["--https-user"],
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             validator=None,
             arg_group="Credentials",
             help="HTTPS user name for a configuration, as NAME=USER. Give --https-key-file for it too.",
@@ -81,6 +84,7 @@ def load_arguments(loader):
             "https_key_file",
             options_list=["--https-key-file"],
             nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
             validator=None,
             arg_group="Credentials",
             help="File holding the HTTPS token or password for a configuration, as NAME=PATH.",

@@ -65,7 +65,7 @@ def load_command_table(loader, _):
         custom_command_type=_operations("migrate"),
         client_factory=cf_source_control_configurations,
     ) as g:
-        g.custom_command("migrate", "flux_migrate")
+        g.custom_command("migrate", "flux_migrate", table_transformer=_table("migrate_table"))
 
     with loader.command_group("k8s-configuration flux", custom_command_type=_operations("check_manifests")) as g:
         g.custom_command("check-manifests", "flux_check_manifests", table_transformer=_table("check_manifests_table"))

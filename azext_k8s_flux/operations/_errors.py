@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 from azure.cli.core.azclierror import (
+    AzureConnectionError,
     AzureInternalError,
     AzureResponseError,
     BadRequestError,
@@ -27,11 +28,23 @@ def _status(error):
     return getattr(error, "status_code", None) or getattr(response, "status_code", None)
 
 
-def translate_http_error(error, what):
-    """Return the azure-cli error for an SDK HttpResponseError raised while acting on `what`."""
+ACCEPTED_THEN_FAILED = (
+    "Azure accepted the request, but the operation then failed, so the resource may have been left in a "
+    "Failed state: check it with the matching show command before running this command again."
+)
+
+
+def translate_http_error(error, what, failed_note=None):
+    """Return the azure-cli error for an SDK HttpResponseError raised while acting on `what`.
+
+    A long-running operation that ends Failed is raised from a successful (2xx) status poll: the request
+    was accepted and may have changed the resource, which `failed_note` (or a generic note) says.
+    """
     code, message = arm_error_code_and_message(error)
     status = _status(error)
     detail = f"({code}) {message}" if code else message
+    if status is not None and status < 400:
+        return AzureResponseError(f"The operation on {what} failed: {detail}\n{failed_note or ACCEPTED_THEN_FAILED}")
     if status == 404:
         return ResourceNotFoundError(f"{what} was not found: {detail}")
     if status == 403:
@@ -49,6 +62,11 @@ def translate_http_error(error, what):
             f"The subscription is not registered to use {namespace}: Azure refused the request for {what}.\n"
             f"Register it once with: az provider register --namespace {namespace} --wait\n"
             "Then run this command again."
+        )
+    if status == 429:  # the SDK has already retried, honouring Retry-After
+        return AzureResponseError(
+            f"Azure is throttling requests (HTTP 429) for {what}: {detail}\n"
+            "Nothing was changed by this command's refused request; wait a minute and try again."
         )
     if status == 400 or status == 409:
         return BadRequestError(f"The request for {what} was refused: {detail}")
@@ -79,14 +97,14 @@ def cluster_not_found(error, cluster):
 
 
 @contextmanager
-def arm_errors(what, cluster=None, not_found=None):
+def arm_errors(what, cluster=None, not_found=None, failed_note=None):
     """Run SDK calls and turn any HttpResponseError into the matching azure-cli error.
 
     With `cluster`, a 404 about the cluster or its resource group says so (ARM answers 404 for a missing
     parent too, so the first request of every command doubles as the cluster-exists check); `not_found`
-    replaces the message of any other 404.
+    replaces the message of any other 404; `failed_note` says what to do after an accepted operation failed.
     """
-    from azure.core.exceptions import HttpResponseError
+    from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
 
     try:
         yield
@@ -94,7 +112,18 @@ def arm_errors(what, cluster=None, not_found=None):
         translated = cluster_not_found(error, cluster) if cluster is not None else None
         if translated is None and not_found and is_not_found(error):
             translated = ResourceNotFoundError(not_found)
-        raise (translated or translate_http_error(error, what)) from None
+        raise (translated or translate_http_error(error, what, failed_note)) from None
+    except ServiceRequestError as error:  # the request never reached Azure (the SDK already retried)
+        raise AzureConnectionError(
+            f"Could not connect to Azure Resource Manager for {what}: {error.message}\n"
+            "Nothing was changed by the failed request. Check the network (and any proxy) and try again."
+        ) from None
+    except ServiceResponseError as error:  # sent, but the answer was lost: a write may have happened
+        raise AzureConnectionError(
+            f"The connection to Azure Resource Manager was lost while handling {what}: {error.message}\n"
+            "If this command changes something, the change may have been made anyway: check with the matching "
+            "show command before running it again."
+        ) from None
 
 
 def is_not_found(error):

@@ -1,11 +1,12 @@
 """Confirmation prompts that never hang a pipeline: without a terminal they fail and name --yes."""
 
-from azure.cli.core.azclierror import ManualInterrupt, NoTTYError
+from azure.cli.core.azclierror import InvalidArgumentValueError, ManualInterrupt, NoTTYError
 
 
-def confirm(message, yes):
-    """Ask `message` unless --yes was given; raise when declined or when no terminal can answer."""
-    if yes:
+def confirm(message, yes, cli_ctx=None):
+    """Ask `message` unless --yes was given (or, with `cli_ctx`, azure-cli's core.disable_confirm_prompt is
+    set, as it is for azure-cli's own confirmations); raise when declined or when no terminal can answer."""
+    if yes or _prompts_disabled(cli_ctx):
         return
     from knack.prompting import NoTTYException, prompt_y_n
 
@@ -17,3 +18,15 @@ def confirm(message, yes):
         ) from None
     if not accepted:
         raise ManualInterrupt("Cancelled: nothing was changed.")
+
+
+def _prompts_disabled(cli_ctx):
+    if cli_ctx is None:
+        return False
+    try:
+        return cli_ctx.config.getboolean("core", "disable_confirm_prompt", fallback=False)
+    except ValueError:
+        raise InvalidArgumentValueError(
+            "The azure-cli setting core.disable_confirm_prompt (or AZURE_CORE_DISABLE_CONFIRM_PROMPT) is not a "
+            "boolean: use true or false."
+        ) from None

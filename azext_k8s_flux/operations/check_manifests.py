@@ -29,7 +29,7 @@ def flux_check_manifests(cmd, path, namespace=DEFAULT_NAMESPACE, fix=False, diff
 
     _table_by_default(cmd.cli_ctx)
     try:
-        _validate(namespace, fix, diff)
+        _validate(path, namespace, fix, diff)
         report = checker.check(path, namespace)
         if fix or diff:
             changes, skipped = fixer.apply(report)
@@ -51,11 +51,25 @@ def flux_check_manifests(cmd, path, namespace=DEFAULT_NAMESPACE, fix=False, diff
     return None if diff else [finding.to_dict() for finding in report.findings]
 
 
-def _validate(namespace, fix, diff):
-    from azure.cli.core.azclierror import MutuallyExclusiveArgumentError
+def _validate(path, namespace, fix, diff):
+    import os
+
+    from azure.cli.core.azclierror import (
+        FileOperationError,
+        MutuallyExclusiveArgumentError,
+        RequiredArgumentMissingError,
+    )
 
     from azext_k8s_flux._validators import check_dns1123_label
 
+    # An empty --path (an unset variable) would otherwise check the current folder and could pass.
+    if not path.strip():
+        raise RequiredArgumentMissingError(
+            "--path is empty: give the folder of the repository to check (or a single YAML file)."
+        )
+    if not os.path.exists(path):
+        raise FileOperationError(f"--path '{path}': no such file or folder. Give the folder of the repository "
+                                 "to check (or a single YAML file).")
     check_dns1123_label(namespace, "--namespace")
     if fix and diff:
         raise MutuallyExclusiveArgumentError(

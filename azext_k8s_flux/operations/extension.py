@@ -3,6 +3,7 @@
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
 
 # Validators, payload builders and pre-checks are imported by the handlers that use them, so that
@@ -43,12 +44,22 @@ def _read_settings(settings, settings_file, protected, protected_file):
     )
 
 
+def _failed_note(cluster, name, deleting=False):
+    """What to do after Azure accepted a change of the extension and the operation then failed."""
+    show = f"az k8s-extension show {cluster.cli_args()} -n {name}"
+    if deleting:
+        return (f"Azure accepted the deletion, but it failed: the extension may be left in a Failed state ({show}). "
+                "Run the delete again, or add --force to remove the extension resource from Azure at once.")
+    return (f"Azure accepted the request, but the operation failed: the extension may be left in a Failed state "
+            f"with the new values ({show}). Correct them with az k8s-extension update, or delete the extension.")
+
+
 def _send(no_wait, method, cluster, name, body, secret):
     from azure.cli.core.util import sdk_no_wait
 
     # Bodies with protected settings must not reach --debug's request logging.
     options = {"logging_enable": False} if secret else {}
-    with arm_errors(_what(name, cluster), cluster):
+    with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name)):
         poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **options)
         if no_wait:
             return None
@@ -95,6 +106,7 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     from azext_k8s_flux.validators.extension_rules import is_flux
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     _check_wait(wait_for_compliance, no_wait, extension_type)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
@@ -127,6 +139,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     )
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     _check_wait(wait_for_compliance, no_wait)
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
@@ -147,7 +160,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
         return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
     if changes.protected_keys:
         confirm(f"Replace protected settings {', '.join(changes.protected_keys)} of {_what(name, cluster)}? "
-                "Their current values cannot be read back.", yes)
+                "Their current values cannot be read back.", yes, cmd.cli_ctx)
     patch = build_extension_patch(**changes.patch)
     result = _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
     return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
@@ -163,13 +176,14 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     from azext_k8s_flux.validators.extension_rules import is_flux
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     current = _get(client, cluster, name)
     extension_type = _properties(current).get("extensionType")
     if is_flux(extension_type) and not force:
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
-    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes)
-    with arm_errors(_what(name, cluster), cluster):
+    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
+    with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name, deleting=True)):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
         if not no_wait:
@@ -180,6 +194,7 @@ def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type,
                    cluster_resource_provider=None):
     """Show one extension (protected setting values are never shown)."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "extension")
     return public_view(_get(client, cluster, name))
 
 

@@ -45,11 +45,11 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
         return plan
     sys.stderr.write(render_plan(plan))
     if plan["blockers"]:
-        raise ValidationError("The migration cannot start: " + "; ".join(
-            f"{item['configuration']}: {item['problem']}" for item in plan["blockers"]) + " Nothing was changed.")
+        raise ValidationError("The migration cannot start:\n" + "".join(
+            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
     confirm(f"Migrate {len(entries)} Flux v1 configuration(s) of {cluster.describe()} to Flux v2? The v1 "
             "configurations are deleted first: until the v2 configurations exist the cluster pulls no changes "
-            "and cannot repair drift (running applications keep running).", yes)
+            "and cannot repair drift (running applications keep running).", yes, cmd.cli_ctx)
     _build_all(entries, credentials)
     state = state or new_state(resource_id, entries, {})
     state["entries"] = entries

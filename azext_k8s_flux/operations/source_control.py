@@ -7,6 +7,7 @@ explains where to go instead.
 from azure.cli.core.azclierror import ResourceNotFoundError, ValidationError
 
 from azext_k8s_flux._cluster import cluster_ref
+from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations._prompts import confirm
 
@@ -17,12 +18,19 @@ RETIRED = (
     "'az k8s-configuration flux migrate'. Nothing was sent to Azure."
 )
 
+# People used to Flux v1 type `az k8s-configuration show/delete` for what is now a Flux v2 configuration.
+_FLUX_V2_HINT = ("These commands handle retired Flux v1 configurations only; for a Flux v2 configuration use "
+                 "'az k8s-configuration flux {verb} {cluster} -n {name}'.")
+
 
 def _arm_json(model):
     """The resource with its properties at the top level, as azure-cli shows every resource (and as the
-    retired upstream command did, so `--query repositoryUrl` keeps working)."""
+    retired upstream command did, so `--query repositoryUrl` keeps working), protected setting values masked."""
     resource = model.serialize(keep_readonly=True)
-    return {**resource, **resource.pop("properties", {})}
+    properties = resource.pop("properties", None) or {}
+    if properties.get("configurationProtectedSettings"):  # write-only: names, never values
+        properties["configurationProtectedSettings"] = {key: "" for key in properties["configurationProtectedSettings"]}
+    return {**resource, **properties}
 
 
 def source_control_list(client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
@@ -36,20 +44,25 @@ def source_control_list(client, resource_group_name, cluster_name, cluster_type,
 def source_control_show(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
     """Show one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
+    require_value(name, "-n/--name", "Flux v1 configuration")
+    not_found = (f"Flux v1 configuration '{name}' of {cluster.describe()} was not found. "
+                 f"{_FLUX_V2_HINT.format(verb='show', cluster=cluster.cli_args(), name=name)}")
+    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster, not_found=not_found):
         return _arm_json(client.get(*cluster.sdk_args(), name))
 
 
 def source_control_delete(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
-                          yes=False):
+                          yes=False, cmd=None):
     """Delete one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "Flux v1 configuration")
     confirm(
         f"Delete Flux v1 configuration '{name}' of {cluster.describe()}?\n"
         "Applications it deployed keep running, but they stop syncing: changes in the repository are no longer "
         "applied and drift is no longer repaired. To keep them managed, run 'az k8s-configuration flux migrate "
         f"{cluster.cli_args()}' instead, which recreates it as a Flux v2 configuration.",
         yes,
+        cmd.cli_ctx if cmd else None,
     )
     with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
         # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
@@ -59,7 +72,8 @@ def source_control_delete(client, resource_group_name, cluster_name, cluster_typ
     if statuses[:1] == [204]:
         raise ResourceNotFoundError(
             f"Flux v1 configuration '{name}' was not found on {cluster.describe()}: nothing was deleted. "
-            f"List them with 'az k8s-configuration list {cluster.cli_args()}'."
+            f"List them with 'az k8s-configuration list {cluster.cli_args()}'. "
+            f"{_FLUX_V2_HINT.format(verb='delete', cluster=cluster.cli_args(), name=name)}"
         )
 
 

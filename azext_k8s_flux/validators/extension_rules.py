@@ -9,6 +9,8 @@ from azure.cli.core.azclierror import (
 )
 from knack.log import get_logger
 
+from azext_k8s_flux._validators import check_dns1123_label
+
 logger = get_logger(__name__)
 
 FLUX_EXTENSION_TYPE = "microsoft.flux"
@@ -112,6 +114,9 @@ def check_flux_scope(scope, release_namespace, target_namespace):
 
 def resolve_generic_scope(scope, release_namespace, target_namespace):
     """The scope of any other extension type: 'cluster', 'namespace' or None (the service decides)."""
+    for value, option in ((release_namespace, "--release-namespace"), (target_namespace, "--target-namespace")):
+        if value is not None:
+            check_dns1123_label(value, option)
     scope = scope.lower() if scope else None
     if scope is None:
         scope = "namespace" if target_namespace else ("cluster" if release_namespace else None)

@@ -141,6 +141,12 @@ def check_flux_settings(settings, option, protected=False):
 
 def _check_one(key, value, option, protected):
     known = KNOWN_SETTINGS.get(key)
+    if known is None and key.lower() in _BY_LOWER:
+        # Helm values are case-sensitive: this key would be sent and silently do nothing.
+        raise InvalidArgumentValueError(
+            f"Unknown microsoft.flux setting '{key}' in {option}: setting names are case-sensitive, "
+            f"use {_BY_LOWER[key.lower()]}."
+        )
     if known is None:
         _warn_unknown(key, option)
         if not protected:

@@ -6,14 +6,22 @@ Values reach the API as strings. A settings file may hold real booleans and numb
 
 import argparse
 import json
+import re
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
+
+# Setting names never hold spaces, quotes or braces (they are Helm value paths such as a.b-c[0].d).
+_NOT_A_NAME = re.compile(r"[\s\"'{}]")
+_FILE_OPTIONS = {
+    "configuration_settings": "--config-settings-file",
+    "configuration_protected_settings": "--config-protected-file",
+}
 
 
 class KeyValueAction(argparse.Action):
     """`--configuration-settings a=1 b=2 --configuration-settings c=3` -> {"a": "1", "b": "2", "c": "3"}.
 
-    Only the key is ever repeated in an error: the same action parses protected settings.
+    Nothing of an entry is repeated in an error: the same action parses protected settings.
     """
 
     def __call__(self, parser, namespace, values, option_string=None):
@@ -21,14 +29,23 @@ class KeyValueAction(argparse.Action):
         for item in values if isinstance(values, list) else [values]:
             key, sep, value = item.partition("=")
             key = key.strip()
-            if not sep or not key:
-                shown = key if sep else "a value without '='"
-                raise InvalidArgumentValueError(
-                    f"Invalid {option_string} entry ({shown or 'empty key'}): use key=value, "
-                    "for example multiTenancy.enforce=false."
-                )
+            if not sep or not key or _NOT_A_NAME.search(key):
+                raise InvalidArgumentValueError(self._invalid(item, key, sep, option_string))
             settings[key] = value
         setattr(namespace, self.dest, settings)
+
+    def _invalid(self, item, key, sep, option_string):
+        if not sep:
+            shown = "a value without '='"
+        elif not key:
+            shown = "empty key"
+        else:
+            # Never repeat it: a JSON document given with @file would put part of a value in the "key".
+            shown = "the part before '=' is not a setting name"
+        message = f"Invalid {option_string} entry ({shown}): use key=value, for example multiTenancy.enforce=false."
+        if item.lstrip().startswith(("{", "[")) or _NOT_A_NAME.search(key):
+            message += f" For a JSON or YAML file of settings use {_FILE_OPTIONS.get(self.dest, 'the file option')}."
+        return message
 
 
 def setting_value_text(key, value, origin):

@@ -71,7 +71,6 @@ def test_a_wrong_protected_value_is_not_repeated():
 @pytest.mark.parametrize(
     "typo, meant",
     [
-        ("multitenancy.enforce", "multiTenancy.enforce"),
         ("multiTenancy.enfroce", "multiTenancy.enforce"),
         ("helm-controler.enabled", "helm-controller.enabled"),
         ("source-controller.loglevel", "source-controller.log-level"),

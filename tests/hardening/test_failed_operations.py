@@ -1,0 +1,41 @@
+"""An extension operation that Azure accepted and that then failed says that the extension may be left in a
+Failed state, and how to see and fix it."""
+
+
+def test_failed_install_points_at_show_and_update(cli, emulator, new_cluster):
+    cluster = new_cluster("connectedClusters")
+    emulator.set_fault("lro-fail", method="PUT", path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/"
+                       "extensions/monitor", code="InstallFailed", message="helm install failed")
+    try:
+        result = cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor", expect=1)
+    finally:
+        emulator.clear_faults()
+    assert "(InstallFailed) helm install failed" in result.stderr
+    assert "the extension may be left in a Failed state" in result.stderr
+    assert f"az k8s-extension show {cluster.args} -n monitor" in result.stderr
+    _, body = cluster.get("extensions", "monitor")
+    assert body["properties"]["provisioningState"] == "Failed"
+
+
+def test_failed_delete_suggests_force(cli, emulator, new_cluster):
+    cluster = new_cluster("connectedClusters")
+    cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor -o none")
+    emulator.set_fault("lro-fail", method="DELETE", path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/"
+                       "extensions/monitor", code="DeleteFailed", message="helm uninstall timed out")
+    try:
+        result = cli(f"k8s-extension delete {cluster.args} -n monitor --yes", expect=1)
+    finally:
+        emulator.clear_faults()
+    assert "(DeleteFailed) helm uninstall timed out" in result.stderr
+    assert "Azure accepted the deletion, but it failed" in result.stderr
+    assert "add --force" in result.stderr
+
+
+def test_any_accepted_then_failed_operation_gets_the_generic_note():
+    from azext_k8s_flux.operations._errors import translate_http_error
+    from tests.unit.test_errors import _error
+
+    message = str(translate_http_error(_error(200, "ReconcileFailed", "boom"), "Flux v1 configuration 'x'"))
+    assert message.startswith("The operation on Flux v1 configuration 'x' failed: (ReconcileFailed) boom\n")
+    assert "may have been left in a Failed state" in message
+    assert "may have been left" not in str(translate_http_error(_error(400, "Bad", "no"), "x"))
