@@ -35,8 +35,21 @@ class ClusterRef:
         return args
 
 
+def _check_given(value, option):
+    # An empty value (an unset variable in a script) would address the parent collection instead:
+    # ARM then answers for another resource, or a write goes to the wrong URL.
+    if not str(value or "").strip():
+        from azure.cli.core.azclierror import RequiredArgumentMissingError
+
+        raise RequiredArgumentMissingError(f"{option} is empty: give a value.")
+
+
 def cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
-    """Build the reference for validated arguments (see validate_cluster_args)."""
+    """Build the reference from the parsed cluster arguments; an empty name is refused before any request."""
+    _check_given(resource_group_name, "-g/--resource-group")
+    _check_given(cluster_name, "-c/--cluster-name")
+    if cluster_resource_provider is not None:
+        _check_given(cluster_resource_provider, "--cluster-rp/--cluster-resource-provider")
     return ClusterRef(
         resource_group=resource_group_name,
         resource_provider=cluster_resource_provider or CLUSTER_RESOURCE_PROVIDERS[cluster_type],

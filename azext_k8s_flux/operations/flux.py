@@ -21,6 +21,9 @@ def _what(name, cluster):
 def get_configuration(client, cluster, name):
     """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
     command does); a clean not-found error naming it, or naming the missing cluster."""
+    from azext_k8s_flux.validators.flux_configuration.configuration import check_name_given
+
+    check_name_given(name)
     with arm_errors(_what(name, cluster), cluster, not_found=f"{_what(name, cluster)} was not found."):
         return client.get(*cluster.sdk_args(), name)
 

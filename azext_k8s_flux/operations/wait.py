@@ -20,7 +20,10 @@ DEFAULT_TIMEOUT = 600
 def flux_wait(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
               timeout=DEFAULT_TIMEOUT, interval=DEFAULT_INTERVAL):
     """Wait until a Flux configuration is compliant; fail fast when Flux reports a failure."""
+    from azext_k8s_flux.validators.flux_configuration.configuration import check_name_given
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    check_name_given(name)
     return wait_for_compliance_of(cmd, client, cluster, name, timeout, interval)
 
 

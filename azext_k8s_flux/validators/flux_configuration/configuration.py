@@ -12,6 +12,14 @@ from azext_k8s_flux.validators.flux_configuration.kustomizations import (
 SCOPES = ("cluster", "namespace")
 
 
+def check_name_given(name):
+    """Commands on an existing configuration: an empty -n would address the cluster's whole collection."""
+    if not str(name or "").strip():
+        from azure.cli.core.azclierror import RequiredArgumentMissingError
+
+        raise RequiredArgumentMissingError("-n/--name is empty: give the name of the Flux configuration.")
+
+
 def validate_configuration(name, scope, namespace):
     check_dns1123_label(name, "configuration name (-n/--name)")
     if scope not in SCOPES:

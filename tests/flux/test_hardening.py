@@ -1,0 +1,61 @@
+"""Inputs and service answers found by trying the flux commands the way scripts and people do: each case is
+reported clearly, with the right exit code, and nothing is written when the input is wrong."""
+
+import pytest
+
+pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
+
+REPO = "https://github.com/org/repo"
+
+
+def _last_seq(emulator):
+    entries = emulator.requests(kind="arm")
+    return entries[-1]["seq"] if entries else 0
+
+
+def requests_since(emulator, seq):
+    return [(e["method"], e["path"]) for e in emulator.requests(kind="arm") if e["seq"] > seq]
+
+
+@pytest.fixture
+def cluster(new_cluster):
+    return new_cluster("connectedClusters")
+
+
+@pytest.fixture
+def configuration(cli, cluster):
+    cli(f"k8s-configuration flux create {cluster.args} -n cfg -u {REPO} --branch main "
+        "-k name=infra path=./infrastructure prune=true -k name=apps path=./apps depends_on=infra -o none")  # fmt: skip
+    return "cfg"
+
+
+@pytest.mark.parametrize("command", [
+    "flux show", "flux delete --yes", "flux update --branch dev", "flux wait --timeout 1",
+    "flux kustomization list", "flux kustomization delete -k infra --yes", "flux kustomization show -k infra",
+    "flux kustomization create -k web --path ./web", "flux kustomization update -k infra --prune false",
+    "flux deployed-object list", "flux deployed-object show --object-name cfg",
+])  # fmt: skip
+def test_empty_configuration_name_is_refused_before_any_request(cli, cluster, configuration, emulator, command):
+    # `-n "$CONFIG"` with the variable unset used to address the cluster's whole collection: show and list-like
+    # commands printed an empty result with exit code 0, and delete/update sent their write to that URL.
+    verb, _, rest = command.partition(" -")
+    seq = _last_seq(emulator)
+    result = cli(f'k8s-configuration {verb} {cluster.args} -n "" {"-" + rest if rest else ""}', expect=1)
+    assert "-n/--name is empty" in result.stderr
+    assert requests_since(emulator, seq) == []
+
+
+@pytest.mark.parametrize("options,option", [
+    ('-g "" -c {c} -t connectedClusters', "-g/--resource-group"),
+    ('-g {g} -c "" -t connectedClusters', "-c/--cluster-name"),
+    ('-g {g} -c {c} -t connectedClusters --cluster-rp ""', "--cluster-rp"),
+])  # fmt: skip
+def test_empty_cluster_arguments_are_refused_before_any_request(cli, cluster, configuration, emulator, options,
+                                                                option):  # fmt: skip
+    where = options.format(g=cluster.resource_group, c=cluster.name)
+    seq = _last_seq(emulator)
+    for command in ("flux delete -n cfg --yes", "flux list", "flux create -n other -u " + REPO + " --branch main"):
+        result = cli(f"k8s-configuration {command} {where}", expect=1)
+        assert f"{option}" in result.stderr and "is empty" in result.stderr
+    assert requests_since(emulator, seq) == []
+    assert [c["name"] for c in cluster.list("fluxConfigurations")] == ["cfg"]
