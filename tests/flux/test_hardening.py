@@ -59,3 +59,14 @@ def test_empty_cluster_arguments_are_refused_before_any_request(cli, cluster, co
         assert f"{option}" in result.stderr and "is empty" in result.stderr
     assert requests_since(emulator, seq) == []
     assert [c["name"] for c in cluster.list("fluxConfigurations")] == ["cfg"]
+
+
+def test_empty_secret_file_is_refused_on_update(cli, cluster, emulator, tmp_path):
+    cli(f"k8s-configuration flux create {cluster.args} -n blob --kind azblob -u https://acct.blob.core.windows.net "
+        "--container-name flux --mi-client-id 00000000-0000-0000-0000-000000000001 -o none")  # fmt: skip
+    empty = tmp_path / "sas"
+    empty.write_text("\n")
+    seq = _last_seq(emulator)
+    result = cli(f"k8s-configuration flux update {cluster.args} -n blob --sas-token-file {empty}", expect=1)
+    assert "--sas-token is empty" in result.stderr
+    assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]

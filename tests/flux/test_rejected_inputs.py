@@ -87,6 +87,18 @@ CREATE_CASES = [
      E_VALUE, "issuer=REGEX,subject=REGEX"),
     (dict(kind="oci", url="oci://ghcr.io/org/x", verification_provider="cosign", verification_config=["novalue"]),
      E_VALUE, "NAME=BASE64_PUBLIC_KEY"),
+    # empty values (an unset variable in a pipeline): stored as they are, they only fail later in the cluster
+    (dict(url=HTTPS, branch=""), E_VALUE, "--branch is empty"),
+    (dict(url=HTTPS, branch="main", https_user="", https_key="k"), E_VALUE, "--https-user is empty"),
+    (dict(url=HTTPS, branch="main", https_user="u", https_key=""), E_VALUE, "--https-key is empty"),
+    (dict(kind="bucket", url="https://s3", bucket_name="", local_auth_ref="r"), E_VALUE, "--bucket-name is empty"),
+    (dict(kind="bucket", url="https://s3", bucket_name="b", bucket_access_key="", bucket_secret_key=" "), E_VALUE,
+     "--bucket-access-key, --bucket-secret-key are empty"),
+    (dict(BLOB, sas_token=""), E_VALUE, "--sas-token is empty"),
+    (dict(BLOB, account_key=""), E_VALUE, "--account-key is empty"),
+    (dict(BLOB, mi_client_id=""), E_VALUE, "--mi-client-id is empty"),
+    (dict(BLOB, local_auth_ref=""), E_VALUE, "--local-auth-ref is empty"),
+    (dict(kind="oci", url="oci://ghcr.io/org/x", tag=""), E_VALUE, "--tag is empty"),
     # kustomizations
     (dict(url=HTTPS, branch="main", k=("name=Infra",)), E_VALUE, "Invalid kustomization name 'Infra'"),
     (dict(url=HTTPS, branch="main", k=("name=a", "name=a")), E_VALUE, "given twice"),

@@ -77,8 +77,6 @@ def git(given, result, existing, partial):
     if "https_user" in given:
         source["httpsUser"] = given["https_user"]
     if "https_key" in given:
-        if not given["https_key"]:
-            raise InvalidArgumentValueError("--https-key is empty.")
         result.protected["httpsKey"] = keys.b64encode(given["https_key"])
     if "https_ca_cert" in given:
         source["httpsCACert"] = keys.check_certificate(given["https_ca_cert"], "--https-ca-cert")

@@ -81,6 +81,17 @@ def check_options_fit_kind(kind, opts):
         )
 
 
+def check_not_empty(given):
+    """An empty value (an unset variable in a pipeline, an empty secret file) is never a valid setting: the
+    service would store it and Flux would fail later in the cluster, far from the command that caused it."""
+    empty = sorted(flag(name) for name, value in given.items() if isinstance(value, str) and not value.strip())
+    if empty:
+        raise InvalidArgumentValueError(
+            f"{', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty: give a value, or leave the option out. "
+            "(An unset variable or an empty file gives an empty value.)"
+        )
+
+
 def validate_source(kind_value, opts, existing=None):
     """Validate the source options of create (existing None) or of an update of the same kind.
 
@@ -93,6 +104,7 @@ def validate_source(kind_value, opts, existing=None):
     kind = normalize_kind(kind_value)
     check_options_fit_kind(kind, opts)
     given = given_options(opts)
+    check_not_empty(given)
     result = ValidatedSource(kind)
     partial = existing is not None
     if "url" not in given and not partial:
