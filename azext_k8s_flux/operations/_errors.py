@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 from azure.cli.core.azclierror import (
+    AzureConnectionError,
     AzureInternalError,
     AzureResponseError,
     BadRequestError,
@@ -78,23 +79,78 @@ def cluster_not_found(error, cluster):
     return None
 
 
+def accepted_failure(error, what, check):
+    """The error for a failure after Azure accepted a write: the change was made, or may still be made.
+
+    `check` says how to see the resource's state. A status below 400 means the operation itself ended
+    Failed or Canceled (its status resource said so); an HTTP error means following it failed.
+    """
+    code, message = arm_error_code_and_message(error)
+    status = _status(error)
+    detail = f"({code}) {message}" if code else message
+    if status is None or status < 400:
+        return AzureResponseError(f"The operation on {what} failed: {detail}\n{check}")
+    error_type = AzureInternalError if status >= 500 else AzureResponseError
+    return error_type(
+        f"Azure accepted the change to {what}, but following its progress failed (HTTP {status}): {detail}\n"
+        f"The change may still be applied: check before running the command again. {check}"
+    )
+
+
+def connection_failure(error, what, accepted):
+    """A dropped connection: the request may have been applied (unless it could not be sent at all)."""
+    from azure.core.exceptions import ServiceRequestError
+
+    reason = getattr(error, "message", None) or str(error)
+    request = getattr(getattr(error, "inner_exception", None), "request", None)  # requests' PreparedRequest
+    reading = str(getattr(request, "method", "")).upper() in ("GET", "HEAD")
+    if (isinstance(error, ServiceRequestError) or reading) and not accepted:
+        outcome = "Nothing was changed; check the network (proxy, firewall, DNS) and try again."
+    else:
+        outcome = "Whether Azure applied the request is unknown: check before running the command again."
+    return AzureConnectionError(f"The connection to Azure failed while handling {what}: {reason}\n{outcome}"
+                                + (f" {accepted}" if accepted else ""))  # fmt: skip
+
+
 @contextmanager
-def arm_errors(what, cluster=None, not_found=None):
+def arm_errors(what, cluster=None, not_found=None, accepted=None):
     """Run SDK calls and turn any HttpResponseError into the matching azure-cli error.
 
     With `cluster`, a 404 about the cluster or its resource group says so (ARM answers 404 for a missing
     parent too, so the first request of every command doubles as the cluster-exists check); `not_found`
-    replaces the message of any other 404.
+    replaces the message of any other 404. `accepted` is given around the wait for a write that Azure
+    has accepted: a failure then must not read as "nothing changed", and the text (how to see the
+    resource's state) is added to the error. Dropped connections are reported too (TLS errors are left
+    to azure-cli, which knows how to advise on proxies).
     """
-    from azure.core.exceptions import HttpResponseError
+    from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
 
     try:
         yield
     except HttpResponseError as error:
+        if accepted is not None:
+            raise accepted_failure(error, what, accepted) from None
         translated = cluster_not_found(error, cluster) if cluster is not None else None
         if translated is None and not_found and is_not_found(error):
             translated = ResourceNotFoundError(not_found)
         raise (translated or translate_http_error(error, what)) from None
+    except (ServiceRequestError, ServiceResponseError) as error:
+        if _is_tls_error(error):
+            raise
+        raise connection_failure(error, what, accepted) from None
+
+
+def _is_tls_error(error):
+    import ssl
+
+    inner = getattr(error, "inner_exception", None)
+    for _ in range(10):  # the few exceptions requests and urllib3 chain
+        if inner is None:
+            return False
+        if isinstance(inner, ssl.SSLError) or type(inner).__name__ == "SSLError":
+            return True
+        inner = inner.__cause__ or inner.__context__
+    return False
 
 
 def is_not_found(error):

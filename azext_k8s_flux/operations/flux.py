@@ -18,6 +18,19 @@ def _what(name, cluster):
     return f"Flux configuration '{name}' on {cluster.describe()}"
 
 
+def state_hint(name, cluster):
+    """How to see a configuration's state, for errors raised after Azure accepted a change to it."""
+    return f"See its state with: az k8s-configuration flux show {cluster.cli_args()} -n {name}"
+
+
+def follow(poller, no_wait, name, cluster):
+    """The result of an accepted write (None with --no-wait); a failure from here on is not 'nothing changed'."""
+    if no_wait:
+        return None
+    with arm_errors(_what(name, cluster), cluster, accepted=state_hint(name, cluster)):
+        return poller.result()
+
+
 def get_configuration(client, cluster, name):
     """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
     command does); a clean not-found error naming it, or naming the missing cluster."""
@@ -80,7 +93,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
                              **flux_inputs.quiet(source.secret))  # fmt: skip
-        result = None if no_wait else poller.result()
+    result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
@@ -131,7 +144,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
                              **flux_inputs.quiet(plan.secret))  # fmt: skip
-        result = None if no_wait else poller.result()
+    result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
@@ -154,8 +167,7 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name,
                              force_delete=True if force else None)  # fmt: skip
-        if not no_wait:
-            poller.result()
+    follow(poller, no_wait, name, cluster)
 
 
 def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):

@@ -9,7 +9,7 @@ from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json
+from azext_k8s_flux.operations.flux import follow, get_configuration, get_configuration_json
 from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
@@ -47,7 +47,7 @@ def _patch(cmd, client, cluster, name, changes, no_wait):
     patch = build_flux_configuration_patch(kustomizations=changes)
     with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch)
-        return None if no_wait else poller.result()
+    return follow(poller, no_wait, name, cluster)
 
 
 def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,

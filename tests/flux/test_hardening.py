@@ -70,3 +70,27 @@ def test_empty_secret_file_is_refused_on_update(cli, cluster, emulator, tmp_path
     result = cli(f"k8s-configuration flux update {cluster.args} -n blob --sas-token-file {empty}", expect=1)
     assert "--sas-token is empty" in result.stderr
     assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]
+
+
+def test_failure_after_azure_accepted_the_write_does_not_claim_nothing_changed(cli, cluster, emulator):
+    # 501 is not retried by the SDK, so the status poll fails at once.
+    emulator.set_fault("error", count=None, method="GET", path="fluxConfigurations/polled/operations", status=501)
+    try:
+        result = cli(f"k8s-configuration flux create {cluster.args} -n polled -u {REPO} --branch main", expect=1)
+    finally:
+        emulator.clear_faults()
+    assert "Nothing was changed" not in result.stderr
+    assert "Azure accepted the change to Flux configuration 'polled'" in result.stderr
+    assert f"az k8s-configuration flux show {cluster.args} -n polled" in result.stderr
+    assert [c["name"] for c in cluster.list("fluxConfigurations")] == ["polled"]  # it was created
+
+
+def test_failed_delete_operation_points_at_the_state_left(cli, cluster, configuration, emulator):
+    emulator.set_fault("lro-fail", method="DELETE", path="fluxConfigurations/cfg", code="DeleteFailed",
+                       message="the cluster did not answer")  # fmt: skip
+    try:
+        result = cli(f"k8s-configuration flux delete {cluster.args} -n cfg --yes", expect=1)
+    finally:
+        emulator.clear_faults()
+    assert "(DeleteFailed) the cluster did not answer" in result.stderr
+    assert f"See its state with: az k8s-configuration flux show {cluster.args} -n cfg" in result.stderr
