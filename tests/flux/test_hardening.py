@@ -94,3 +94,13 @@ def test_failed_delete_operation_points_at_the_state_left(cli, cluster, configur
         emulator.clear_faults()
     assert "(DeleteFailed) the cluster did not answer" in result.stderr
     assert f"See its state with: az k8s-configuration flux show {cluster.args} -n cfg" in result.stderr
+
+
+def test_wait_after_fixing_a_failed_kustomization_waits_for_the_new_report(cli, cluster):
+    # Until Flux reports on the new revision, ARM still shows the old failure while the configuration is
+    # Pending: --wait used to exit 4 at once on that stale failure. ("slow" makes the agent report 3 s late.)
+    cli(f"k8s-configuration flux create {cluster.args} -n cfg -u {REPO} --branch main -k name=apps path=./apps-fail "
+        "--wait --wait-interval 1 -o none", expect=4)  # fmt: skip
+    fixed = cli(f"k8s-configuration flux kustomization update {cluster.args} -n cfg -k apps --path ./apps-slow "
+                "--wait-for-compliance --wait-interval 1")  # fmt: skip
+    assert fixed.json["complianceState"] == "Compliant"
