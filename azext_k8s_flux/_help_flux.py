@@ -137,7 +137,7 @@ examples:
   - name: Only the compliance state.
     text: |
         az k8s-configuration flux show -g my-rg -c my-cluster -t connectedClusters -n cluster-config \\
-          --query properties.complianceState -o tsv
+          --query complianceState -o tsv
 """
 
 helps["k8s-configuration flux list"] = """

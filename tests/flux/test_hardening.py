@@ -104,3 +104,20 @@ def test_wait_after_fixing_a_failed_kustomization_waits_for_the_new_report(cli, 
     fixed = cli(f"k8s-configuration flux kustomization update {cluster.args} -n cfg -k apps --path ./apps-slow "
                 "--wait-for-compliance --wait-interval 1")  # fmt: skip
     assert fixed.json["complianceState"] == "Compliant"
+
+
+def test_show_help_examples_print_what_they_promise(cli, cluster, configuration):
+    import shlex
+
+    import yaml
+
+    from azext_k8s_flux import _help_flux
+
+    for example in yaml.safe_load(_help_flux.helps["k8s-configuration flux show"])["examples"]:
+        tokens = shlex.split(example["text"].replace("\\\n", " "))[1:]
+        for option, value in (("-g", cluster.resource_group), ("-c", cluster.name), ("-t", cluster.type),
+                              ("-n", configuration)):  # fmt: skip
+            tokens[tokens.index(option) + 1] = value
+        # The compliance example queried properties.complianceState, which is flattened in the output: it
+        # printed nothing.
+        assert cli(*tokens).stdout.strip(), example["name"]
