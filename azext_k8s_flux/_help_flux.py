@@ -97,9 +97,10 @@ short-summary: Change a Flux configuration; only what changed is sent and stored
 long-summary: >
     Reads the configuration, then PATCHes only the options you give whose values differ. Secrets you do
     not give again stay as they are. A new ref (--branch/--tag/--semver/--commit) replaces the old one.
-    -k on update gives the complete set of kustomizations: kustomizations left out are removed (use
-    `flux kustomization update` to change one field of one kustomization). Changing --kind asks for
-    confirmation (or --yes) and removes the old source and its stored credentials.
+    -k on update gives the complete set of kustomizations: kustomizations left out are removed, after a
+    confirmation (or --yes) that names them and says which have prune (use `flux kustomization update` to
+    change one field of one kustomization). Changing --kind asks for confirmation (or --yes) and removes
+    the old source and its stored credentials.
 examples:
   - name: Follow a tag instead of a branch.
     text: az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n cluster-config --tag v1.3.0

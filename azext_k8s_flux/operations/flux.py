@@ -136,9 +136,9 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
         return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
-    if plan.switching_kind:
-        confirm(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
-                f"{plan.current_kind} settings and stored credentials will be removed.", yes)  # fmt: skip
+    question = _update_question(name, plan, _sdk.as_dict(current))
+    if question:
+        confirm(question, yes)
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
                                            plan.protected)  # fmt: skip
     with arm_errors(_what(name, cluster), cluster):
@@ -146,6 +146,24 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                              **flux_inputs.quiet(plan.secret))  # fmt: skip
     result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+
+
+def _update_question(name, plan, current):
+    """What an update would remove (the source of another kind, kustomizations left out of -k), as a question."""
+    parts = []
+    if plan.switching_kind:
+        parts.append(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
+                     f"{plan.current_kind} settings and stored credentials will be removed.")  # fmt: skip
+    removed = sorted(k for k, v in plan.kustomizations.items() if v is None)
+    if removed:
+        existing = (current.get("properties") or {}).get("kustomizations") or {}
+        pruned = [k for k in removed if (existing.get(k) or {}).get("prune")]
+        parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
+                     "(left out of -k)?")  # fmt: skip
+        if pruned:
+            parts.append(f"With prune ({', '.join(pruned)}): the workloads they deployed will be removed from the "
+                         "cluster.")  # fmt: skip
+    return " ".join(parts)
 
 
 def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
