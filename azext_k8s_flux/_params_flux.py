@@ -22,7 +22,7 @@ def _source_arguments(c):
     c.argument("branch", help="Git branch to follow.")
     c.argument("tag", help="Git or OCI tag to follow.")
     c.argument("semver", help="Semver range of Git or OCI tags to follow, e.g. '>=1.0.0 <2.0.0'.")
-    c.argument("commit", help="Git commit SHA to pin.")
+    c.argument("commit", help="Full Git commit SHA to pin; may be combined with --branch, the branch it is on.")
     c.argument("digest", help="OCI artifact digest to pin (sha256:...).")
     c.argument("timeout", help="Source operations timeout, as a Go duration such as 10m or 1h2m3s.")
     c.argument("sync_interval", options_list=["--sync-interval", "--interval"],

@@ -36,7 +36,7 @@ OTHER_KINDS = {
     "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id="33333333-3333")),
     "bucket-keys-to-local-ref": ("Bucket", "bucket", BUCKET, dict(local_auth_ref="minio-credentials")),
     "bucket-rotate-secret": ("Bucket", "bucket", BUCKET, dict(files=dict(bucket_secret_key=m.BUCKET_SECRET))),
-    "oci-tag-to-digest": ("OCIRepository", "ociRepository", OCI, dict(digest="sha256:abc")),
+    "oci-tag-to-digest": ("OCIRepository", "ociRepository", OCI, dict(digest=m.DIGEST)),
     "oci-add-tls": ("OCIRepository", "ociRepository", OCI,
                     dict(files=dict(tls_client_certificate=m.CERT, tls_private_key=m.TLS_KEY))),
 }  # fmt: skip

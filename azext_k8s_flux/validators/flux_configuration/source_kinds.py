@@ -1,6 +1,8 @@
 """The rules of each source kind. Each function reads the given options (`given`), fills `result`
 (a ValidatedSource) and raises a typed error naming the options at fault, never their values."""
 
+import re
+
 from azure.cli.core.azclierror import (
     InvalidArgumentValueError,
     MutuallyExclusiveArgumentError,
@@ -24,18 +26,41 @@ def _flags(names):
     return ", ".join(_flag(n) for n in names)
 
 
+# A commit may name the branch it is on (Flux then clones only that branch; the API's docs ask for both).
+_COMBINABLE = ({"branch", "commit"},)
+_FULL_SHA = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
+_OCI_DIGEST = re.compile(r"^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$")
+
+
 def _one_ref(given, refs, partial, required):
     chosen = [ref for ref in refs if ref in given]
-    if len(chosen) > 1:
-        raise MutuallyExclusiveArgumentError(f"Give only one of {_flags(refs)} (got {_flags(chosen)}).")
+    if len(chosen) > 1 and set(chosen) not in _COMBINABLE:
+        also = " (--commit may be combined with --branch)" if "commit" in refs else ""
+        raise MutuallyExclusiveArgumentError(f"Give only one of {_flags(refs)}{also} (got {_flags(chosen)}).")
     if not chosen:
         if required and not partial:
             raise RequiredArgumentMissingError(f"Give one of {_flags(refs)} to say which revision to follow.")
         return None
     # When the ref changes, the others are reset so that only the new one is in force.
     ref = {name: None for name in refs} if partial else {}
-    ref[chosen[0]] = given[chosen[0]]
+    ref.update({name: given[name] for name in chosen})
     return ref
+
+
+def _check_revision(given):
+    """Values Flux could never check out, caught here rather than as a failed reconciliation later."""
+    commit = given.get("commit")
+    if commit is not None and not _FULL_SHA.match(commit.strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid --commit '{commit}': give the full commit SHA (40 hexadecimal characters, or 64 for a "
+            "SHA-256 repository), as 'git rev-parse <ref>' prints it. Flux cannot check out an abbreviated one."
+        )
+    digest = given.get("digest")
+    if digest is not None and not _OCI_DIGEST.match(digest.strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid --digest '{digest}': give the artifact's digest as sha256:<64 lowercase hexadecimal "
+            "characters>, as 'oras resolve' or 'crane digest' prints it."
+        )
 
 
 def git(given, result, existing, partial):
@@ -47,6 +72,7 @@ def git(given, result, existing, partial):
     ssh = urls.is_ssh_url(url)
     if partial and "url" in given:
         _clear_other_transport(source, result.protected, existing, ssh)
+    _check_revision(given)
     ref = _one_ref(given, _GIT_REFS, partial, required=True)
     if ref is not None:
         source["repositoryRef"] = ref
@@ -213,6 +239,7 @@ def oci(given, result, existing, partial):
     if "url" in given:
         urls.check_oci_url(given["url"])
         source["url"] = given["url"]
+    _check_revision(given)
     ref = _one_ref(given, _OCI_REFS, partial, required=False)
     if ref is not None:
         source["repositoryRef"] = ref
