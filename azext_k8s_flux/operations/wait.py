@@ -116,7 +116,8 @@ def _get_with_retry_after(client, cluster, name):
     def keep_retry_after(pipeline_response, deserialized, _headers):
         return deserialized, pipeline_response.http_response.headers.get("Retry-After")
 
-    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
+    what = f"Flux configuration '{name}' on {cluster.describe()}"
+    with arm_errors(what, cluster, not_found=f"{what} was not found."):
         config, retry_after = client.get(*cluster.sdk_args(), name, cls=keep_retry_after)
     try:
         retry_after = float(retry_after or 0)

@@ -121,3 +121,11 @@ def test_show_help_examples_print_what_they_promise(cli, cluster, configuration)
         # The compliance example queried properties.complianceState, which is flattened in the output: it
         # printed nothing.
         assert cli(*tokens).stdout.strip(), example["name"]
+
+
+def test_missing_configuration_reads_the_same_in_every_command(cli, cluster):
+    messages = {cli(f"k8s-configuration {command} {cluster.args} -n missing {extra}", expect=3).stderr
+                for command, extra in (("flux show", ""), ("flux wait", "--timeout 1"), ("flux delete", "--yes"),
+                                       ("flux deployed-object list", ""), ("flux kustomization list", ""))}  # fmt: skip
+    assert messages == {f"ERROR: Flux configuration 'missing' on connectedClusters '{cluster.name}' in resource group "
+                        f"'{cluster.resource_group}' was not found.\n"}  # fmt: skip
