@@ -80,7 +80,8 @@ CREATE_CASES = [
     # oci
     (dict(kind="oci", url="https://ghcr.io/org/x"), E_VALUE, "use an oci:// URL"),
     (dict(kind="oci", url="oci://ghcr.io/org/x", tag="v1", digest=m.DIGEST), E_EXCL, "Give only one of"),
-    (dict(kind="oci", url="oci://ghcr.io/org/x", branch="main"), E_EXCL, "--branch cannot be used"),
+    (dict(kind="oci", url="oci://ghcr.io/org/x", branch="main"), E_EXCL, "--branch cannot be used with an OCIRep"),
+    (dict(kind="azblob", container_name="c", account_key="k"), E_MISSING, "--url is required for an AzureBlob"),
     (dict(kind="oci", url="oci://ghcr.io/org/x", layer_selector_operation="move"), E_VALUE, "use extract or copy"),
     (dict(kind="oci", url="oci://ghcr.io/org/x", tls_client_certificate=m.CERT), E_VALUE, "together"),
     (dict(kind="oci", url="oci://ghcr.io/org/x", tls_ca_certificate="x"), E_VALUE, "is not a PEM certificate"),

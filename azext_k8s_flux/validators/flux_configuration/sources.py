@@ -45,6 +45,10 @@ SOURCE_OPTIONS = frozenset().union(*KIND_OPTIONS.values())
 _FLAGS = {"sync_interval": "--sync-interval", "local_auth_ref": "--local-auth-ref"}
 
 
+def _a(kind):
+    return ("an " if kind[0] in "AEIOU" else "a ") + kind
+
+
 def flag(name):
     return _FLAGS.get(name, "--" + name.replace("_", "-"))
 
@@ -76,7 +80,7 @@ def check_options_fit_kind(kind, opts):
     stray = sorted(set(given_options(opts)) - KIND_OPTIONS[kind])
     if stray:
         raise MutuallyExclusiveArgumentError(
-            f"{', '.join(flag(s) for s in stray)} cannot be used with a {kind} source (--kind {KIND_OPTION[kind]}). "
+            f"{', '.join(flag(s) for s in stray)} cannot be used with {_a(kind)} source (--kind {KIND_OPTION[kind]}). "
             f"Options for this kind: {', '.join(sorted(flag(o) for o in KIND_OPTIONS[kind]))}."
         )
 
@@ -108,7 +112,7 @@ def validate_source(kind_value, opts, existing=None):
     result = ValidatedSource(kind)
     partial = existing is not None
     if "url" not in given and not partial:
-        raise RequiredArgumentMissingError(f"--url is required for a {kind} source.")
+        raise RequiredArgumentMissingError(f"--url is required for {_a(kind)} source.")
     for option, api_name in (("timeout", "timeoutInSeconds"), ("sync_interval", "syncIntervalInSeconds")):
         if option in given:
             result.source[api_name] = parse_duration(given[option], flag(option))
