@@ -165,3 +165,54 @@ def test_secret_value_and_file_together(cmd, no_requests, tmp_path):
     with pytest.raises(MutuallyExclusiveArgumentError, match="--https-key or --https-key-file, not both"):
         flux_create(cmd, no_requests, **arguments(url=HTTPS, branch="main", https_user="u", https_key="k",
                                                    https_key_file=str(path)))  # fmt: skip
+
+
+def _generated_keys():
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+
+    ed = ed25519.Ed25519PrivateKey.generate()
+    rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    protected = serialization.BestAvailableEncryption(b"passphrase")
+    return {
+        "openssh-passphrase": ed.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH,
+                                               protected).decode(),  # fmt: skip
+        "pkcs8-passphrase": rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  protected).decode(),  # fmt: skip
+        "traditional-passphrase": rsa_key.private_bytes(serialization.Encoding.PEM,
+                                                        serialization.PrivateFormat.TraditionalOpenSSL,
+                                                        protected).decode(),  # fmt: skip
+        "openssh-plain": ed.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH,
+                                          serialization.NoEncryption()).decode(),  # fmt: skip
+        "public": ed.public_key().public_bytes(serialization.Encoding.OpenSSH,
+                                               serialization.PublicFormat.OpenSSH).decode() + " me@laptop\n",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "fragment"), [
+    ("openssh-passphrase", "is protected by a passphrase"),
+    ("pkcs8-passphrase", "is protected by a passphrase"),
+    ("traditional-passphrase", "is protected by a passphrase"),
+    ("public", "is a public key (the .pub file)"),
+])  # fmt: skip
+def test_ssh_keys_flux_could_not_use_are_refused(key, fragment, cmd, no_requests, tmp_path):
+    # Flux in the cluster is given no passphrase through the API, so a protected key only failed there, later.
+    path = tmp_path / "id"
+    path.write_text(_generated_keys()[key])
+    with pytest.raises(InvalidArgumentValueError) as raised:
+        flux_create(cmd, no_requests, **arguments(url=SSH, branch="main", ssh_private_key_file=str(path)))
+    assert fragment in str(raised.value)
+
+
+def test_unprotected_openssh_key_is_accepted(cmd, clients, tmp_path):
+    import base64
+
+    from tests.flux.fakes import FakeFluxClient, wire
+
+    path = tmp_path / "id"
+    key = _generated_keys()["openssh-plain"]
+    path.write_text(key)
+    client = FakeFluxClient()
+    flux_create(cmd, client, **arguments(url=SSH, branch="main", ssh_private_key_file=str(path)))
+    protected = wire(client.writes()[0][1][-1])["properties"]["configurationProtectedSettings"]
+    assert base64.b64decode(protected["sshPrivateKey"]).decode() == key

@@ -39,13 +39,47 @@ def _pem(value, pattern):
     return None
 
 
+_PUBLIC_KEY = re.compile(r"^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-\S+@openssh\.com) [A-Za-z0-9+/=]+")
+
+
+def _is_encrypted(pem):
+    """True for a passphrase-protected key: PKCS#8 'ENCRYPTED PRIVATE KEY', a traditional PEM key with
+    'Proc-Type: 4,ENCRYPTED', or an OpenSSH key whose cipher is not 'none'."""
+    if "ENCRYPTED PRIVATE KEY-----" in pem or "Proc-Type: 4,ENCRYPTED" in pem:
+        return True
+    if "BEGIN OPENSSH PRIVATE KEY" not in pem:
+        return False
+    body = "".join(line for line in pem.strip().splitlines()[1:-1])
+    try:
+        blob = base64.b64decode(body, validate=True)
+    except binascii.Error:
+        return False
+    magic = b"openssh-key-v1\0"
+    if not blob.startswith(magic) or len(blob) < len(magic) + 4:
+        return False
+    length = int.from_bytes(blob[len(magic) : len(magic) + 4], "big")
+    return blob[len(magic) + 4 : len(magic) + 4 + length] != b"none"
+
+
 def check_ssh_private_key(value, option):
     """PEM/OpenSSH private key (plain or base64) -> base64 of the PEM text, as the API stores it."""
     pem = _pem(value, _PEM_PRIVATE_KEY)
     if pem is None:
+        if _PUBLIC_KEY.match(value.strip()):
+            raise InvalidArgumentValueError(
+                f"{option} is a public key (the .pub file): give the private key, e.g. ~/.ssh/id_ed25519 rather "
+                "than ~/.ssh/id_ed25519.pub. The public key goes to the Git server as a deploy key."
+            )
         raise InvalidArgumentValueError(
             f"{option} is not a private key in PEM or OpenSSH format (expected a '-----BEGIN ... PRIVATE KEY-----' "
             f"block, as text or base64). Give the key file with {option}-file PATH."
+        )
+    if _is_encrypted(pem):
+        raise InvalidArgumentValueError(
+            f"{option} is protected by a passphrase, which Flux cannot be given here: it could not use the key. "
+            "Use a key without a passphrase (a dedicated deploy key; remove it from a copy with "
+            "'ssh-keygen -p -N \"\" -f COPY_OF_KEY'), or keep the key and its passphrase (key 'password') in a "
+            "secret in the cluster and give --local-auth-ref."
         )
     return b64encode(pem)
 
