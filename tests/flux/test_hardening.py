@@ -129,3 +129,30 @@ def test_missing_configuration_reads_the_same_in_every_command(cli, cluster):
                                        ("flux deployed-object list", ""), ("flux kustomization list", ""))}  # fmt: skip
     assert messages == {f"ERROR: Flux configuration 'missing' on connectedClusters '{cluster.name}' in resource group "
                         f"'{cluster.resource_group}' was not found.\n"}  # fmt: skip
+
+
+def test_post_build_variables_are_replaced_not_merged(cli, cluster, emulator):
+    # Merge-patch merges maps: sending only the new variables kept every old one forever.
+    base = f"k8s-configuration flux {{}} {cluster.args} -n vars"
+    cli(base.format("create") + f" -u {REPO} --branch main -k name=apps path=./apps "
+        "post_build_substitute=A=1,B=2 post_build_substitute_from=ConfigMap:vars -o none")  # fmt: skip
+    post_build = cli(base.format("kustomization update") + " -k apps --post-build-substitute C=3").json[
+        "kustomizations"]["apps"]["postBuild"]  # fmt: skip
+    assert post_build["substitute"] == {"C": "3"}
+    assert [(s["kind"], s["name"]) for s in post_build["substituteFrom"]] == [("ConfigMap", "vars")]  # not given: kept
+    declared = base.format("update") + " -k name=apps path=./apps post_build_substitute=D=4"
+    post_build = cli(declared).json["kustomizations"]["apps"]["postBuild"]
+    assert post_build["substitute"] == {"D": "4"} and not post_build.get("substituteFrom")  # -k declares it all
+    seq = _last_seq(emulator)
+    assert "nothing to change" in cli(declared).stderr
+    assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]
+
+
+
+def test_substitute_from_echoed_with_null_fields_is_unchanged():
+    from azext_k8s_flux.validators.flux_configuration.update import KUSTOMIZATION_DEFAULTS, kustomization_changes
+
+    spec = {"name": "apps", "path": "./apps", "postBuild": {"substituteFrom": [{"kind": "ConfigMap", "name": "v"}]}}
+    echoed = [{"kind": "ConfigMap", "name": "v", "optional": None}]
+    stored = dict(KUSTOMIZATION_DEFAULTS, path="./apps", postBuild={"substitute": None, "substituteFrom": echoed})
+    assert kustomization_changes(spec, stored, KUSTOMIZATION_DEFAULTS) == {}
