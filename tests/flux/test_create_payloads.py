@@ -26,6 +26,8 @@ CASES = {
     "git-provider-github": dict(url=GIT_HTTPS, branch="main", provider="github", local_auth_ref="github-app"),
     "bucket-keys": dict(kind="bucket", url="https://s3.amazonaws.com", bucket_name="manifests",
                         bucket_access_key="AKIAEXAMPLE", files=dict(bucket_secret_key=m.BUCKET_SECRET)),
+    "bucket-http-url-is-insecure": dict(kind="bucket", url="http://minio.local:9000", bucket_name="manifests",
+                                        local_auth_ref="minio-credentials"),
     "bucket-local-ref-insecure": dict(kind="bucket", url="http://minio.local:9000", bucket_name="manifests",
                                       local_auth_ref="minio-credentials", bucket_insecure=True),
     "azblob-account-key": dict(kind="azblob", url="https://acct.blob.core.windows.net", container_name="flux",

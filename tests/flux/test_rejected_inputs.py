@@ -63,6 +63,10 @@ CREATE_CASES = [
     (dict(kind="bucket", url="https://s3", bucket_name="b", bucket_access_key="a"), E_MISSING, "together"),
     (dict(kind="bucket", url="https://s3", bucket_name="b", bucket_access_key="a", bucket_secret_key="s",
           local_auth_ref="r"), E_EXCL, "not both"),
+    (dict(kind="bucket", url="https://s3", bucket_name="b", local_auth_ref="r", bucket_insecure=True), E_EXCL,
+     "--bucket-insecure true contradicts --url 'https://s3'"),
+    (dict(kind="bucket", url="http://minio:9000", bucket_name="b", local_auth_ref="r", bucket_insecure=False),
+     E_EXCL, "--bucket-insecure false contradicts"),
     (dict(kind="bucket", url="https://s3", bucket_name="b", local_auth_ref="r", branch="main"), E_EXCL,
      "--branch cannot be used with a Bucket"),
     # azure blob

@@ -35,6 +35,7 @@ OTHER_KINDS = {
     "azblob-account-key-to-sas": ("AzureBlob", "azureBlob", BLOB, dict(files=dict(sas_token=m.SAS_TOKEN))),
     "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id="33333333-3333")),
     "bucket-keys-to-local-ref": ("Bucket", "bucket", BUCKET, dict(local_auth_ref="minio-credentials")),
+    "bucket-url-to-plain-http": ("Bucket", "bucket", BUCKET, dict(url="http://minio.local:9000")),
     "bucket-rotate-secret": ("Bucket", "bucket", BUCKET, dict(files=dict(bucket_secret_key=m.BUCKET_SECRET))),
     "oci-tag-to-digest": ("OCIRepository", "ociRepository", OCI, dict(digest=m.DIGEST)),
     "oci-add-tls": ("OCIRepository", "ociRepository", OCI,

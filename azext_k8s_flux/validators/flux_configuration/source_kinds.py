@@ -165,9 +165,26 @@ def bucket(given, result, existing, partial):
         source["accessKey"] = given["bucket_access_key"]
     if has_secret:
         result.protected["bucketSecretKey"] = keys.b64encode(given["bucket_secret_key"])
-    if "bucket_insecure" in given or not partial:
-        # The API's default is insecure=true: always say what we mean on create.
-        source["insecure"] = bool(given.get("bucket_insecure", False))
+    _bucket_transport(given, source, existing, partial)
+
+
+def _bucket_transport(given, source, existing, partial):
+    """`insecure` (plain HTTP) must agree with the URL's scheme, or Flux talks TLS to an HTTP endpoint (or the
+    reverse) and every sync fails. Not given, it follows the scheme; the API's own default is insecure=true,
+    so it is always sent on create."""
+    url = given.get("url", existing.get("url") or "")
+    plain_http = url.lower().startswith("http://")
+    if "bucket_insecure" in given:
+        insecure = bool(given["bucket_insecure"])
+        if url and insecure != plain_http:
+            raise MutuallyExclusiveArgumentError(
+                f"--bucket-insecure {str(insecure).lower()} contradicts --url '{urls.display(url)}': use an http:// "
+                "URL for plain HTTP (--bucket-insecure true) and an https:// URL for TLS (--bucket-insecure false), "
+                "or leave --bucket-insecure out to follow the URL."
+            )
+        source["insecure"] = insecure
+    elif not partial or ("url" in given and plain_http != bool(existing.get("insecure"))):
+        source["insecure"] = plain_http
 
 
 def azure_blob(given, result, existing, partial):
