@@ -67,6 +67,7 @@ CREATE_CASES = [
      "--bucket-insecure true contradicts --url 'https://s3'"),
     (dict(kind="bucket", url="http://minio:9000", bucket_name="b", local_auth_ref="r", bucket_insecure=False),
      E_EXCL, "--bucket-insecure false contradicts"),
+    (dict(url=HTTPS, branch="main", provider="github"), E_MISSING, "give that secret's name with --local-auth-ref"),
     (dict(kind="bucket", url="https://s3", bucket_name="b", local_auth_ref="r", branch="main"), E_EXCL,
      "--branch cannot be used with a Bucket"),
     # azure blob

@@ -115,6 +115,12 @@ def git(given, result, existing, partial):
                 f"--provider {given['provider']} authenticates with the cluster's identity over https: "
                 "do not combine it with an SSH URL or --https-user/--https-key."
             )
+        if provider == "GitHub" and not ("local_auth_ref" in given or (partial and existing.get("localAuthRef"))):
+            raise RequiredArgumentMissingError(
+                "--provider github authenticates as a GitHub App, whose credentials (githubAppID, "
+                "githubAppInstallationID, githubAppPrivateKey) Flux reads from a secret in the cluster: give "
+                "that secret's name with --local-auth-ref."
+            )
         source["provider"] = provider
 
 
