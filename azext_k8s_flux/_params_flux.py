@@ -41,7 +41,8 @@ def _source_arguments(c):
     c.argument("bucket_access_key", help="Access key ID of the bucket.")
     _secret(c, "bucket_secret_key", "Secret access key of the bucket.")
     c.argument("bucket_insecure", arg_type=get_three_state_flag(),
-               help="Talk to the bucket over plain HTTP. Default: false.")  # fmt: skip
+               help="Talk to the bucket over plain HTTP. Default: follows --url (true for http://, "
+                    "false for https://).")  # fmt: skip
     c.argument("container_name", help="Name of the Azure Blob container.")
     _secret(c, "account_key", "Azure Storage account key.")
     _secret(c, "sas_token", "Azure Blob SAS token.")
