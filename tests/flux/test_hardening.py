@@ -156,3 +156,9 @@ def test_substitute_from_echoed_with_null_fields_is_unchanged():
     echoed = [{"kind": "ConfigMap", "name": "v", "optional": None}]
     stored = dict(KUSTOMIZATION_DEFAULTS, path="./apps", postBuild={"substitute": None, "substituteFrom": echoed})
     assert kustomization_changes(spec, stored, KUSTOMIZATION_DEFAULTS) == {}
+
+
+def test_kustomization_delete_as_a_table_shows_the_configuration_row(cli, cluster, configuration):
+    table = cli(f"k8s-configuration flux kustomization delete {cluster.args} -n cfg -k apps --yes -o table").stdout
+    header = table.splitlines()[0].split()
+    assert header == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState", "ProvisioningState"]
