@@ -29,6 +29,11 @@ CREATE_CASES = [
     # git
     (dict(branch="main"), E_MISSING, "--url is required"),
     (dict(url="ftp://example.com/repo", branch="main"), E_VALUE, "http://, https://, ssh:// or git@"),
+    (dict(url="https://", branch="main"), E_VALUE, "Invalid --url 'https://'"),
+    (dict(url="ssh://", branch="main"), E_VALUE, "Invalid --url 'ssh://'"),
+    (dict(url="https://github.com/org/repo two", branch="main"), E_VALUE, "Invalid --url"),
+    (dict(kind="bucket", url="https://:9000", bucket_name="b", local_auth_ref="r"), E_VALUE, "Invalid --url"),
+    (dict(kind="oci", url="oci:///org/x"), E_VALUE, "use an oci:// URL"),
     (dict(url=HTTPS), E_MISSING, "Give one of --branch, --tag, --semver, --commit"),
     (dict(url="https://git:" + m.HTTPS_KEY + "@github.com/org/repo", branch="main"), E_VALUE,
      "carries a password or token"),

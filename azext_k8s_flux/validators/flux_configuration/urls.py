@@ -31,9 +31,23 @@ def is_http_url(url):
     return url.lower().startswith(("http://", "https://"))
 
 
+def _has_host(url):
+    """A URL with a scheme must name a host, and no URL holds whitespace (a pasted or split value)."""
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() for ch in url):
+        return False
+    if "://" not in url:
+        return True  # scp-like git@host:path, checked by its own pattern
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # e.g. a malformed port or IPv6 literal
+        return False
+
+
 def check_git_url(url):
     check_no_password(url)
-    if not url or not (is_http_url(url) or is_ssh_url(url)):
+    if not url or not (is_http_url(url) or is_ssh_url(url)) or not _has_host(url):
         raise InvalidArgumentValueError(
             f"Invalid --url '{display(url)}' for a Git repository: "
             "use an http://, https://, ssh:// or git@host:path URL."
@@ -42,13 +56,13 @@ def check_git_url(url):
 
 def check_http_url(url, kind):
     check_no_password(url)
-    if not url or not is_http_url(url):
+    if not url or not is_http_url(url) or not _has_host(url):
         raise InvalidArgumentValueError(f"Invalid --url '{display(url)}' for {kind}: use an http:// or https:// URL.")
 
 
 def check_oci_url(url):
     check_no_password(url)
-    if not url or not url.lower().startswith("oci://") or len(url) <= len("oci://"):
+    if not url or not url.lower().startswith("oci://") or not _has_host(url):
         raise InvalidArgumentValueError(
             f"Invalid --url '{display(url)}' for an OCI repository: "
             "use an oci:// URL such as oci://ghcr.io/org/manifests."
