@@ -119,6 +119,7 @@ CREATE_CASES = [
     (dict(url=HTTPS, branch="main", k=("name=Infra",)), E_VALUE, "Invalid kustomization name 'Infra'"),
     (dict(url=HTTPS, branch="main", k=("name=a", "name=a")), E_VALUE, "given twice"),
     (dict(name="c" * 40, url=HTTPS, branch="main", k=("name=" + "k" * 23,)), E_VALUE, "must fit in 63"),
+    (dict(name="c" * 50, url=HTTPS, branch="main"), E_VALUE, "Without -k, a kustomization named 'kustomization-1'"),
     (dict(url=HTTPS, branch="main", k=("name=apps depends_on=infra",)), E_VALUE, "depends on 'infra', which does not"),
     (dict(url=HTTPS, branch="main", k=("name=apps depends_on=infra", "name=infra depends_on=apps")), E_VALUE,
      "cycle: apps -> infra -> apps"),
