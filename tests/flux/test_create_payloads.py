@@ -100,7 +100,7 @@ def test_booleans_are_real_booleans(tmp_path, cmd, clients):
 
 def test_default_kustomization_is_announced(tmp_path, cmd, clients, caplog):
     run_create(tmp_path, cmd, CASES["default-kustomization"])
-    assert "creating kustomization 'kustomization-1' with path './'" in caplog.text
+    assert "created kustomization 'kustomization-1' with path './'" in caplog.text
 
 
 def test_secrets_are_encoded_and_only_in_protected_settings(tmp_path, cmd, clients):

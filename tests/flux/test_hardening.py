@@ -162,3 +162,11 @@ def test_kustomization_delete_as_a_table_shows_the_configuration_row(cli, cluste
     table = cli(f"k8s-configuration flux kustomization delete {cluster.args} -n cfg -k apps --yes -o table").stdout
     header = table.splitlines()[0].split()
     assert header == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState", "ProvisioningState"]
+
+
+def test_default_kustomization_note_comes_only_with_a_created_configuration(cli, arm, cluster):
+    missing = cli(f"k8s-configuration flux create -g {cluster.resource_group} -c no-such-cluster -t connectedClusters "
+                  f"-n cfg -u {REPO} --branch main", expect=3).stderr  # fmt: skip
+    assert missing.startswith("ERROR: Cluster connectedClusters 'no-such-cluster'")  # no note about -k before it
+    created = cli(f"k8s-configuration flux create {cluster.args} -n cfg -u {REPO} --branch main -o none").stderr
+    assert "No --kustomization given: created kustomization 'kustomization-1' with path './'." in created
