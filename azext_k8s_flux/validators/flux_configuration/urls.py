@@ -8,9 +8,13 @@ _SCP_LIKE = re.compile(r"^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.+")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*:[^/@]*@")
 
 
+_QUERY = re.compile(r"\?.*$", re.S)
+
+
 def display(url):
-    """The URL for messages: a password or token written into it (https://user:token@host) is hidden."""
-    return _USERINFO.sub(r"\1***@", url or "")
+    """The URL for messages: a password or token written into it (https://user:token@host) and its query
+    string (where SAS tokens and access tokens travel) are hidden."""
+    return _QUERY.sub("?***", _USERINFO.sub(r"\1***@", url or ""))
 
 
 def check_no_password(url):
@@ -20,6 +24,15 @@ def check_no_password(url):
             f"--url '{display(url)}' carries a password or token. It would be stored and shown in plain text: "
             "give the URL without it, and the credentials with --https-user and --https-key-file "
             "(or --local-auth-ref)."
+        )
+    if "?" in (url or "") and "://" in url:
+        # A Blob SAS URL (?sv=...&sig=...) or a token parameter: Flux sources take no query string, and this one
+        # would be stored and shown in plain text.
+        raise InvalidArgumentValueError(
+            f"--url '{display(url)}' has a query string, which a Flux source URL does not take; it often holds a "
+            "SAS token or another credential, which would be stored and shown in plain text. Give the URL "
+            "without '?...', and a SAS token with --sas-token-file (Azure Blob) or credentials with their own "
+            "options."
         )
 
 
