@@ -92,6 +92,8 @@ CREATE_CASES = [
     (dict(BLOB, **SP, sp_client_secret="s", sp_client_cert=m.SP_CERT), E_MISSING, "exactly one of"),
     (dict(BLOB, **SP, sp_client_secret="s", sp_client_cert_password="p"), E_EXCL, "only apply with --sp-client-cert"),
     (dict(BLOB, **SP, sp_client_cert="garbage"), E_VALUE, "--sp-client-cert is not PEM"),
+    (dict(BLOB, **SP, sp_client_cert=m.CERT), E_VALUE, "--sp-client-cert lacks its private key"),
+    (dict(BLOB, **SP, sp_client_cert=m.TLS_KEY), E_VALUE, "--sp-client-cert lacks a certificate"),
     (dict(kind="azblob", url="wasb://x", container_name="c", account_key="k"), E_VALUE, "http:// or https://"),
     # oci
     (dict(kind="oci", url="https://ghcr.io/org/x"), E_VALUE, "use an oci:// URL"),

@@ -139,11 +139,22 @@ def check_known_hosts(value, option):
 
 
 def pem_bundle(value, option):
-    """A PEM bundle (certificate and key) given as text or base64 -> base64 of the PEM text."""
+    """A PEM bundle (certificate and its private key) given as text or base64 -> base64 of the PEM text."""
     text = value.strip()
     if "-----BEGIN " in text:
-        return b64encode(text + "\n")
-    decoded = _maybe_base64_text(text)
-    if decoded and "-----BEGIN " in decoded:
-        return "".join(text.split())
-    raise InvalidArgumentValueError(f"{option} is not PEM (expected '-----BEGIN ...' blocks, as text or base64).")
+        pem, encoded = text, b64encode(text + "\n")
+    else:
+        pem = _maybe_base64_text(text) or ""
+        encoded = "".join(text.split())
+        if "-----BEGIN " not in pem:
+            raise InvalidArgumentValueError(
+                f"{option} is not PEM (expected '-----BEGIN ...' blocks, as text or base64)."
+            )
+    missing = [part for part, pattern in (("a certificate", _PEM_CERTIFICATE), ("its private key", _PEM_PRIVATE_KEY))
+               if not pattern.search(pem)]  # fmt: skip
+    if missing:
+        raise InvalidArgumentValueError(
+            f"{option} lacks {' and '.join(missing)}: the service principal signs in with both, so give one PEM "
+            "file holding the certificate and its private key (e.g. cat cert.pem key.pem > sp.pem)."
+        )
+    return encoded
