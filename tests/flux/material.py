@@ -28,3 +28,4 @@ ALL_SECRETS = (HTTPS_KEY, BUCKET_SECRET, ACCOUNT_KEY, SAS_TOKEN, SP_SECRET, SP_C
                "TESTTLSKEYTESTTLSKEY")  # fmt: skip
 DIGEST = "sha256:4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e"  # an OCI artifact digest
 COMMIT = "3c1b9ab4e0c2a5e8d7f6a1b2c3d4e5f6a7b8c9d0"  # a full Git commit SHA
+GUID = "44444444-4444-4444-4444-444444444444"  # a client or tenant ID

@@ -92,6 +92,12 @@ CREATE_CASES = [
     (dict(BLOB, **SP, sp_client_secret="s", sp_client_cert=m.SP_CERT), E_MISSING, "exactly one of"),
     (dict(BLOB, **SP, sp_client_secret="s", sp_client_cert_password="p"), E_EXCL, "only apply with --sp-client-cert"),
     (dict(BLOB, **SP, sp_client_cert="garbage"), E_VALUE, "--sp-client-cert is not PEM"),
+    (dict(BLOB, mi_client_id="flux-identity"), E_VALUE, "Invalid --mi-client-id 'flux-identity': give the client ID"),
+    (dict(BLOB, mi_client_id="/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/"
+          "userAssignedIdentities/id"), E_VALUE, "not its name or resource ID"),
+    (dict(BLOB, **SP, sp_client_secret="s"), E_VALUE, "Invalid --sp-client-id 'id'"),
+    (dict(BLOB, sp_client_id=m.GUID, sp_tenant_id="my tenant", sp_client_secret="s"), E_VALUE,
+     "Invalid --sp-tenant-id 'my tenant'"),
     (dict(BLOB, **SP, sp_client_cert=m.CERT), E_VALUE, "--sp-client-cert lacks its private key"),
     (dict(BLOB, **SP, sp_client_cert=m.TLS_KEY), E_VALUE, "--sp-client-cert lacks a certificate"),
     (dict(kind="azblob", url="wasb://x", container_name="c", account_key="k"), E_VALUE, "http:// or https://"),

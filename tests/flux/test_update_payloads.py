@@ -33,7 +33,7 @@ OCI = {"url": "oci://ghcr.io/org/manifests", "repositoryRef": {"tag": "v1", "sem
        "useWorkloadIdentity": True, "insecure": False, "timeoutInSeconds": 600, "syncIntervalInSeconds": 600}
 OTHER_KINDS = {
     "azblob-account-key-to-sas": ("AzureBlob", "azureBlob", BLOB, dict(files=dict(sas_token=m.SAS_TOKEN))),
-    "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id="33333333-3333")),
+    "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id=m.GUID)),
     "bucket-keys-to-local-ref": ("Bucket", "bucket", BUCKET, dict(local_auth_ref="minio-credentials")),
     "bucket-url-to-plain-http": ("Bucket", "bucket", BUCKET, dict(url="http://minio.local:9000")),
     "bucket-rotate-secret": ("Bucket", "bucket", BUCKET, dict(files=dict(bucket_secret_key=m.BUCKET_SECRET))),

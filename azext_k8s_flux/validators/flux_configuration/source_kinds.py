@@ -29,6 +29,9 @@ def _flags(names):
 # A commit may name the branch it is on (Flux then clones only that branch; the API's docs ask for both).
 _COMBINABLE = ({"branch", "commit"},)
 _FULL_SHA = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
+_GUID_TEXT = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_GUID = re.compile(f"^{_GUID_TEXT}$")
+_TENANT = re.compile(f"^(?:{_GUID_TEXT}|[A-Za-z0-9.-]+\\.[A-Za-z]{{2,}})$")  # a tenant ID or its domain name
 _OCI_DIGEST = re.compile(r"^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$")
 
 
@@ -224,6 +227,7 @@ def azure_blob(given, result, existing, partial):
         source["sasToken"] = given["sas_token"].lstrip("?")
         result.secret = True
     if "mi_client_id" in given:
+        _check_client_id(given["mi_client_id"], "--mi-client-id", "managed identity")
         source["managedIdentity"] = {"clientId": given["mi_client_id"]}
     if sp_options:
         source["servicePrincipal"] = _service_principal(given)
@@ -252,7 +256,23 @@ def _service_principal(given):
         if "sp_client_cert_password" in given:
             principal["clientCertificatePassword"] = given["sp_client_cert_password"]
         principal["clientCertificateSendChain"] = bool(given.get("sp_client_cert_send_chain", False))
+    _check_client_id(given["sp_client_id"], "--sp-client-id", "service principal (app registration)")
+    if not _TENANT.match(given["sp_tenant_id"].strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid --sp-tenant-id '{given['sp_tenant_id']}': give the tenant ID (a GUID, as "
+            "'az account show --query tenantId' prints it) or its domain name (contoso.onmicrosoft.com)."
+        )
     return principal
+
+
+def _check_client_id(value, option, what):
+    """Azure signs in with a client (application) ID, a GUID: a name or a resource ID would only fail in Flux."""
+    if not _GUID.match(value.strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid {option} '{value}': give the client ID of the {what}, a GUID such as "
+            "00000000-0000-0000-0000-000000000000 ('az identity show' or 'az ad sp show' print it as clientId / "
+            "appId), not its name or resource ID."
+        )
 
 
 def oci(given, result, existing, partial):
