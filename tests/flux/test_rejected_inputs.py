@@ -65,6 +65,8 @@ CREATE_CASES = [
     (dict(url=HTTPS, branch="main", timeout="10 minutes"), E_VALUE, "Go duration such as 1h2m3s"),
     (dict(url=HTTPS, branch="main", sync_interval="600"), E_VALUE, "Go duration such as 1h2m3s"),
     (dict(url=HTTPS, branch="main", sync_interval="500ms"), E_VALUE, "whole number of seconds"),
+    (dict(url=HTTPS, branch="main", timeout="99999999999999999999h"), E_VALUE, "longer than Flux can hold"),
+    (dict(url=HTTPS, branch="main", k=("name=a retry_interval=2562048h",)), E_VALUE, "longer than Flux can hold"),
     (dict(url=HTTPS, branch="main", bucket_name="b"), E_EXCL, "--bucket-name cannot be used with a GitRepository"),
     (dict(url=HTTPS, branch="main", container_name="c"), E_EXCL, "cannot be used with a GitRepository"),
     # bucket
