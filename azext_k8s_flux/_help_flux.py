@@ -44,7 +44,8 @@ long-summary: >
     commas into separate arguments: quote the item ('depends_on=infra,apps'); an unquoted
     depends_on=infra,apps is still understood. JSON lists are accepted too; quote the whole item:
     bash and zsh 'depends_on=["infra"]' (zsh treats unquoted [ ] as a glob pattern); PowerShell
-    'depends_on=[infra]' (PowerShell drops inner double quotes; [infra] is accepted).
+    'depends_on=[infra]' (PowerShell drops inner double quotes; [infra] is accepted). A whole item quoted as
+    one word, or held in one variable (-k "$ITEM"), is split at its keys.
 
     Re-running create with the same arguments is safe: the same PUT is an update with no change. Secrets
     are part of that PUT, so give them again (from files), or use `flux update` which keeps stored secrets.

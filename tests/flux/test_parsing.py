@@ -90,3 +90,17 @@ def test_urls_in_messages_hide_embedded_credentials():
     with pytest.raises(Exception) as raised:
         check_http_url("ftp://user:s3cret@host/x", "a Bucket")
     assert "s3cret" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("tokens", "expected"), [
+    # -k "name=infra path=./infra prune=true" (the item quoted whole, or from one variable) is one token.
+    (["name=infra path=./infrastructure prune=true"], {"name": "infra", "path": "./infrastructure", "prune": True}),
+    (["name=apps  depends_on=infra,web", "prune=false"],
+     {"name": "apps", "dependsOn": ["infra", "web"], "prune": False}),
+    # A space inside a value that starts no key stays in the value.
+    (["name=a post_build_substitute=GREETING=hello world"],
+     {"name": "a", "postBuild": {"substitute": {"GREETING": "hello world"}}}),
+    (["name=a", "path=./my dir"], {"name": "a", "path": "./my dir"}),
+])  # fmt: skip
+def test_a_quoted_kustomization_item_is_split_into_its_keys(tokens, expected):
+    assert parse_kustomization(tokens) == expected
