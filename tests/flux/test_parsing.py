@@ -65,7 +65,8 @@ def test_key_material_in_text_or_base64():
     hosts = base64.b64encode(m.KNOWN_HOSTS.encode()).decode()
     assert keys.check_known_hosts(m.KNOWN_HOSTS, "--known-hosts") == hosts
     assert keys.check_known_hosts(hosts, "--known-hosts") == hosts
-    assert keys.check_known_hosts("# comment\n@cert-authority *.example.com ssh-rsa AAAA\n", "--known-hosts")
+    rsa_blob = base64.b64encode(len(b"ssh-rsa").to_bytes(4, "big") + b"ssh-rsa" + b"\x00\x00\x00\x01\x01").decode()
+    assert keys.check_known_hosts(f"# comment\n@cert-authority *.example.com ssh-rsa {rsa_blob}\n", "--known-hosts")
 
 
 def test_key_errors_do_not_quote_the_value():

@@ -112,9 +112,13 @@ def _check_known_hosts_line(line, number, option):
     ok = len(fields) >= 3 and _KNOWN_HOST_KEY_TYPES.match(fields[1])
     if ok:
         try:
-            base64.b64decode(fields[2], validate=True)
+            blob = base64.b64decode(fields[2], validate=True)
         except binascii.Error:
-            ok = False
+            blob = b""
+        # An SSH public key blob starts with its own key type (length-prefixed): a truncated or garbled key
+        # (or one pasted under the wrong type) would make every SSH connection of Flux fail.
+        name = fields[1].encode()
+        ok = blob[:4] == len(name).to_bytes(4, "big") and blob[4 : 4 + len(name)] == name and len(blob) > 4 + len(name)
     if not ok:
         raise InvalidArgumentValueError(
             f"{option}: line {number} is not a known_hosts entry. Each line must read 'HOSTS KEYTYPE BASE64KEY', "
