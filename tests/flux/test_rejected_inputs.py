@@ -133,6 +133,9 @@ CREATE_CASES = [
     (dict(BLOB, account_key=""), E_VALUE, "--account-key is empty"),
     (dict(BLOB, mi_client_id=""), E_VALUE, "--mi-client-id is empty"),
     (dict(BLOB, local_auth_ref=""), E_VALUE, "--local-auth-ref is empty"),
+    (dict(BLOB, local_auth_ref="Blob Credentials"), E_VALUE, "Invalid --local-auth-ref (a Kubernetes secret name)"),
+    (dict(kind="oci", url="oci://ghcr.io/org/x", use_workload_identity=True, service_account_name="Flux_SA"),
+     E_VALUE, "Invalid --service-account-name 'Flux_SA'"),
     (dict(kind="oci", url="oci://ghcr.io/org/x", tag=""), E_VALUE, "--tag is empty"),
     # kustomizations
     (dict(url=HTTPS, branch="main", k=("name=Infra",)), E_VALUE, "Invalid kustomization name 'Infra'"),

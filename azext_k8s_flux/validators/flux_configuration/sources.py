@@ -13,6 +13,7 @@ from azure.cli.core.azclierror import (
     RequiredArgumentMissingError,
 )
 
+from azext_k8s_flux._validators import check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 
 GIT, BUCKET, BLOB, OCI = "GitRepository", "Bucket", "AzureBlob", "OCIRepository"
@@ -117,6 +118,8 @@ def validate_source(kind_value, opts, existing=None):
         if option in given:
             result.source[api_name] = parse_duration(given[option], flag(option))
     if "local_auth_ref" in given:
+        # The name of a Secret in the configuration's namespace: a name Kubernetes could not hold fails later.
+        check_dns1123_subdomain(given["local_auth_ref"], "--local-auth-ref (a Kubernetes secret name)")
         result.source["localAuthRef"] = given["local_auth_ref"]
     check = {GIT: source_kinds.git, BUCKET: source_kinds.bucket, BLOB: source_kinds.azure_blob, OCI: source_kinds.oci}
     check[kind](given, result, existing or {}, partial)
