@@ -170,3 +170,22 @@ def test_default_kustomization_note_comes_only_with_a_created_configuration(cli,
     assert missing.startswith("ERROR: Cluster connectedClusters 'no-such-cluster'")  # no note about -k before it
     created = cli(f"k8s-configuration flux create {cluster.args} -n cfg -u {REPO} --branch main -o none").stderr
     assert "No --kustomization given: created kustomization 'kustomization-1' with path './'." in created
+
+
+def test_secret_bodies_stay_out_of_debug_when_the_request_is_retried(az, cluster, emulator, tmp_path):
+    import base64
+
+    from tests.flux import material as m
+
+    token = tmp_path / "token"
+    token.write_text(m.HTTPS_KEY)
+    emulator.set_fault("throttle", count=1, method="PUT", path=f"{cluster.name}/providers/Microsoft."
+                       "KubernetesConfiguration/fluxConfigurations/retried", retry_after=1)  # fmt: skip
+    try:
+        result = az(f"k8s-configuration flux create {cluster.args} -n retried -u {REPO} --branch main "
+                    f"--https-user git --https-key-file {token} --debug -o none")  # fmt: skip
+    finally:
+        emulator.clear_faults()
+    assert "429" in result.stderr  # the PUT was throttled, then sent again
+    for secret in (m.HTTPS_KEY, base64.b64encode(m.HTTPS_KEY.encode()).decode()):
+        assert secret not in result.output
