@@ -161,8 +161,8 @@ def _update_question(name, plan, current):
         parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
                      "(left out of -k)?")  # fmt: skip
         if pruned:
-            parts.append(f"With prune ({', '.join(pruned)}): the workloads they deployed will be removed from the "
-                         "cluster.")  # fmt: skip
+            parts.append(f"With prune ({', '.join(pruned)}): the workloads {'they' if len(pruned) > 1 else 'it'} "
+                         "deployed will be removed from the cluster.")  # fmt: skip
     return " ".join(parts)
 
 

@@ -139,7 +139,7 @@ def test_removing_kustomizations_left_out_of_k_is_confirmed(cmd):
         flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",)))
     message = str(raised.value)
     assert "Remove kustomization apps of 'cfg' (left out of -k)?" in message
-    assert "With prune (apps): the workloads they deployed will be removed from the cluster." in message
+    assert "With prune (apps): the workloads it deployed will be removed from the cluster." in message
     assert "--yes" in message and client.writes() == []
     flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",), yes=True))
     assert wire(client.writes()[0][1][-1])["properties"]["kustomizations"] == {"apps": None}
