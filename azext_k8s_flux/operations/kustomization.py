@@ -111,7 +111,8 @@ def kustomization_delete(cmd, client, resource_group_name, cluster_name, cluster
     dependents = sorted(k for k, v in existing.items() if kustomization_name in (v.get("dependsOn") or []))
     if dependents:
         raise ValidationError(
-            f"Kustomizations {', '.join(dependents)} depend on '{kustomization_name}': remove it from their "
+            (f"Kustomizations {', '.join(dependents)} depend" if len(dependents) > 1 else
+             f"Kustomization {dependents[0]} depends") + f" on '{kustomization_name}': remove it from their "
             "dependsOn (kustomization update --depends-on ...) or delete them first."
         )
     message = f"Delete kustomization '{kustomization_name}' of Flux configuration '{name}'?"
