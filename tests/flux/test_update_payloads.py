@@ -110,7 +110,7 @@ def test_switching_kind_checks_the_new_source_fully(tmp_path, cmd):
 
 def test_update_checks_options_against_the_current_url(cmd):
     client = FakeFluxClient(git_configuration())
-    with pytest.raises(Exception, match="only apply to ssh:// or git@ URLs"):
+    with pytest.raises(Exception, match="can only be used with ssh:// or git@ URLs"):
         flux_update(cmd, client, **arguments(ssh_private_key=m.SSH_KEY))
     assert client.writes() == []
 

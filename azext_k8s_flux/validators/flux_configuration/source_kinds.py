@@ -83,12 +83,13 @@ def git(given, result, existing, partial):
     https_options = [o for o in ("https_user", "https_key", "https_ca_cert") if o in given]
     if ssh_options and not ssh:
         raise MutuallyExclusiveArgumentError(
-            f"{_flags(ssh_options)} only apply to ssh:// or git@ URLs, and --url is '{urls.display(url)}'. "
+            f"{_flags(ssh_options)} can only be used with ssh:// or git@ URLs, and --url is '{urls.display(url)}'. "
             "Use --https-user/--https-key for an https URL, or give the SSH URL of the repository."
         )
     if https_options and ssh:
         raise MutuallyExclusiveArgumentError(
-            f"{_flags(https_options)} only apply to http(s) URLs, and --url '{urls.display(url)}' is an SSH URL. "
+            f"{_flags(https_options)} can only be used with http(s) URLs, and --url '{urls.display(url)}' is an SSH "
+            "URL. "
             "Use --ssh-private-key-file for SSH, or give the https URL of the repository."
         )
     has_user = "https_user" in given or (partial and existing.get("httpsUser"))
@@ -247,7 +248,7 @@ def _service_principal(given):
         )
     cert_only = [o for o in ("sp_client_cert_password", "sp_client_cert_send_chain") if o in given]
     if cert_only and not with_cert:
-        raise MutuallyExclusiveArgumentError(f"{_flags(cert_only)} only apply with --sp-client-cert.")
+        raise MutuallyExclusiveArgumentError(f"{_flags(cert_only)} can only be used with --sp-client-cert.")
     principal = {"clientId": given["sp_client_id"], "tenantId": given["sp_tenant_id"]}
     if with_secret:
         principal["clientSecret"] = given["sp_client_secret"]
