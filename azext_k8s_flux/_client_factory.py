@@ -3,10 +3,23 @@
 from azext_k8s_flux import _sdk
 
 
+def _keep_logging_choice_on_retries(request):
+    """A request sent with logging_enable=False (its body holds a secret) must stay unlogged when it is retried.
+
+    azure-cli's logging policy pops `logging_enable` from the call's options on the first attempt, and the retry
+    policy (after a 429 or a 5xx) resends the same request with the option gone: `--debug` then printed the body.
+    This hook runs before the logging policy on every attempt and puts the first attempt's choice back.
+    """
+    choice = request.context.get("logging_enable")
+    if choice is not None and "logging_enable" not in request.context.options:
+        request.context.options["logging_enable"] = choice
+
+
 def _mgmt_client(cli_ctx, client_class, api_version):
     from azure.cli.core.commands.client_factory import get_mgmt_service_client
 
-    return get_mgmt_service_client(cli_ctx, client_class, api_version=api_version)
+    return get_mgmt_service_client(cli_ctx, client_class, api_version=api_version,
+                                   raw_request_hook=_keep_logging_choice_on_retries)  # fmt: skip
 
 
 def cf_flux_configurations(cli_ctx, *_):

@@ -41,6 +41,8 @@ def cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resourc
 
     require_value(resource_group_name, "-g/--resource-group", "cluster's resource group")
     require_value(cluster_name, "-c/--cluster-name", "cluster")
+    if cluster_resource_provider is not None:
+        require_value(cluster_resource_provider, "--cluster-rp", "cluster's resource provider")
     return ClusterRef(
         resource_group=resource_group_name,
         resource_provider=cluster_resource_provider or CLUSTER_RESOURCE_PROVIDERS[cluster_type],

@@ -44,7 +44,8 @@ long-summary: >
     commas into separate arguments: quote the item ('depends_on=infra,apps'); an unquoted
     depends_on=infra,apps is still understood. JSON lists are accepted too; quote the whole item:
     bash and zsh 'depends_on=["infra"]' (zsh treats unquoted [ ] as a glob pattern); PowerShell
-    'depends_on=[infra]' (PowerShell drops inner double quotes; [infra] is accepted).
+    'depends_on=[infra]' (PowerShell drops inner double quotes; [infra] is accepted). A whole item quoted as
+    one word, or held in one variable (-k "$ITEM"), is split at its keys.
 
     Re-running create with the same arguments is safe: the same PUT is an update with no change. Secrets
     are part of that PUT, so give them again (from files), or use `flux update` which keeps stored secrets.
@@ -97,9 +98,10 @@ short-summary: Change a Flux configuration; only what changed is sent and stored
 long-summary: >
     Reads the configuration, then PATCHes only the options you give whose values differ. Secrets you do
     not give again stay as they are. A new ref (--branch/--tag/--semver/--commit) replaces the old one.
-    -k on update gives the complete set of kustomizations: kustomizations left out are removed (use
-    `flux kustomization update` to change one field of one kustomization). Changing --kind asks for
-    confirmation (or --yes) and removes the old source and its stored credentials.
+    -k on update gives the complete set of kustomizations: kustomizations left out are removed, after a
+    confirmation (or --yes) that names them and says which have prune (use `flux kustomization update` to
+    change one field of one kustomization). Changing --kind asks for confirmation (or --yes) and removes
+    the old source and its stored credentials.
 examples:
   - name: Follow a tag instead of a branch.
     text: az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n cluster-config --tag v1.3.0
@@ -137,7 +139,7 @@ examples:
   - name: Only the compliance state.
     text: |
         az k8s-configuration flux show -g my-rg -c my-cluster -t connectedClusters -n cluster-config \\
-          --query properties.complianceState -o tsv
+          --query complianceState -o tsv
 """
 
 helps["k8s-configuration flux list"] = """

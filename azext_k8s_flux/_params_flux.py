@@ -22,7 +22,7 @@ def _source_arguments(c):
     c.argument("branch", help="Git branch to follow.")
     c.argument("tag", help="Git or OCI tag to follow.")
     c.argument("semver", help="Semver range of Git or OCI tags to follow, e.g. '>=1.0.0 <2.0.0'.")
-    c.argument("commit", help="Git commit SHA to pin.")
+    c.argument("commit", help="Full Git commit SHA to pin; may be combined with --branch, the branch it is on.")
     c.argument("digest", help="OCI artifact digest to pin (sha256:...).")
     c.argument("timeout", help="Source operations timeout, as a Go duration such as 10m or 1h2m3s.")
     c.argument("sync_interval", options_list=["--sync-interval", "--interval"],
@@ -41,7 +41,8 @@ def _source_arguments(c):
     c.argument("bucket_access_key", help="Access key ID of the bucket.")
     _secret(c, "bucket_secret_key", "Secret access key of the bucket.")
     c.argument("bucket_insecure", arg_type=get_three_state_flag(),
-               help="Talk to the bucket over plain HTTP. Default: false.")  # fmt: skip
+               help="Talk to the bucket over plain HTTP. Default: follows --url (true for http://, "
+                    "false for https://).")  # fmt: skip
     c.argument("container_name", help="Name of the Azure Blob container.")
     _secret(c, "account_key", "Azure Storage account key.")
     _secret(c, "sas_token", "Azure Blob SAS token.")
@@ -112,7 +113,8 @@ def load_arguments(loader):
                             "depends_on=a,b timeout=10m sync_interval=10m retry_interval=1m prune=true force=false "
                             "wait=true disable_health_check=false post_build_substitute=VAR=value,... "
                             "post_build_substitute_from=ConfigMap:NAME,Secret:NAME:optional. Repeat -k for more. "
-                            "On update, -k gives the complete set: kustomizations left out are removed.")  # fmt: skip
+                            "On update, -k gives the complete set: kustomizations left out are removed "
+                            "(after a confirmation, or with --yes).")  # fmt: skip
             c.argument("suspend", arg_type=get_three_state_flag(), help="Suspend (true) or resume (false) syncing.")
     with loader.argument_context(f"{_FLUX} create") as c:
         c.argument("scope", options_list=["--scope", "-s"], arg_type=get_enum_type(["cluster", "namespace"]),
@@ -120,7 +122,8 @@ def load_arguments(loader):
         c.argument("namespace", options_list=["--namespace", "--ns"],
                    help="Namespace of the configuration's Flux objects.")  # fmt: skip
     with loader.argument_context(f"{_FLUX} update") as c:
-        c.argument("yes", options_list=["--yes", "-y"], help="Do not ask before switching the source kind.")
+        c.argument("yes", options_list=["--yes", "-y"],
+                   help="Do not ask before switching the source kind or removing kustomizations left out of -k.")
     with loader.argument_context(f"{_FLUX} delete") as c:
         c.argument("yes", options_list=["--yes", "-y"], help="Do not ask for confirmation.")
         c.argument("force", arg_type=get_three_state_flag(),

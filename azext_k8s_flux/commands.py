@@ -75,10 +75,11 @@ def load_command_table(loader, _):
         custom_command_type=_operations("kustomization"),
         client_factory=cf_flux_configurations,
     ) as g:
-        # create and update return the whole configuration (with --wait-for-compliance, once applied).
+        # create, update and delete return the whole configuration (create/update: with --wait-for-compliance,
+        # once applied).
         g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=flux_row)
         g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=flux_row)
-        g.custom_command("delete", "kustomization_delete", supports_no_wait=True)
+        g.custom_command("delete", "kustomization_delete", supports_no_wait=True, table_transformer=flux_row)
         g.custom_show_command("show", "kustomization_show", table_transformer=_table("kustomization_table"))
         g.custom_command("list", "kustomization_list", table_transformer=_table("kustomization_list_table"))
 

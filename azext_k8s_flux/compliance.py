@@ -32,8 +32,32 @@ def _ready_condition(status):
     return None
 
 
-def _object_state(status):
-    """(state, line) for one deployed object: state is COMPLIANT, PENDING or FAILED."""
+def _timestamp(value):
+    """An aware datetime from an ARM timestamp (Z or offset, up to 7 fraction digits), or None."""
+    import re
+    from datetime import datetime, timezone
+
+    text = re.sub(r"(\.\d{6})\d+", r"\1", str(value or "").strip().replace("Z", "+00:00"))
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _reported_before(condition, changed_at):
+    """True when Flux reported `condition` before the configuration's last change (so it is about an older
+    revision)."""
+    reported = _timestamp(condition.get("lastTransitionTime"))
+    return bool(reported and changed_at and reported < changed_at)
+
+
+def _object_state(status, changed_at=None):
+    """(state, line) for one deployed object: state is COMPLIANT, PENDING or FAILED.
+
+    `changed_at` is set while the configuration is Pending after a change: a failure Flux reported before
+    that change is left over from the previous revision, not a verdict on the new one.
+    """
     label = f"{status.get('kind')} {status.get('name')}"
     condition = _ready_condition(status)
     compliance = (status.get("complianceState") or "").lower()
@@ -46,6 +70,8 @@ def _object_state(status):
     if ready == "true":
         return COMPLIANT, f"{label}: Ready" + (f" ({message})" if message else "")
     if ready == "false" and (condition.get("reason") or "").lower() not in _WAITING_REASONS:
+        if _reported_before(condition, changed_at):
+            return PENDING, f"{label}: waiting for Flux to apply the change (it failed before: {message})"
         return FAILED, f"{label} failed: {message}"
     return PENDING, f"{label}: {message or 'reconciling'}"
 
@@ -63,11 +89,12 @@ def evaluate(config):
     if props.get("suspend") or (props.get("complianceState") or "").lower() == "suspended":
         return ComplianceReport(SUSPENDED, f"{name} is suspended: Flux does not reconcile it")
 
-    objects = [_object_state(status) for status in props.get("statuses") or []]
+    compliance = (props.get("complianceState") or "").lower()
+    changed_at = _timestamp((config.get("systemData") or {}).get("lastModifiedAt")) if compliance == "pending" else None
+    objects = [_object_state(status, changed_at) for status in props.get("statuses") or []]
     lines = [f"source synced at commit {props['sourceSyncedCommitId']}"] if props.get("sourceSyncedCommitId") else []
     lines += [line for _, line in objects]
 
-    compliance = (props.get("complianceState") or "").lower()
     failed = [line for state, line in objects if state == FAILED]
     if failed or compliance in ("non-compliant", "noncompliant"):
         detail = "; ".join(failed) or props.get("errorMessage") or "Flux reports the configuration Non-Compliant"

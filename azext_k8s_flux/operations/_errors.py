@@ -34,17 +34,17 @@ ACCEPTED_THEN_FAILED = (
 )
 
 
-def translate_http_error(error, what, failed_note=None):
+def translate_http_error(error, what):
     """Return the azure-cli error for an SDK HttpResponseError raised while acting on `what`.
 
     A long-running operation that ends Failed is raised from a successful (2xx) status poll: the request
-    was accepted and may have changed the resource, which `failed_note` (or a generic note) says.
+    was accepted and may have changed the resource (`arm_errors(accepted=...)` says how to check it).
     """
     code, message = arm_error_code_and_message(error)
     status = _status(error)
     detail = f"({code}) {message}" if code else message
     if status is not None and status < 400:
-        return AzureResponseError(f"The operation on {what} failed: {detail}\n{failed_note or ACCEPTED_THEN_FAILED}")
+        return AzureResponseError(f"The operation on {what} failed: {detail}\n{ACCEPTED_THEN_FAILED}")
     if status == 404:
         return ResourceNotFoundError(f"{what} was not found: {detail}")
     if status == 403:
@@ -96,34 +96,78 @@ def cluster_not_found(error, cluster):
     return None
 
 
+def accepted_failure(error, what, check):
+    """The error for a failure after Azure accepted a write: the change was made, or may still be made.
+
+    `check` says how to see the resource's state. A status below 400 means the operation itself ended
+    Failed or Canceled (its status resource said so); an HTTP error means following it failed.
+    """
+    code, message = arm_error_code_and_message(error)
+    status = _status(error)
+    detail = f"({code}) {message}" if code else message
+    if status is None or status < 400:
+        return AzureResponseError(f"The operation on {what} failed: {detail}\n{check}")
+    error_type = AzureInternalError if status >= 500 else AzureResponseError
+    return error_type(
+        f"Azure accepted the change to {what}, but following its progress failed (HTTP {status}): {detail}\n"
+        f"The change may still be applied: check before running the command again. {check}"
+    )
+
+
+def connection_failure(error, what, accepted):
+    """A dropped connection: the request may have been applied (unless it could not be sent at all)."""
+    from azure.core.exceptions import ServiceRequestError
+
+    reason = getattr(error, "message", None) or str(error)
+    request = getattr(getattr(error, "inner_exception", None), "request", None)  # requests' PreparedRequest
+    reading = str(getattr(request, "method", "")).upper() in ("GET", "HEAD")
+    if (isinstance(error, ServiceRequestError) or reading) and not accepted:
+        outcome = "Nothing was changed; check the network (proxy, firewall, DNS) and try again."
+    else:
+        outcome = "Whether Azure applied the request is unknown: check before running the command again."
+    return AzureConnectionError(f"The connection to Azure failed while handling {what}: {reason}\n{outcome}"
+                                + (f" {accepted}" if accepted else ""))  # fmt: skip
+
+
 @contextmanager
-def arm_errors(what, cluster=None, not_found=None, failed_note=None):
+def arm_errors(what, cluster=None, not_found=None, accepted=None):
     """Run SDK calls and turn any HttpResponseError into the matching azure-cli error.
 
     With `cluster`, a 404 about the cluster or its resource group says so (ARM answers 404 for a missing
     parent too, so the first request of every command doubles as the cluster-exists check); `not_found`
-    replaces the message of any other 404; `failed_note` says what to do after an accepted operation failed.
+    replaces the message of any other 404. `accepted` is given around the wait for a write that Azure
+    has accepted: a failure then must not read as "nothing changed", and the text (how to see the
+    resource's state) is added to the error. Dropped connections are reported too (TLS errors are left
+    to azure-cli, which knows how to advise on proxies).
     """
     from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
 
     try:
         yield
     except HttpResponseError as error:
+        if accepted is not None:
+            raise accepted_failure(error, what, accepted) from None
         translated = cluster_not_found(error, cluster) if cluster is not None else None
         if translated is None and not_found and is_not_found(error):
             translated = ResourceNotFoundError(not_found)
-        raise (translated or translate_http_error(error, what, failed_note)) from None
-    except ServiceRequestError as error:  # the request never reached Azure (the SDK already retried)
-        raise AzureConnectionError(
-            f"Could not connect to Azure Resource Manager for {what}: {error.message}\n"
-            "Nothing was changed by the failed request. Check the network (and any proxy) and try again."
-        ) from None
-    except ServiceResponseError as error:  # sent, but the answer was lost: a write may have happened
-        raise AzureConnectionError(
-            f"The connection to Azure Resource Manager was lost while handling {what}: {error.message}\n"
-            "If this command changes something, the change may have been made anyway: check with the matching "
-            "show command before running it again."
-        ) from None
+        raise (translated or translate_http_error(error, what)) from None
+    except (ServiceRequestError, ServiceResponseError) as error:
+        if _is_tls_error(error):
+            raise
+        raise connection_failure(error, what, accepted) from None
+
+
+def _is_tls_error(error):
+    import ssl
+
+    inner = getattr(error, "inner_exception", None)
+    for _ in range(10):  # the few exceptions requests and urllib3 chain
+        if inner is None:
+            return False
+        if isinstance(inner, ssl.SSLError) or type(inner).__name__ == "SSLError":
+            return True
+        inner = inner.__cause__ or inner.__context__
+    return False
 
 
 def is_not_found(error):

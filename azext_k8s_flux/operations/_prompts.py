@@ -3,9 +3,9 @@
 from azure.cli.core.azclierror import InvalidArgumentValueError, ManualInterrupt, NoTTYError
 
 
-def confirm(message, yes, cli_ctx=None):
-    """Ask `message` unless --yes was given (or, with `cli_ctx`, azure-cli's core.disable_confirm_prompt is
-    set, as it is for azure-cli's own confirmations); raise when declined or when no terminal can answer."""
+def confirm(message, yes, cli_ctx):
+    """Ask `message` unless --yes was given or azure-cli's core.disable_confirm_prompt is set (which skips
+    azure-cli's own confirmations too); raise when declined or when no terminal can answer."""
     if yes or _prompts_disabled(cli_ctx):
         return
     from knack.prompting import NoTTYException, prompt_y_n
@@ -21,8 +21,6 @@ def confirm(message, yes, cli_ctx=None):
 
 
 def _prompts_disabled(cli_ctx):
-    if cli_ctx is None:
-        return False
     try:
         return cli_ctx.config.getboolean("core", "disable_confirm_prompt", fallback=False)
     except ValueError:

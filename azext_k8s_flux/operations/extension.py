@@ -45,13 +45,13 @@ def _read_settings(settings, settings_file, protected, protected_file):
 
 
 def _failed_note(cluster, name, deleting=False):
-    """What to do after Azure accepted a change of the extension and the operation then failed."""
+    """What to do when a change Azure accepted then failed (or could not be followed to its end)."""
     show = f"az k8s-extension show {cluster.cli_args()} -n {name}"
     if deleting:
-        return (f"Azure accepted the deletion, but it failed: the extension may be left in a Failed state ({show}). "
+        return (f"The extension may be left in a Failed state: see it with {show}. "
                 "Run the delete again, or add --force to remove the extension resource from Azure at once.")
-    return (f"Azure accepted the request, but the operation failed: the extension may be left in a Failed state "
-            f"with the new values ({show}). Correct them with az k8s-extension update, or delete the extension.")
+    return (f"The extension may be left in a Failed state with the new values: see it with {show}. "
+            "Correct them with az k8s-extension update, or delete the extension.")
 
 
 def _send(no_wait, method, cluster, name, body, secret):
@@ -59,10 +59,11 @@ def _send(no_wait, method, cluster, name, body, secret):
 
     # Bodies with protected settings must not reach --debug's request logging.
     options = {"logging_enable": False} if secret else {}
-    with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name)):
+    with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **options)
-        if no_wait:
-            return None
+    if no_wait:
+        return None
+    with arm_errors(_what(name, cluster), cluster, accepted=_failed_note(cluster, name)):
         return public_view(poller.result())
 
 
@@ -183,10 +184,11 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
     confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
-    with arm_errors(_what(name, cluster), cluster, failed_note=_failed_note(cluster, name, deleting=True)):
+    with arm_errors(_what(name, cluster), cluster):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
-        if not no_wait:
+    if not no_wait:
+        with arm_errors(_what(name, cluster), cluster, accepted=_failed_note(cluster, name, deleting=True)):
             poller.result()
 
 

@@ -18,9 +18,25 @@ def _what(name, cluster):
     return f"Flux configuration '{name}' on {cluster.describe()}"
 
 
+def state_hint(name, cluster):
+    """How to see a configuration's state, for errors raised after Azure accepted a change to it."""
+    return f"See its state with: az k8s-configuration flux show {cluster.cli_args()} -n {name}"
+
+
+def follow(poller, no_wait, name, cluster):
+    """The result of an accepted write (None with --no-wait); a failure from here on is not 'nothing changed'."""
+    if no_wait:
+        return None
+    with arm_errors(_what(name, cluster), cluster, accepted=state_hint(name, cluster)):
+        return poller.result()
+
+
 def get_configuration(client, cluster, name):
     """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
     command does); a clean not-found error naming it, or naming the missing cluster."""
+    from azext_k8s_flux._validators import require_value
+
+    require_value(name, "-n/--name", "Flux configuration")
     with arm_errors(_what(name, cluster), cluster, not_found=f"{_what(name, cluster)} was not found."):
         return client.get(*cluster.sdk_args(), name)
 
@@ -70,14 +86,14 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     specs, defaulted = kustomizations_for_create(name, kustomization)
     server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
     body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
-    if defaulted:
-        logger.warning("No --kustomization given: creating kustomization '%s' with path '%s'.",
-                       specs[0]["name"], specs[0]["path"])  # fmt: skip
     ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
                              **flux_inputs.quiet(source.secret))  # fmt: skip
-        result = None if no_wait else poller.result()
+    if defaulted:  # said once the request is accepted: not in front of an error that stopped the command
+        logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
+                       specs[0]["name"], specs[0]["path"])  # fmt: skip
+    result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
@@ -120,16 +136,34 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
         return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
-    if plan.switching_kind:
-        confirm(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
-                f"{plan.current_kind} settings and stored credentials will be removed.", yes)  # fmt: skip
+    question = _update_question(name, plan, _sdk.as_dict(current))
+    if question:
+        confirm(question, yes, cmd.cli_ctx)
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
                                            plan.protected)  # fmt: skip
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
                              **flux_inputs.quiet(plan.secret))  # fmt: skip
-        result = None if no_wait else poller.result()
+    result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+
+
+def _update_question(name, plan, current):
+    """What an update would remove (the source of another kind, kustomizations left out of -k), as a question."""
+    parts = []
+    if plan.switching_kind:
+        parts.append(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
+                     f"{plan.current_kind} settings and stored credentials will be removed.")  # fmt: skip
+    removed = sorted(k for k, v in plan.kustomizations.items() if v is None)
+    if removed:
+        existing = (current.get("properties") or {}).get("kustomizations") or {}
+        pruned = [k for k in removed if (existing.get(k) or {}).get("prune")]
+        parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
+                     "(left out of -k)?")  # fmt: skip
+        if pruned:
+            parts.append(f"With prune ({', '.join(pruned)}): the workloads {'they' if len(pruned) > 1 else 'it'} "
+                         "deployed will be removed from the cluster.")  # fmt: skip
+    return " ".join(parts)
 
 
 def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
@@ -147,12 +181,11 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
     if pruned:
         message += (f" Kustomizations with prune ({', '.join(pruned)}): the workloads they deployed will be "
                     "removed from the cluster.")  # fmt: skip
-    confirm(message, yes)
+    confirm(message, yes, cmd.cli_ctx)
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name,
                              force_delete=True if force else None)  # fmt: skip
-        if not no_wait:
-            poller.result()
+    follow(poller, no_wait, name, cluster)
 
 
 def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):

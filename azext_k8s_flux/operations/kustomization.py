@@ -9,7 +9,7 @@ from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json
+from azext_k8s_flux.operations.flux import follow, get_configuration, get_configuration_json
 from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
@@ -47,7 +47,7 @@ def _patch(cmd, client, cluster, name, changes, no_wait):
     patch = build_flux_configuration_patch(kustomizations=changes)
     with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch)
-        return None if no_wait else poller.result()
+    return follow(poller, no_wait, name, cluster)
 
 
 def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
@@ -111,13 +111,14 @@ def kustomization_delete(cmd, client, resource_group_name, cluster_name, cluster
     dependents = sorted(k for k, v in existing.items() if kustomization_name in (v.get("dependsOn") or []))
     if dependents:
         raise ValidationError(
-            f"Kustomizations {', '.join(dependents)} depend on '{kustomization_name}': remove it from their "
+            (f"Kustomizations {', '.join(dependents)} depend" if len(dependents) > 1 else
+             f"Kustomization {dependents[0]} depends") + f" on '{kustomization_name}': remove it from their "
             "dependsOn (kustomization update --depends-on ...) or delete them first."
         )
     message = f"Delete kustomization '{kustomization_name}' of Flux configuration '{name}'?"
     if existing[kustomization_name].get("prune"):
         message += " It has prune: the workloads it deployed will be removed from the cluster."
-    confirm(message, yes)
+    confirm(message, yes, cmd.cli_ctx)
     return _patch(cmd, client, cluster, name, {kustomization_name: None}, no_wait)
 
 

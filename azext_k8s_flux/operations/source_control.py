@@ -51,8 +51,8 @@ def source_control_show(client, resource_group_name, cluster_name, cluster_type,
         return _arm_json(client.get(*cluster.sdk_args(), name))
 
 
-def source_control_delete(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
-                          yes=False, cmd=None):
+def source_control_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
+                          cluster_resource_provider=None, yes=False):
     """Delete one Flux v1 configuration."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "Flux v1 configuration")
@@ -62,7 +62,7 @@ def source_control_delete(client, resource_group_name, cluster_name, cluster_typ
         "applied and drift is no longer repaired. To keep them managed, run 'az k8s-configuration flux migrate "
         f"{cluster.cli_args()}' instead, which recreates it as a Flux v2 configuration.",
         yes,
-        cmd.cli_ctx if cmd else None,
+        cmd.cli_ctx,
     )
     with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
         # ARM answers 204 when there was nothing to delete: say so instead of reporting success.

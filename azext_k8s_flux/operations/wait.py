@@ -20,7 +20,10 @@ DEFAULT_TIMEOUT = 600
 def flux_wait(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
               timeout=DEFAULT_TIMEOUT, interval=DEFAULT_INTERVAL):
     """Wait until a Flux configuration is compliant; fail fast when Flux reports a failure."""
+    from azext_k8s_flux._validators import require_value
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    require_value(name, "-n/--name", "Flux configuration")
     return wait_for_compliance_of(cmd, client, cluster, name, timeout, interval)
 
 
@@ -113,7 +116,8 @@ def _get_with_retry_after(client, cluster, name):
     def keep_retry_after(pipeline_response, deserialized, _headers):
         return deserialized, pipeline_response.http_response.headers.get("Retry-After")
 
-    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
+    what = f"Flux configuration '{name}' on {cluster.describe()}"
+    with arm_errors(what, cluster, not_found=f"{what} was not found."):
         config, retry_after = client.get(*cluster.sdk_args(), name, cls=keep_retry_after)
     try:
         retry_after = float(retry_after or 0)

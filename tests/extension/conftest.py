@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.extension.fakes import FakeExtensions, FakeLister, fake_cmd
+from tests.extension.fakes import FakeExtensions, FakeLister
+from tests.harness.fake_cmd import fake_cmd
 
 
 @pytest.fixture

@@ -102,16 +102,3 @@ class FakeLister:
         if self.fail:
             raise self.fail
         return [SimpleNamespace(name=name) for name in self.names]
-
-
-class _DefaultConfig:
-    """An azure-cli configuration with nothing set: every lookup returns its fallback."""
-
-    def get(self, section, option, fallback=None):
-        return fallback
-
-    getboolean = get
-
-
-def fake_cmd():
-    return SimpleNamespace(cli_ctx=SimpleNamespace(config=_DefaultConfig()))

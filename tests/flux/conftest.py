@@ -5,11 +5,12 @@ from types import SimpleNamespace
 import pytest
 
 from tests.flux.fakes import FakeExtensionsClient, FakeSourceControlClient, flux_extension
+from tests.harness.fake_cmd import fake_cmd
 
 
 @pytest.fixture
 def cmd():
-    return SimpleNamespace(cli_ctx=None)
+    return fake_cmd()
 
 
 @pytest.fixture

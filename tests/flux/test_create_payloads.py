@@ -18,13 +18,16 @@ CASES = {
                                  https_ca_cert=m.CERT),
     "git-ssh-key": dict(url=GIT_SSH, semver=">=1.0.0 <2.0.0",
                         files=dict(ssh_private_key=m.SSH_KEY, known_hosts=m.KNOWN_HOSTS)),
-    "git-ssh-generated-key": dict(url="ssh://git@github.com/org/repo.git", commit="0a1b2c3d"),
+    "git-ssh-generated-key": dict(url="ssh://git@github.com/org/repo.git", commit=m.COMMIT),
+    "git-commit-on-branch": dict(url=GIT_HTTPS, branch="release", commit=m.COMMIT),
     "git-local-auth-ref": dict(url=GIT_HTTPS, branch="main", local_auth_ref="git-credentials", timeout="2m",
                                sync_interval="1h2m3s"),
     "git-provider-azure": dict(url="https://dev.azure.com/org/project/_git/repo", branch="main", provider="azure"),
     "git-provider-github": dict(url=GIT_HTTPS, branch="main", provider="github", local_auth_ref="github-app"),
     "bucket-keys": dict(kind="bucket", url="https://s3.amazonaws.com", bucket_name="manifests",
                         bucket_access_key="AKIAEXAMPLE", files=dict(bucket_secret_key=m.BUCKET_SECRET)),
+    "bucket-http-url-is-insecure": dict(kind="bucket", url="http://minio.local:9000", bucket_name="manifests",
+                                        local_auth_ref="minio-credentials"),
     "bucket-local-ref-insecure": dict(kind="bucket", url="http://minio.local:9000", bucket_name="manifests",
                                       local_auth_ref="minio-credentials", bucket_insecure=True),
     "azblob-account-key": dict(kind="azblob", url="https://acct.blob.core.windows.net", container_name="flux",
@@ -47,7 +50,7 @@ CASES = {
                                       use_workload_identity=True, service_account_name="flux-oci",
                                       layer_selector_media_type="application/vnd.cncf.flux.content.v1.tar+gzip",
                                       layer_selector_operation="extract"),
-    "oci-mutual-tls-digest": dict(kind="oci", url="oci://registry.example.com/manifests", digest="sha256:abc123",
+    "oci-mutual-tls-digest": dict(kind="oci", url="oci://registry.example.com/manifests", digest=m.DIGEST,
                                   files=dict(tls_client_certificate=m.CERT, tls_private_key=m.TLS_KEY,
                                              tls_ca_certificate=m.CERT)),
     "oci-cosign-keyless": dict(kind="oci", url="oci://ghcr.io/org/manifests", semver="1.x",
@@ -97,7 +100,7 @@ def test_booleans_are_real_booleans(tmp_path, cmd, clients):
 
 def test_default_kustomization_is_announced(tmp_path, cmd, clients, caplog):
     run_create(tmp_path, cmd, CASES["default-kustomization"])
-    assert "creating kustomization 'kustomization-1' with path './'" in caplog.text
+    assert "created kustomization 'kustomization-1' with path './'" in caplog.text
 
 
 def test_secrets_are_encoded_and_only_in_protected_settings(tmp_path, cmd, clients):

@@ -121,7 +121,7 @@ def test_update_changes_only_what_is_given(run, cluster, emulator):
     assert [r[0] for r in counter.requests()] == ["GET"]  # the same kustomizations as the service holds them
     counter = RequestCounter(emulator, cluster)
     changed = run(f"k8s-configuration flux update {cluster.args} -n cluster-config "
-                  "-k name=infra path=./infrastructure prune=false").json  # fmt: skip
+                  "-k name=infra path=./infrastructure prune=false --yes").json  # fmt: skip
     assert [r[0] for r in counter.requests()] == ["GET", "PATCH"]
     assert list(changed["kustomizations"]) == ["infra"] and changed["kustomizations"]["infra"]["prune"] is False
 

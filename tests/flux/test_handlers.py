@@ -140,7 +140,7 @@ def test_kustomization_delete(cmd):
 
 def test_kustomization_delete_refuses_when_others_depend_on_it(cmd):
     client = FakeFluxClient(git_configuration())
-    with pytest.raises(ValidationError, match="apps depend on 'infra'"):
+    with pytest.raises(ValidationError, match="Kustomization apps depends on 'infra'"):
         _kust(kust.kustomization_delete, client, cmd, kustomization_name="infra", yes=True)
     assert client.writes() == []
 

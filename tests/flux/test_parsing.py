@@ -65,7 +65,8 @@ def test_key_material_in_text_or_base64():
     hosts = base64.b64encode(m.KNOWN_HOSTS.encode()).decode()
     assert keys.check_known_hosts(m.KNOWN_HOSTS, "--known-hosts") == hosts
     assert keys.check_known_hosts(hosts, "--known-hosts") == hosts
-    assert keys.check_known_hosts("# comment\n@cert-authority *.example.com ssh-rsa AAAA\n", "--known-hosts")
+    rsa_blob = base64.b64encode(len(b"ssh-rsa").to_bytes(4, "big") + b"ssh-rsa" + b"\x00\x00\x00\x01\x01").decode()
+    assert keys.check_known_hosts(f"# comment\n@cert-authority *.example.com ssh-rsa {rsa_blob}\n", "--known-hosts")
 
 
 def test_key_errors_do_not_quote_the_value():
@@ -90,3 +91,17 @@ def test_urls_in_messages_hide_embedded_credentials():
     with pytest.raises(Exception) as raised:
         check_http_url("ftp://user:s3cret@host/x", "a Bucket")
     assert "s3cret" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("tokens", "expected"), [
+    # -k "name=infra path=./infra prune=true" (the item quoted whole, or from one variable) is one token.
+    (["name=infra path=./infrastructure prune=true"], {"name": "infra", "path": "./infrastructure", "prune": True}),
+    (["name=apps  depends_on=infra,web", "prune=false"],
+     {"name": "apps", "dependsOn": ["infra", "web"], "prune": False}),
+    # A space inside a value that starts no key stays in the value.
+    (["name=a post_build_substitute=GREETING=hello world"],
+     {"name": "a", "postBuild": {"substitute": {"GREETING": "hello world"}}}),
+    (["name=a", "path=./my dir"], {"name": "a", "path": "./my dir"}),
+])  # fmt: skip
+def test_a_quoted_kustomization_item_is_split_into_its_keys(tokens, expected):
+    assert parse_kustomization(tokens) == expected

@@ -14,7 +14,7 @@ CASES = {
     "https-key-only": dict(files=dict(https_key=m.HTTPS_KEY)),
     "url-and-interval": dict(url="https://github.com/org/other", sync_interval="5m"),
     "kustomization-set": dict(k=("name=infra path=./infrastructure prune=true",
-                                 "name=web path=./web depends_on=infra prune=false")),
+                                 "name=web path=./web depends_on=infra prune=false"), yes=True),
     "kustomization-field-change": dict(k=("name=infra path=./infrastructure prune=false",
                                           "name=apps path=./apps/staging prune=true depends_on=infra")),
     "switch-to-bucket": dict(kind="bucket", url="https://s3.amazonaws.com", bucket_name="manifests",
@@ -33,10 +33,11 @@ OCI = {"url": "oci://ghcr.io/org/manifests", "repositoryRef": {"tag": "v1", "sem
        "useWorkloadIdentity": True, "insecure": False, "timeoutInSeconds": 600, "syncIntervalInSeconds": 600}
 OTHER_KINDS = {
     "azblob-account-key-to-sas": ("AzureBlob", "azureBlob", BLOB, dict(files=dict(sas_token=m.SAS_TOKEN))),
-    "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id="33333333-3333")),
+    "azblob-to-managed-identity": ("AzureBlob", "azureBlob", BLOB, dict(mi_client_id=m.GUID)),
     "bucket-keys-to-local-ref": ("Bucket", "bucket", BUCKET, dict(local_auth_ref="minio-credentials")),
+    "bucket-url-to-plain-http": ("Bucket", "bucket", BUCKET, dict(url="http://minio.local:9000")),
     "bucket-rotate-secret": ("Bucket", "bucket", BUCKET, dict(files=dict(bucket_secret_key=m.BUCKET_SECRET))),
-    "oci-tag-to-digest": ("OCIRepository", "ociRepository", OCI, dict(digest="sha256:abc")),
+    "oci-tag-to-digest": ("OCIRepository", "ociRepository", OCI, dict(digest=m.DIGEST)),
     "oci-add-tls": ("OCIRepository", "ociRepository", OCI,
                     dict(files=dict(tls_client_certificate=m.CERT, tls_private_key=m.TLS_KEY))),
 }  # fmt: skip
@@ -109,7 +110,7 @@ def test_switching_kind_checks_the_new_source_fully(tmp_path, cmd):
 
 def test_update_checks_options_against_the_current_url(cmd):
     client = FakeFluxClient(git_configuration())
-    with pytest.raises(Exception, match="only apply to ssh:// or git@ URLs"):
+    with pytest.raises(Exception, match="can only be used with ssh:// or git@ URLs"):
         flux_update(cmd, client, **arguments(ssh_private_key=m.SSH_KEY))
     assert client.writes() == []
 
@@ -128,3 +129,25 @@ def test_update_without_options_sends_nothing(cmd):
 
     with pytest.raises(RequiredArgumentMissingError, match="Nothing to update"):
         flux_update(cmd, NoRequests(), **arguments())
+
+
+def test_removing_kustomizations_left_out_of_k_is_confirmed(cmd):
+    # -k on update is the complete set: leaving `apps` (prune=true) out deletes its workloads, which used to
+    # happen without a word while `kustomization delete` and `flux delete` both ask.
+    client = FakeFluxClient(git_configuration())
+    with pytest.raises(NoTTYError) as raised:
+        flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",)))
+    message = str(raised.value)
+    assert "Remove kustomization apps of 'cfg' (left out of -k)?" in message
+    assert "With prune (apps): the workloads it deployed will be removed from the cluster." in message
+    assert "--yes" in message and client.writes() == []
+    flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",), yes=True))
+    assert wire(client.writes()[0][1][-1])["properties"]["kustomizations"] == {"apps": None}
+
+
+def test_adding_a_kustomization_with_the_full_set_asks_nothing(cmd):
+    client = FakeFluxClient(git_configuration())
+    flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",
+                                            "name=apps path=./apps/staging prune=true depends_on=infra",
+                                            "name=web path=./web")))  # fmt: skip
+    assert list(wire(client.writes()[0][1][-1])["properties"]["kustomizations"]) == ["web"]

@@ -6,6 +6,7 @@ from azure.cli.core.azclierror import AzureConnectionError
 from azure.core.exceptions import ServiceRequestError, ServiceResponseError
 
 from azext_k8s_flux.operations import extension, source_control
+from tests.harness.fake_cmd import fake_cmd
 
 CLUSTER = {"resource_group_name": "rg", "cluster_name": "c1", "cluster_type": "connectedClusters"}
 
@@ -26,18 +27,17 @@ def test_a_request_that_never_left_says_nothing_was_changed():
     with pytest.raises(AzureConnectionError) as raised:
         extension.extension_show(None, client, name="flux", **CLUSTER)
     message = str(raised.value)
-    assert message.startswith("Could not connect to Azure Resource Manager for extension 'flux' on connectedClusters")
-    assert "Connection refused" in message and "try again" in message
+    assert message.startswith("The connection to Azure failed while handling extension 'flux' on connectedClusters")
+    assert "Connection refused" in message and "Nothing was changed" in message and "try again" in message
 
 
 def test_a_dropped_answer_warns_that_the_change_may_have_been_made():
     client = DroppingClient(ServiceResponseError("('Connection aborted.', RemoteDisconnected('closed'))"))
     with pytest.raises(AzureConnectionError) as raised:
-        source_control.source_control_delete(client, name="cfg", yes=True, **CLUSTER)
+        source_control.source_control_delete(fake_cmd(), client, name="cfg", yes=True, **CLUSTER)
     message = str(raised.value)
-    assert "The connection to Azure Resource Manager was lost while handling Flux v1 configuration 'cfg'" in message
-    assert "may have been made" in message
-
+    assert "The connection to Azure failed while handling Flux v1 configuration 'cfg'" in message
+    assert "Whether Azure applied the request is unknown: check before running the command again." in message
 
 
 def test_throttling_that_outlasts_the_retries_says_so():

@@ -36,3 +36,17 @@ def test_an_invalid_setting_is_an_error_not_a_traceback(cli, new_cluster, monkey
     assert "core.disable_confirm_prompt" in result.stderr and "use true or false" in result.stderr
     assert "Traceback" not in result.output
     assert [item["name"] for item in cluster.list(SCC)] == ["cluster-config"]
+
+
+def test_flux_confirmations_follow_it_too(cli, new_cluster, monkeypatch):
+    cluster = new_cluster("connectedClusters")
+    repository = "https://github.com/fluxcd/flux2-kustomize-helm-example"
+    cli(f"k8s-configuration flux create {cluster.args} -n cfg -u {repository} --branch main "
+        "-k name=infra path=./infrastructure prune=true -k name=apps path=./apps -o none")  # fmt: skip
+    monkeypatch.setenv("AZURE_CORE_DISABLE_CONFIRM_PROMPT", "true")
+
+    cli(f"k8s-configuration flux kustomization delete {cluster.args} -n cfg -k apps -o none")
+    cli(f"k8s-configuration flux update {cluster.args} -n cfg -k name=other path=./other -o none")
+    assert list(cluster.get("fluxConfigurations", "cfg")[1]["properties"]["kustomizations"]) == ["other"]
+    cli(f"k8s-configuration flux delete {cluster.args} -n cfg")
+    assert cluster.list("fluxConfigurations") == []

@@ -11,7 +11,7 @@ def test_failed_install_points_at_show_and_update(cli, emulator, new_cluster):
     finally:
         emulator.clear_faults()
     assert "(InstallFailed) helm install failed" in result.stderr
-    assert "the extension may be left in a Failed state" in result.stderr
+    assert "The extension may be left in a Failed state with the new values" in result.stderr
     assert f"az k8s-extension show {cluster.args} -n monitor" in result.stderr
     _, body = cluster.get("extensions", "monitor")
     assert body["properties"]["provisioningState"] == "Failed"
@@ -27,7 +27,7 @@ def test_failed_delete_suggests_force(cli, emulator, new_cluster):
     finally:
         emulator.clear_faults()
     assert "(DeleteFailed) helm uninstall timed out" in result.stderr
-    assert "Azure accepted the deletion, but it failed" in result.stderr
+    assert "The extension may be left in a Failed state: see it with az k8s-extension show" in result.stderr
     assert "add --force" in result.stderr
 
 

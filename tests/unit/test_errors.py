@@ -66,3 +66,57 @@ def test_arm_errors_context_translates_and_hides_the_sdk_traceback():
     assert raised.value.__cause__ is None
     assert raised.value.__suppress_context__
 
+
+
+def _dropped(method):
+    import requests
+    from azure.core.exceptions import ServiceResponseError
+
+    inner = requests.exceptions.ConnectionError("Connection aborted.")
+    inner.request = requests.Request(method, "https://management.azure.com/x").prepare()
+    return ServiceResponseError("('Connection aborted.', RemoteDisconnected())", error=inner)
+
+
+@pytest.mark.parametrize(("method", "accepted", "fragment"), [
+    ("GET", None, "Nothing was changed"),
+    ("PATCH", None, "Whether Azure applied the request is unknown"),
+    ("GET", "See its state with: az show", "Whether Azure applied the request is unknown: check before running "
+                                           "the command again. See its state with: az show"),
+])  # fmt: skip
+def test_dropped_connections_say_what_may_have_happened(method, accepted, fragment):
+    from azure.cli.core.azclierror import AzureConnectionError
+
+    with pytest.raises(AzureConnectionError) as raised, arm_errors("Flux configuration 'x'", accepted=accepted):
+        raise _dropped(method)
+    assert "The connection to Azure failed while handling Flux configuration 'x'" in str(raised.value)
+    assert fragment in str(raised.value)
+
+
+def test_unsent_request_says_nothing_changed():
+    from azure.cli.core.azclierror import AzureConnectionError
+    from azure.core.exceptions import ServiceRequestError
+
+    with pytest.raises(AzureConnectionError, match="Nothing was changed"), arm_errors("Flux configuration 'x'"):
+        raise ServiceRequestError("Failed to establish a new connection: Connection refused")
+
+
+def test_tls_errors_are_left_to_azure_cli():
+    import requests
+    from azure.core.exceptions import ServiceRequestError
+
+    error = ServiceRequestError("certificate verify failed", error=requests.exceptions.SSLError("bad cert"))
+    with pytest.raises(ServiceRequestError), arm_errors("Flux configuration 'x'"):
+        raise error
+
+
+@pytest.mark.parametrize(("status", "error_type", "fragment"), [
+    (200, "AzureResponseError", "The operation on Flux configuration 'x' failed: (Failed) boom\nSee its state"),
+    (500, "AzureInternalError", "Azure accepted the change to Flux configuration 'x', but following its progress "
+                                "failed (HTTP 500)"),
+])  # fmt: skip
+def test_failures_after_acceptance_never_claim_nothing_changed(status, error_type, fragment):
+    accepted = "See its state with: az show"
+    with pytest.raises(Exception) as raised, arm_errors("Flux configuration 'x'", accepted=accepted):
+        raise _error(status, "Failed", "boom")
+    assert type(raised.value).__name__ == error_type
+    assert fragment in str(raised.value) and "Nothing was changed" not in str(raised.value)

@@ -15,6 +15,7 @@ from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux.operations import source_control
 from azext_k8s_flux.operations.flux_extension import install_flux_extension
 from azext_k8s_flux.payloads.extension import build_flux_extension_install
+from tests.harness.fake_cmd import fake_cmd
 
 CLUSTER = {"resource_group_name": "rg", "cluster_name": "c1", "cluster_type": "connectedClusters"}
 
@@ -65,23 +66,23 @@ def test_list_and_delete_report_failures(status, error_type):
     with pytest.raises(error_type):
         source_control.source_control_list(FailingClient(status), **CLUSTER)
     with pytest.raises(error_type):
-        source_control.source_control_delete(FailingClient(status), name="cfg", yes=True, **CLUSTER)
+        source_control.source_control_delete(fake_cmd(), FailingClient(status), name="cfg", yes=True, **CLUSTER)
 
 
 def test_a_403_on_delete_is_never_reported_as_nothing_to_delete():
     with pytest.raises(ForbiddenError) as raised:
-        source_control.source_control_delete(FailingClient(403), name="cfg", yes=True, **CLUSTER)
+        source_control.source_control_delete(fake_cmd(), FailingClient(403), name="cfg", yes=True, **CLUSTER)
     assert "was not found" not in str(raised.value)
 
 
 def test_delete_declined_or_without_terminal_sends_nothing(monkeypatch):
     client = FailingClient(500)
     with pytest.raises(NoTTYError) as raised:
-        source_control.source_control_delete(client, name="cfg", **CLUSTER)
+        source_control.source_control_delete(fake_cmd(), client, name="cfg", **CLUSTER)
     assert "keep running" in str(raised.value) and "stop syncing" in str(raised.value)
     monkeypatch.setattr("knack.prompting.prompt_y_n", lambda *_a, **_k: False)
     with pytest.raises(ManualInterrupt):
-        source_control.source_control_delete(client, name="cfg", **CLUSTER)
+        source_control.source_control_delete(fake_cmd(), client, name="cfg", **CLUSTER)
     assert client.calls == []
 
 

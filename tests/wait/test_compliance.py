@@ -57,3 +57,27 @@ def test_flattened_cli_output_is_read_like_nested_arm_json():
     nested = _config("Compliant", [SOURCE_READY])
     flattened = {"name": "cluster-config", **nested["properties"]}
     assert evaluate(flattened) == evaluate(nested)
+
+
+def _timed(status, at):
+    status = dict(status)
+    status["statusConditions"] = [dict(status["statusConditions"][0], lastTransitionTime=at)]
+    return status
+
+
+@pytest.mark.parametrize(("compliance", "reported_at", "outcome"), [
+    # Pending after a change: a failure reported before the change is about the previous revision.
+    ("Pending", "2025-05-01T10:00:00.1234567+00:00", PENDING),
+    # A failure reported after the change is a verdict on it, even before Flux rolls it up.
+    ("Pending", "2025-05-01T10:05:00Z", FAILED),
+    # Once Flux has rolled up its report, Non-Compliant stands whatever the times say.
+    ("Non-Compliant", "2025-05-01T10:00:00Z", FAILED),
+])  # fmt: skip
+def test_failures_reported_before_the_last_change_are_not_a_verdict(compliance, reported_at, outcome):
+    config = _config(compliance, [SOURCE_READY, _timed(APPS_FAILED, reported_at)])
+    config["systemData"] = {"lastModifiedAt": "2025-05-01T10:02:00.000000+00:00"}
+    report = evaluate(config)
+    assert report.outcome == outcome
+    if outcome == PENDING:
+        expected = "waiting for Flux to apply the change (it failed before: kustomization path not found)"
+        assert expected in report.lines[-1]

@@ -25,6 +25,12 @@ def kustomizations_for_create(config_name, kustomizations):
     defaulted = not specs
     if defaulted:
         specs = [{"name": DEFAULT_NAME, "path": DEFAULT_PATH}]
+        if len(config_name) + 1 + len(DEFAULT_NAME) > 63:
+            raise InvalidArgumentValueError(
+                f"Without -k, a kustomization named '{DEFAULT_NAME}' is created, and its object in the cluster, "
+                f"'{config_name}-{DEFAULT_NAME}', would be longer than 63 characters. Give a kustomization with a "
+                "short name (for example -k name=main path=./) or a shorter -n/--name."
+            )
     validate_kustomizations(config_name, specs)
     return specs, defaulted
 

@@ -6,6 +6,7 @@ from azure.cli.core.azclierror import InvalidArgumentValueError
 
 _UNITS_IN_SECONDS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
 _DURATION = re.compile(r"^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$")
+_MAX_SECONDS = (2**63 - 1) // 10**9  # Flux reads durations into Go's time.Duration: int64 nanoseconds
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
 
 
@@ -18,6 +19,11 @@ def parse_duration(value, what):
             "(units h, m, s; no spaces)."
         )
     seconds = sum(float(number) * _UNITS_IN_SECONDS[unit] for number, unit in _PART.findall(text))
+    if seconds > _MAX_SECONDS:
+        raise InvalidArgumentValueError(
+            f"Invalid {what} '{value}': it is longer than Flux can hold (a Go duration stops at about 292 years, "
+            "2562047h). Use a realistic duration such as 1h or 24h."
+        )
     if seconds < 1 or abs(seconds - round(seconds)) > 1e-9:
         raise InvalidArgumentValueError(
             f"Invalid {what} '{value}': it must be a whole number of seconds, at least 1s (for example 90s or 1m30s)."

@@ -39,13 +39,47 @@ def _pem(value, pattern):
     return None
 
 
+_PUBLIC_KEY = re.compile(r"^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-\S+@openssh\.com) [A-Za-z0-9+/=]+")
+
+
+def _is_encrypted(pem):
+    """True for a passphrase-protected key: PKCS#8 'ENCRYPTED PRIVATE KEY', a traditional PEM key with
+    'Proc-Type: 4,ENCRYPTED', or an OpenSSH key whose cipher is not 'none'."""
+    if "ENCRYPTED PRIVATE KEY-----" in pem or "Proc-Type: 4,ENCRYPTED" in pem:
+        return True
+    if "BEGIN OPENSSH PRIVATE KEY" not in pem:
+        return False
+    body = "".join(line for line in pem.strip().splitlines()[1:-1])
+    try:
+        blob = base64.b64decode(body, validate=True)
+    except binascii.Error:
+        return False
+    magic = b"openssh-key-v1\0"
+    if not blob.startswith(magic) or len(blob) < len(magic) + 4:
+        return False
+    length = int.from_bytes(blob[len(magic) : len(magic) + 4], "big")
+    return blob[len(magic) + 4 : len(magic) + 4 + length] != b"none"
+
+
 def check_ssh_private_key(value, option):
     """PEM/OpenSSH private key (plain or base64) -> base64 of the PEM text, as the API stores it."""
     pem = _pem(value, _PEM_PRIVATE_KEY)
     if pem is None:
+        if _PUBLIC_KEY.match(value.strip()):
+            raise InvalidArgumentValueError(
+                f"{option} is a public key (the .pub file): give the private key, e.g. ~/.ssh/id_ed25519 rather "
+                "than ~/.ssh/id_ed25519.pub. The public key goes to the Git server as a deploy key."
+            )
         raise InvalidArgumentValueError(
             f"{option} is not a private key in PEM or OpenSSH format (expected a '-----BEGIN ... PRIVATE KEY-----' "
             f"block, as text or base64). Give the key file with {option}-file PATH."
+        )
+    if _is_encrypted(pem):
+        raise InvalidArgumentValueError(
+            f"{option} is protected by a passphrase, which Flux cannot be given here: it could not use the key. "
+            "Use a key without a passphrase (a dedicated deploy key; remove it from a copy with "
+            "'ssh-keygen -p -N \"\" -f COPY_OF_KEY'), or keep the key and its passphrase (key 'password') in a "
+            "secret in the cluster and give --local-auth-ref."
         )
     return b64encode(pem)
 
@@ -78,9 +112,13 @@ def _check_known_hosts_line(line, number, option):
     ok = len(fields) >= 3 and _KNOWN_HOST_KEY_TYPES.match(fields[1])
     if ok:
         try:
-            base64.b64decode(fields[2], validate=True)
+            blob = base64.b64decode(fields[2], validate=True)
         except binascii.Error:
-            ok = False
+            blob = b""
+        # An SSH public key blob starts with its own key type (length-prefixed): a truncated or garbled key
+        # (or one pasted under the wrong type) would make every SSH connection of Flux fail.
+        name = fields[1].encode()
+        ok = blob[:4] == len(name).to_bytes(4, "big") and blob[4 : 4 + len(name)] == name and len(blob) > 4 + len(name)
     if not ok:
         raise InvalidArgumentValueError(
             f"{option}: line {number} is not a known_hosts entry. Each line must read 'HOSTS KEYTYPE BASE64KEY', "
@@ -105,11 +143,22 @@ def check_known_hosts(value, option):
 
 
 def pem_bundle(value, option):
-    """A PEM bundle (certificate and key) given as text or base64 -> base64 of the PEM text."""
+    """A PEM bundle (certificate and its private key) given as text or base64 -> base64 of the PEM text."""
     text = value.strip()
     if "-----BEGIN " in text:
-        return b64encode(text + "\n")
-    decoded = _maybe_base64_text(text)
-    if decoded and "-----BEGIN " in decoded:
-        return "".join(text.split())
-    raise InvalidArgumentValueError(f"{option} is not PEM (expected '-----BEGIN ...' blocks, as text or base64).")
+        pem, encoded = text, b64encode(text + "\n")
+    else:
+        pem = _maybe_base64_text(text) or ""
+        encoded = "".join(text.split())
+        if "-----BEGIN " not in pem:
+            raise InvalidArgumentValueError(
+                f"{option} is not PEM (expected '-----BEGIN ...' blocks, as text or base64)."
+            )
+    missing = [part for part, pattern in (("a certificate", _PEM_CERTIFICATE), ("its private key", _PEM_PRIVATE_KEY))
+               if not pattern.search(pem)]  # fmt: skip
+    if missing:
+        raise InvalidArgumentValueError(
+            f"{option} lacks {' and '.join(missing)}: the service principal signs in with both, so give one PEM "
+            "file holding the certificate and its private key (e.g. cat cert.pem key.pem > sp.pem)."
+        )
+    return encoded

@@ -135,11 +135,32 @@ def kustomization_from_values(values, what="--kustomization"):
     return spec
 
 
+def _is_key(key):
+    return key.replace("-", "").replace("_", "").lower() in _ALIASES
+
+
+def _split_quoted(token):
+    """`-k "name=infra path=./infra"` (the whole item quoted, or one variable holding it) arrives as a single
+    token: split it where a known key starts. Text that does not start a key (a value with a space in it)
+    stays with the item before it."""
+    pieces = str(token).split()
+    if len(pieces) < 2 or sum(1 for piece in pieces if _is_key(piece.partition("=")[0]) and "=" in piece) < 2:
+        return [token]
+    items = []
+    for piece in pieces:
+        key, sep, _ = piece.partition("=")
+        if items and not (sep and _is_key(key)):
+            items[-1] += " " + piece
+        else:
+            items.append(piece)
+    return items
+
+
 def parse_kustomization(tokens):
     """The tokens of one `-k` (['name=infra', 'path=./infrastructure', 'prune=true']) -> API JSON shape."""
     values = {}
     previous = None
-    for token in tokens:
+    for token in [item for given in tokens for item in _split_quoted(given)]:
         key, sep, value = str(token).partition("=")
         if not sep and previous in _LIST_KEYS:
             # PowerShell passes an unquoted `depends_on=a,b` as two arguments: 'depends_on=a' and 'b'.

@@ -2,6 +2,7 @@
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, MutuallyExclusiveArgumentError
 
+from azext_k8s_flux._validators import check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration import keys
 
 _LAYER_OPERATIONS = ("extract", "copy")
@@ -39,6 +40,7 @@ def oci_details(given, result):
     if "use_workload_identity" in given:
         source["useWorkloadIdentity"] = bool(given["use_workload_identity"])
     if "service_account_name" in given:
+        check_dns1123_subdomain(given["service_account_name"], "--service-account-name")
         source["serviceAccountName"] = given["service_account_name"]
     if given.get("use_workload_identity") and "local_auth_ref" in given:
         raise MutuallyExclusiveArgumentError("Give either --use-workload-identity or --local-auth-ref, not both.")

@@ -1,6 +1,8 @@
 """The rules of each source kind. Each function reads the given options (`given`), fills `result`
 (a ValidatedSource) and raises a typed error naming the options at fault, never their values."""
 
+import re
+
 from azure.cli.core.azclierror import (
     InvalidArgumentValueError,
     MutuallyExclusiveArgumentError,
@@ -24,18 +26,44 @@ def _flags(names):
     return ", ".join(_flag(n) for n in names)
 
 
+# A commit may name the branch it is on (Flux then clones only that branch; the API's docs ask for both).
+_COMBINABLE = ({"branch", "commit"},)
+_FULL_SHA = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
+_GUID_TEXT = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_GUID = re.compile(f"^{_GUID_TEXT}$")
+_TENANT = re.compile(f"^(?:{_GUID_TEXT}|[A-Za-z0-9.-]+\\.[A-Za-z]{{2,}})$")  # a tenant ID or its domain name
+_OCI_DIGEST = re.compile(r"^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$")
+
+
 def _one_ref(given, refs, partial, required):
     chosen = [ref for ref in refs if ref in given]
-    if len(chosen) > 1:
-        raise MutuallyExclusiveArgumentError(f"Give only one of {_flags(refs)} (got {_flags(chosen)}).")
+    if len(chosen) > 1 and set(chosen) not in _COMBINABLE:
+        also = " (--commit may be combined with --branch)" if "commit" in refs else ""
+        raise MutuallyExclusiveArgumentError(f"Give only one of {_flags(refs)}{also} (got {_flags(chosen)}).")
     if not chosen:
         if required and not partial:
             raise RequiredArgumentMissingError(f"Give one of {_flags(refs)} to say which revision to follow.")
         return None
     # When the ref changes, the others are reset so that only the new one is in force.
     ref = {name: None for name in refs} if partial else {}
-    ref[chosen[0]] = given[chosen[0]]
+    ref.update({name: given[name] for name in chosen})
     return ref
+
+
+def _check_revision(given):
+    """Values Flux could never check out, caught here rather than as a failed reconciliation later."""
+    commit = given.get("commit")
+    if commit is not None and not _FULL_SHA.match(commit.strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid --commit '{commit}': give the full commit SHA (40 hexadecimal characters, or 64 for a "
+            "SHA-256 repository), as 'git rev-parse <ref>' prints it. Flux cannot check out an abbreviated one."
+        )
+    digest = given.get("digest")
+    if digest is not None and not _OCI_DIGEST.match(digest.strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid --digest '{digest}': give the artifact's digest as sha256:<64 lowercase hexadecimal "
+            "characters>, as 'oras resolve' or 'crane digest' prints it."
+        )
 
 
 def git(given, result, existing, partial):
@@ -47,6 +75,7 @@ def git(given, result, existing, partial):
     ssh = urls.is_ssh_url(url)
     if partial and "url" in given:
         _clear_other_transport(source, result.protected, existing, ssh)
+    _check_revision(given)
     ref = _one_ref(given, _GIT_REFS, partial, required=True)
     if ref is not None:
         source["repositoryRef"] = ref
@@ -54,12 +83,13 @@ def git(given, result, existing, partial):
     https_options = [o for o in ("https_user", "https_key", "https_ca_cert") if o in given]
     if ssh_options and not ssh:
         raise MutuallyExclusiveArgumentError(
-            f"{_flags(ssh_options)} only apply to ssh:// or git@ URLs, and --url is '{urls.display(url)}'. "
+            f"{_flags(ssh_options)} can only be used with ssh:// or git@ URLs, and --url is '{urls.display(url)}'. "
             "Use --https-user/--https-key for an https URL, or give the SSH URL of the repository."
         )
     if https_options and ssh:
         raise MutuallyExclusiveArgumentError(
-            f"{_flags(https_options)} only apply to http(s) URLs, and --url '{urls.display(url)}' is an SSH URL. "
+            f"{_flags(https_options)} can only be used with http(s) URLs, and --url '{urls.display(url)}' is an SSH "
+            "URL. "
             "Use --ssh-private-key-file for SSH, or give the https URL of the repository."
         )
     has_user = "https_user" in given or (partial and existing.get("httpsUser"))
@@ -77,8 +107,6 @@ def git(given, result, existing, partial):
     if "https_user" in given:
         source["httpsUser"] = given["https_user"]
     if "https_key" in given:
-        if not given["https_key"]:
-            raise InvalidArgumentValueError("--https-key is empty.")
         result.protected["httpsKey"] = keys.b64encode(given["https_key"])
     if "https_ca_cert" in given:
         source["httpsCACert"] = keys.check_certificate(given["https_ca_cert"], "--https-ca-cert")
@@ -90,6 +118,12 @@ def git(given, result, existing, partial):
             raise MutuallyExclusiveArgumentError(
                 f"--provider {given['provider']} authenticates with the cluster's identity over https: "
                 "do not combine it with an SSH URL or --https-user/--https-key."
+            )
+        if provider == "GitHub" and not ("local_auth_ref" in given or (partial and existing.get("localAuthRef"))):
+            raise RequiredArgumentMissingError(
+                "--provider github authenticates as a GitHub App, whose credentials (githubAppID, "
+                "githubAppInstallationID, githubAppPrivateKey) Flux reads from a secret in the cluster: give "
+                "that secret's name with --local-auth-ref."
             )
         source["provider"] = provider
 
@@ -141,9 +175,26 @@ def bucket(given, result, existing, partial):
         source["accessKey"] = given["bucket_access_key"]
     if has_secret:
         result.protected["bucketSecretKey"] = keys.b64encode(given["bucket_secret_key"])
-    if "bucket_insecure" in given or not partial:
-        # The API's default is insecure=true: always say what we mean on create.
-        source["insecure"] = bool(given.get("bucket_insecure", False))
+    _bucket_transport(given, source, existing, partial)
+
+
+def _bucket_transport(given, source, existing, partial):
+    """`insecure` (plain HTTP) must agree with the URL's scheme, or Flux talks TLS to an HTTP endpoint (or the
+    reverse) and every sync fails. Not given, it follows the scheme; the API's own default is insecure=true,
+    so it is always sent on create."""
+    url = given.get("url", existing.get("url") or "")
+    plain_http = url.lower().startswith("http://")
+    if "bucket_insecure" in given:
+        insecure = bool(given["bucket_insecure"])
+        if url and insecure != plain_http:
+            raise MutuallyExclusiveArgumentError(
+                f"--bucket-insecure {str(insecure).lower()} contradicts --url '{urls.display(url)}': use an http:// "
+                "URL for plain HTTP (--bucket-insecure true) and an https:// URL for TLS (--bucket-insecure false), "
+                "or leave --bucket-insecure out to follow the URL."
+            )
+        source["insecure"] = insecure
+    elif not partial or ("url" in given and plain_http != bool(existing.get("insecure"))):
+        source["insecure"] = plain_http
 
 
 def azure_blob(given, result, existing, partial):
@@ -177,6 +228,7 @@ def azure_blob(given, result, existing, partial):
         source["sasToken"] = given["sas_token"].lstrip("?")
         result.secret = True
     if "mi_client_id" in given:
+        _check_client_id(given["mi_client_id"], "--mi-client-id", "managed identity")
         source["managedIdentity"] = {"clientId": given["mi_client_id"]}
     if sp_options:
         source["servicePrincipal"] = _service_principal(given)
@@ -196,7 +248,7 @@ def _service_principal(given):
         )
     cert_only = [o for o in ("sp_client_cert_password", "sp_client_cert_send_chain") if o in given]
     if cert_only and not with_cert:
-        raise MutuallyExclusiveArgumentError(f"{_flags(cert_only)} only apply with --sp-client-cert.")
+        raise MutuallyExclusiveArgumentError(f"{_flags(cert_only)} can only be used with --sp-client-cert.")
     principal = {"clientId": given["sp_client_id"], "tenantId": given["sp_tenant_id"]}
     if with_secret:
         principal["clientSecret"] = given["sp_client_secret"]
@@ -205,7 +257,23 @@ def _service_principal(given):
         if "sp_client_cert_password" in given:
             principal["clientCertificatePassword"] = given["sp_client_cert_password"]
         principal["clientCertificateSendChain"] = bool(given.get("sp_client_cert_send_chain", False))
+    _check_client_id(given["sp_client_id"], "--sp-client-id", "service principal (app registration)")
+    if not _TENANT.match(given["sp_tenant_id"].strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid --sp-tenant-id '{given['sp_tenant_id']}': give the tenant ID (a GUID, as "
+            "'az account show --query tenantId' prints it) or its domain name (contoso.onmicrosoft.com)."
+        )
     return principal
+
+
+def _check_client_id(value, option, what):
+    """Azure signs in with a client (application) ID, a GUID: a name or a resource ID would only fail in Flux."""
+    if not _GUID.match(value.strip()):
+        raise InvalidArgumentValueError(
+            f"Invalid {option} '{value}': give the client ID of the {what}, a GUID such as "
+            "00000000-0000-0000-0000-000000000000 ('az identity show' or 'az ad sp show' print it as clientId / "
+            "appId), not its name or resource ID."
+        )
 
 
 def oci(given, result, existing, partial):
@@ -215,6 +283,7 @@ def oci(given, result, existing, partial):
     if "url" in given:
         urls.check_oci_url(given["url"])
         source["url"] = given["url"]
+    _check_revision(given)
     ref = _one_ref(given, _OCI_REFS, partial, required=False)
     if ref is not None:
         source["repositoryRef"] = ref

@@ -13,6 +13,7 @@ from azure.cli.core.azclierror import (
     RequiredArgumentMissingError,
 )
 
+from azext_k8s_flux._validators import check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 
 GIT, BUCKET, BLOB, OCI = "GitRepository", "Bucket", "AzureBlob", "OCIRepository"
@@ -43,6 +44,10 @@ KIND_OPTIONS = {
 }
 SOURCE_OPTIONS = frozenset().union(*KIND_OPTIONS.values())
 _FLAGS = {"sync_interval": "--sync-interval", "local_auth_ref": "--local-auth-ref"}
+
+
+def _a(kind):
+    return ("an " if kind[0] in "AEIOU" else "a ") + kind
 
 
 def flag(name):
@@ -76,8 +81,19 @@ def check_options_fit_kind(kind, opts):
     stray = sorted(set(given_options(opts)) - KIND_OPTIONS[kind])
     if stray:
         raise MutuallyExclusiveArgumentError(
-            f"{', '.join(flag(s) for s in stray)} cannot be used with a {kind} source (--kind {KIND_OPTION[kind]}). "
+            f"{', '.join(flag(s) for s in stray)} cannot be used with {_a(kind)} source (--kind {KIND_OPTION[kind]}). "
             f"Options for this kind: {', '.join(sorted(flag(o) for o in KIND_OPTIONS[kind]))}."
+        )
+
+
+def check_not_empty(given):
+    """An empty value (an unset variable in a pipeline, an empty secret file) is never a valid setting: the
+    service would store it and Flux would fail later in the cluster, far from the command that caused it."""
+    empty = sorted(flag(name) for name, value in given.items() if isinstance(value, str) and not value.strip())
+    if empty:
+        raise InvalidArgumentValueError(
+            f"{', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty: give a value, or leave the option out. "
+            "(An unset variable or an empty file gives an empty value.)"
         )
 
 
@@ -93,14 +109,17 @@ def validate_source(kind_value, opts, existing=None):
     kind = normalize_kind(kind_value)
     check_options_fit_kind(kind, opts)
     given = given_options(opts)
+    check_not_empty(given)
     result = ValidatedSource(kind)
     partial = existing is not None
     if "url" not in given and not partial:
-        raise RequiredArgumentMissingError(f"--url is required for a {kind} source.")
+        raise RequiredArgumentMissingError(f"--url is required for {_a(kind)} source.")
     for option, api_name in (("timeout", "timeoutInSeconds"), ("sync_interval", "syncIntervalInSeconds")):
         if option in given:
             result.source[api_name] = parse_duration(given[option], flag(option))
     if "local_auth_ref" in given:
+        # The name of a Secret in the configuration's namespace: a name Kubernetes could not hold fails later.
+        check_dns1123_subdomain(given["local_auth_ref"], "--local-auth-ref (a Kubernetes secret name)")
         result.source["localAuthRef"] = given["local_auth_ref"]
     check = {GIT: source_kinds.git, BUCKET: source_kinds.bucket, BLOB: source_kinds.azure_blob, OCI: source_kinds.oci}
     check[kind](given, result, existing or {}, partial)

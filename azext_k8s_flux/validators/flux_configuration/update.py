@@ -59,6 +59,9 @@ def _same(want, have):
         return True
     if isinstance(want, dict) and isinstance(have, dict):
         return all(_same(value, have.get(key)) for key, value in want.items())
+    if isinstance(want, list) and isinstance(have, list):
+        # Items the service echoes with extra null fields (substituteFrom's optional) are still the same.
+        return len(want) == len(have) and all(_same(w, h) for w, h in zip(want, have, strict=True))
     return want == have
 
 
@@ -73,6 +76,28 @@ def _drop_unchanged(source, current):
     return {key: value for key, value in source.items() if key in _WRITE_ONLY or not _same(value, current.get(key))}
 
 
+def _post_build_change(want, have, complete):
+    """The merge-patch of postBuild, or None when nothing changes.
+
+    Merge-patch merges maps, so a given substitute map would only add to the stored one: the variables it
+    leaves out are sent as null. A given substituteFrom list replaces the stored one (lists are replaced).
+    With `complete` (flux update -k declares the whole kustomization) a part that is not given is removed.
+    """
+    have = have or {}
+    patch = {}
+    substitute = want.get("substitute")
+    stored = have.get("substitute") or {}
+    if "substitute" in want and (substitute or {}) != stored:
+        patch["substitute"] = {**{key: None for key in stored}, **(substitute or {})}
+    elif "substitute" not in want and complete and stored:
+        patch["substitute"] = None
+    if "substituteFrom" in want and not _same(want["substituteFrom"], have.get("substituteFrom")):
+        patch["substituteFrom"] = want["substituteFrom"]
+    elif "substituteFrom" not in want and complete and have.get("substituteFrom"):
+        patch["substituteFrom"] = None
+    return patch or None
+
+
 def kustomization_changes(spec, current, defaults=None):
     """The fields of `spec` that differ from `current`; fields `spec` leaves out compare with `defaults`
     (the service defaults for a full declaration, or nothing for a partial update)."""
@@ -82,7 +107,11 @@ def kustomization_changes(spec, current, defaults=None):
     wanted = dict(defaults or {})
     wanted.update({key: value for key, value in spec.items() if key != "name"})
     for key, want in wanted.items():
-        if not _same(want, current.get(key)):
+        if key == "postBuild" and want is not None:
+            change = _post_build_change(want, current.get(key), complete=defaults is not None)
+            if change is not None:
+                changes[key] = change
+        elif not _same(want, current.get(key)):
             changes[key] = want
     return changes
 

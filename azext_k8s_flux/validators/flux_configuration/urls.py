@@ -8,9 +8,13 @@ _SCP_LIKE = re.compile(r"^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.+")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*:[^/@]*@")
 
 
+_QUERY = re.compile(r"\?.*$", re.S)
+
+
 def display(url):
-    """The URL for messages: a password or token written into it (https://user:token@host) is hidden."""
-    return _USERINFO.sub(r"\1***@", url or "")
+    """The URL for messages: a password or token written into it (https://user:token@host) and its query
+    string (where SAS tokens and access tokens travel) are hidden."""
+    return _QUERY.sub("?***", _USERINFO.sub(r"\1***@", url or ""))
 
 
 def check_no_password(url):
@@ -20,6 +24,15 @@ def check_no_password(url):
             f"--url '{display(url)}' carries a password or token. It would be stored and shown in plain text: "
             "give the URL without it, and the credentials with --https-user and --https-key-file "
             "(or --local-auth-ref)."
+        )
+    if "?" in (url or "") and "://" in url:
+        # A Blob SAS URL (?sv=...&sig=...) or a token parameter: Flux sources take no query string, and this one
+        # would be stored and shown in plain text.
+        raise InvalidArgumentValueError(
+            f"--url '{display(url)}' has a query string, which a Flux source URL does not take; it often holds a "
+            "SAS token or another credential, which would be stored and shown in plain text. Give the URL "
+            "without '?...', and a SAS token with --sas-token-file (Azure Blob) or credentials with their own "
+            "options."
         )
 
 
@@ -31,9 +44,23 @@ def is_http_url(url):
     return url.lower().startswith(("http://", "https://"))
 
 
+def _has_host(url):
+    """A URL with a scheme must name a host, and no URL holds whitespace (a pasted or split value)."""
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() for ch in url):
+        return False
+    if "://" not in url:
+        return True  # scp-like git@host:path, checked by its own pattern
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # e.g. a malformed port or IPv6 literal
+        return False
+
+
 def check_git_url(url):
     check_no_password(url)
-    if not url or not (is_http_url(url) or is_ssh_url(url)):
+    if not url or not (is_http_url(url) or is_ssh_url(url)) or not _has_host(url):
         raise InvalidArgumentValueError(
             f"Invalid --url '{display(url)}' for a Git repository: "
             "use an http://, https://, ssh:// or git@host:path URL."
@@ -42,13 +69,13 @@ def check_git_url(url):
 
 def check_http_url(url, kind):
     check_no_password(url)
-    if not url or not is_http_url(url):
+    if not url or not is_http_url(url) or not _has_host(url):
         raise InvalidArgumentValueError(f"Invalid --url '{display(url)}' for {kind}: use an http:// or https:// URL.")
 
 
 def check_oci_url(url):
     check_no_password(url)
-    if not url or not url.lower().startswith("oci://") or len(url) <= len("oci://"):
+    if not url or not url.lower().startswith("oci://") or not _has_host(url):
         raise InvalidArgumentValueError(
             f"Invalid --url '{display(url)}' for an OCI repository: "
             "use an oci:// URL such as oci://ghcr.io/org/manifests."
