@@ -4,15 +4,16 @@ from azext_k8s_flux.operations.wait import DEFAULT_INTERVAL, DEFAULT_TIMEOUT, MI
 
 
 def _positive_seconds(minimum):
+    # ArgumentTypeError lets argparse name the option in the message ("argument --wait-timeout: ...").
     def parse(value):
-        from azure.cli.core.azclierror import InvalidArgumentValueError
+        from argparse import ArgumentTypeError
 
         try:
             seconds = float(value)
         except ValueError:
-            raise InvalidArgumentValueError(f"'{value}' is not a number of seconds.") from None
+            raise ArgumentTypeError(f"'{value}' is not a number of seconds.") from None
         if seconds < minimum:
-            raise InvalidArgumentValueError(f"{value} is too small: use at least {minimum:g} seconds.")
+            raise ArgumentTypeError(f"{value} is too small: use at least {minimum:g} second{'s' * (minimum != 1)}.")
         return seconds
 
     return parse

@@ -191,3 +191,22 @@ def test_slow_reconciliation_is_waited_through_with_reads_at_the_interval(cli, n
     assert result.json["complianceState"] == "Compliant"
     reads = [r for r in emulator.requests(kind="arm") if r["method"] == "GET"]
     assert 2 <= len(reads) <= 5  # Pending for about 3 s, read once a second, then Compliant
+
+
+@pytest.mark.parametrize("options, message", [
+    ("--timeout 0", "argument --timeout: 0 is too small: use at least 1 second."),
+    ("--interval 0.5", "argument --interval: 0.5 is too small: use at least 1 second."),
+    ("--timeout soon", "argument --timeout: 'soon' is not a number of seconds."),
+])  # fmt: skip
+def test_bad_wait_durations_name_their_option(cli, new_cluster, emulator, options, message):
+    cluster = new_cluster()
+    emulator.clear_requests()
+    result = cli(f"k8s-configuration flux wait {cluster.args} -n cfg {options}", expect=2)
+    assert message in result.stderr
+    assert emulator.requests(kind="arm") == []
+
+
+def test_bad_wait_timeout_on_create_names_its_option(cli, new_cluster):
+    result = cli(f"k8s-configuration flux create {new_cluster().args} -n cfg -u https://github.com/fluxcd/flux2 "
+                 "--branch main --wait --wait-timeout 0", expect=2)  # fmt: skip
+    assert "argument --wait-timeout: 0 is too small: use at least 1 second." in result.stderr
