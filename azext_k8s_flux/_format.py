@@ -50,13 +50,23 @@ def _flux_row(config):
     )
 
 
+def format_duration(seconds):
+    """The Go spelling of a number of seconds (1h2m3s), as Flux users write intervals."""
+    if seconds is None:
+        return None
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
+    return text or "0s"
+
+
 def _kustomization_row(kustomization):
     return OrderedDict(
         [
             ("Name", kustomization.get("name")),
             ("Path", kustomization.get("path")),
             ("DependsOn", ", ".join(kustomization.get("dependsOn") or [])),
-            ("SyncInterval", kustomization.get("syncIntervalInSeconds")),
+            ("SyncInterval", format_duration(kustomization.get("syncIntervalInSeconds"))),
             ("Prune", kustomization.get("prune")),
             ("Force", kustomization.get("force")),
         ]

@@ -4,8 +4,9 @@ import base64
 
 import pytest
 
+from azext_k8s_flux._format import format_duration
 from azext_k8s_flux.validators.flux_configuration import keys
-from azext_k8s_flux.validators.flux_configuration.durations import format_duration, parse_duration
+from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 from azext_k8s_flux.validators.flux_configuration.kustomizations import find_cycle, parse_kustomization
 from tests.flux import material as m
 
@@ -105,3 +106,11 @@ def test_urls_in_messages_hide_embedded_credentials():
 ])  # fmt: skip
 def test_a_quoted_kustomization_item_is_split_into_its_keys(tokens, expected):
     assert parse_kustomization(tokens) == expected
+
+
+def test_kustomization_tables_show_intervals_as_flux_users_write_them():
+    from azext_k8s_flux.commands import _table
+
+    rows = _table("kustomization_table")([{"name": "apps", "path": "./apps", "dependsOn": ["infra"],
+                                           "syncIntervalInSeconds": 3723, "prune": True, "force": False}])  # fmt: skip
+    assert rows[0]["SyncInterval"] == "1h2m3s" and rows[0]["DependsOn"] == "infra"

@@ -29,13 +29,3 @@ def parse_duration(value, what):
             f"Invalid {what} '{value}': it must be a whole number of seconds, at least 1s (for example 90s or 1m30s)."
         )
     return int(round(seconds))
-
-
-def format_duration(seconds):
-    """The Go spelling of a number of seconds (for messages and tables)."""
-    if seconds is None:
-        return None
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
-    return text or "0s"
