@@ -4,6 +4,7 @@
 - `az`: real `az` subprocesses with the freshly built extension wheel installed, logged in to it;
 - `cli`: the same commands in-process through azure-cli-core's DummyCli (fast, same code path);
 - `arm`: direct ARM calls to the emulator for arranging state and reading its request log;
+- `faults`: the emulator, with every fault a test injects cleared afterwards;
 - `new_cluster`: a fresh cluster per test, so tests never share state;
 - `golden`: JSON golden files under tests/data/golden (`--update-goldens` rewrites them);
 - `recording`: vcrpy cassettes under tests/recordings (`--record` re-records them), scrubbed.

@@ -12,28 +12,20 @@ def cluster(new_cluster):
 
 
 @pytest.mark.parametrize(
-    "command",
+    "command, what",
     [
-        "k8s-extension show {args} -n ''",
-        "k8s-extension delete {args} -n '' --yes",
-        "k8s-extension create {args} -n ' ' --extension-type microsoft.flux",
-        "k8s-extension update {args} -n '' --config multiTenancy.enforce=false",
+        ("k8s-extension show {args} -n ''", "extension"),
+        ("k8s-extension delete {args} -n '' --yes", "extension"),
+        ("k8s-extension create {args} -n ' ' --extension-type microsoft.flux", "extension"),
+        ("k8s-extension update {args} -n '' --config multiTenancy.enforce=false", "extension"),
+        ("k8s-configuration show {args} -n ''", "Flux v1 configuration"),
+        ("k8s-configuration delete {args} -n '' --yes", "Flux v1 configuration"),
     ],
 )
-def test_empty_extension_name_is_refused_before_any_request(cli, emulator, cluster, command):
+def test_empty_name_is_refused_before_any_request(cli, emulator, cluster, command, what):
     since = last_seq(emulator)
     result = cli(command.format(args=cluster.args), expect=1)
-    assert "-n/--name is empty: give the name of the extension." in result.stderr
-    assert [entry for entry in emulator.requests(kind="arm") if entry["seq"] > since] == []
-
-
-@pytest.mark.parametrize(
-    "command", ["k8s-configuration show {args} -n ''", "k8s-configuration delete {args} -n '' --yes"]
-)
-def test_empty_flux_v1_name_is_refused_before_any_request(cli, emulator, cluster, command):
-    since = last_seq(emulator)
-    result = cli(command.format(args=cluster.args), expect=1)
-    assert "-n/--name is empty: give the name of the Flux v1 configuration." in result.stderr
+    assert f"-n/--name is empty: give the name of the {what}." in result.stderr
     assert [entry for entry in emulator.requests(kind="arm") if entry["seq"] > since] == []
 
 

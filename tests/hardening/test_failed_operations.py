@@ -2,14 +2,15 @@
 Failed state, and how to see and fix it."""
 
 
-def test_failed_install_points_at_show_and_update(cli, emulator, new_cluster):
+def _fail_operation(faults, cluster, method, code, message):
+    path = f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/extensions/monitor"
+    faults.set_fault("lro-fail", method=method, path=path, code=code, message=message)
+
+
+def test_failed_install_points_at_show_and_update(cli, faults, new_cluster):
     cluster = new_cluster("connectedClusters")
-    emulator.set_fault("lro-fail", method="PUT", path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/"
-                       "extensions/monitor", code="InstallFailed", message="helm install failed")
-    try:
-        result = cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor", expect=1)
-    finally:
-        emulator.clear_faults()
+    _fail_operation(faults, cluster, "PUT", "InstallFailed", "helm install failed")
+    result = cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor", expect=1)
     assert "(InstallFailed) helm install failed" in result.stderr
     assert "The extension may be left in a Failed state with the new values" in result.stderr
     assert f"az k8s-extension show {cluster.args} -n monitor" in result.stderr
@@ -17,15 +18,11 @@ def test_failed_install_points_at_show_and_update(cli, emulator, new_cluster):
     assert body["properties"]["provisioningState"] == "Failed"
 
 
-def test_failed_delete_suggests_force(cli, emulator, new_cluster):
+def test_failed_delete_suggests_force(cli, faults, new_cluster):
     cluster = new_cluster("connectedClusters")
     cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor -o none")
-    emulator.set_fault("lro-fail", method="DELETE", path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/"
-                       "extensions/monitor", code="DeleteFailed", message="helm uninstall timed out")
-    try:
-        result = cli(f"k8s-extension delete {cluster.args} -n monitor --yes", expect=1)
-    finally:
-        emulator.clear_faults()
+    _fail_operation(faults, cluster, "DELETE", "DeleteFailed", "helm uninstall timed out")
+    result = cli(f"k8s-extension delete {cluster.args} -n monitor --yes", expect=1)
     assert "(DeleteFailed) helm uninstall timed out" in result.stderr
     assert "The extension may be left in a Failed state: see it with az k8s-extension show" in result.stderr
     assert "add --force" in result.stderr

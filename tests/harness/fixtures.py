@@ -86,6 +86,13 @@ def arm(emulator):
 
 
 @pytest.fixture
+def faults(emulator):
+    """The emulator, with every injected fault cleared after the test (even one the test never triggered)."""
+    yield emulator
+    emulator.clear_faults()
+
+
+@pytest.fixture
 def new_cluster(arm):
     """Factory of fresh clusters: new_cluster("managedClusters") -> Cluster with .args for the CLI."""
 

@@ -1,13 +1,5 @@
 """An RBAC denial is reported as one, in every command group: never as 'nothing to delete'."""
 
-import pytest
-
-
-@pytest.fixture
-def faults(emulator):
-    yield emulator
-    emulator.clear_faults()
-
 
 def test_flux_delete_denied(cli, new_cluster, faults):
     cluster = new_cluster()

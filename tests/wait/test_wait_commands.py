@@ -14,12 +14,6 @@ from tests.harness.runner import az_executable
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
 
 
-@pytest.fixture
-def faults(emulator):
-    yield emulator
-    emulator.clear_faults()
-
-
 def _name():
     return f"cfg-{uuid.uuid4().hex[:8]}"
 
