@@ -68,7 +68,7 @@ examples:
   - name: Private repository over SSH, key and known hosts read from files.
     text: |
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n apps \\
-          -u git@github.com:org/fleet.git --branch main \\
+          -u ssh://git@github.com/org/fleet.git --branch main \\
           --ssh-private-key-file ~/.ssh/flux_id_ed25519 --known-hosts-file ./known_hosts \\
           -k name=apps path=./apps prune=true sync_interval=5m
   - name: Private repository over HTTPS with a token from a file.
