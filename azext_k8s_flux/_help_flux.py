@@ -62,7 +62,8 @@ examples:
   - name: In a pipeline, create and wait until Flux has applied everything (at most 10 minutes).
     text: |
         az k8s-configuration flux create -g my-rg -c my-cluster -t managedClusters -n cluster-config \\
-          -u https://github.com/fluxcd/flux2-kustomize-helm-example --branch main \\
+          --namespace cluster-config --scope cluster \\
+          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt --branch main \\
           -k name=infra path=./infrastructure prune=true \\
           -k name=apps path=./apps/staging prune=true depends_on=infra --wait --wait-timeout 600
   - name: Private repository over SSH, key and known hosts read from files.
