@@ -86,7 +86,9 @@ examples:
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n blob-config --kind azblob \\
           -u https://myaccount.blob.core.windows.net --container-name flux \\
           --mi-client-id 00000000-0000-0000-0000-000000000000
-  - name: OCI artifact with workload identity and variable substitution.
+  - name: >-
+      OCI artifact read with workload identity, with variable substitution (the Flux extension needs
+      --config workloadIdentity.enable=true workloadIdentity.azureClientId=<client id> for it).
     text: |
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n oci-config --kind oci \\
           -u oci://myregistry.azurecr.io/manifests --tag latest --use-workload-identity \\
