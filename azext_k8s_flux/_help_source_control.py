@@ -83,7 +83,9 @@ examples:
     text: >
         az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
         --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
-  - name: Migrate a private HTTPS repository, keeping the plan and progress in a file of your choice.
+  - name: >-
+      Migrate a private HTTPS repository after a confirmation, keeping the plan and progress in ./migration.json
+      until the migration has finished (run the same command again to continue an interrupted run).
     text: >
         az k8s-configuration flux migrate -g my-rg -c my-cluster -t managedClusters
         --https-user app-config=flux --https-key-file app-config=./token.txt --plan-file ./migration.json
