@@ -1,6 +1,9 @@
 """The examples of the help, read the way a shell reads them (shared by the help tests)."""
 
+import re
 import shlex
+
+_CONTROL = re.compile(r"\s+(?:&&|\|\||;)\s+")  # the first && || or ; of a line (examples quote none)
 
 
 def help_entry(command):
@@ -32,12 +35,15 @@ def shell_lines(text):
 
 
 def az_invocation(line):
-    """(argv after `az`, file that stdout is redirected to or None) of an `az` line; None for other lines."""
-    words = shlex.split(line)
-    if not words or words[0] != "az":
+    """(argv after `az`, file that stdout is redirected to or None, the rest of the line from its first && || or ;
+    on, for the shell, or "") of an `az` line; None for other lines."""
+    if not line.startswith("az "):
         return None
+    control = _CONTROL.search(line)
+    command, rest = (line[: control.start()], line[control.start():]) if control else (line, "")
+    words = shlex.split(command)
     redirect = None
     if ">" in words:
         at = words.index(">")
         redirect, words = words[at + 1], words[:at]
-    return words[1:], redirect
+    return words[1:], redirect, rest

@@ -89,6 +89,6 @@ def test_examples_use_only_declared_options():
     for command in COMMANDS:
         options = _declared_options(command)
         for example in _help(command)["examples"]:
-            for argv, _ in filter(None, map(az_invocation, shell_lines(example["text"]))):
+            for argv, *_ in filter(None, map(az_invocation, shell_lines(example["text"]))):
                 unknown = [t for t in argv if t.startswith("-") and t not in options]
                 assert not unknown, (command, unknown)

@@ -238,7 +238,7 @@ def check_wait(results, cluster, tmp_path, requests):
 
 
 def check_wait_pipeline(results, cluster, tmp_path, requests):
-    assert results[0].stdout == "" and results[1] == "applied\n"
+    assert results[0].stdout == "" and results[-1] == "applied\n"
 
 
 def check_manifests_table(results, cluster, tmp_path, requests):
@@ -344,7 +344,8 @@ EXPECTED = {
     ("flux deployed-object list", "List as a table."): ([0], check_deployed_list),
     ("flux deployed-object show", "Show the apps Kustomization object."): ([0], check_deployed_show),
     ("flux wait", "Wait up to 10 minutes for a configuration to be applied."): ([0], check_wait),
-    ("flux wait", "In a pipeline, branch on the outcome."): ([0], check_wait_pipeline),
+    ("flux wait", "In a pipeline, branch on the outcome (bash; also under set -e, as CI runners use; other errors "
+                  "stop the step)."): ([0], check_wait_pipeline),
     ("flux check-manifests", "Check a repository for a configuration in the cluster-config namespace."):
         ([1], check_manifests_table),
     ("flux check-manifests", "In a pipeline, fail the build (exit code 1) when multi-tenancy would block something, "
@@ -397,42 +398,73 @@ READ_ONLY = {"flux show", "flux list", "flux wait", "flux kustomization show", "
              "flux deployed-object show", "flux deployed-object list", "flux check-manifests", "list", "show"}
 
 
+def run_example(cli, cluster, text, codes, shell_exit=0):
+    """Run the example's az commands in-process, expecting exit codes `codes`; when the example has shell around
+    them, run it in bash under `set -e` (as CI runners do) with each az command replaced by its exit code.
+    Returns the az results, then the shell's output if there was a shell part."""
+    script, results, shell_part = ["set -e"], [], False
+    for line in shell_lines(text):
+        invocation = az_invocation(line)
+        if invocation is None:
+            script.append(line)
+            shell_part = True
+            continue
+        argv, redirect, rest = invocation
+        shell_part = shell_part or bool(rest)
+        printed = io.StringIO()  # what a handler writes to stdout itself (check-manifests --diff)
+        with contextlib.redirect_stdout(printed):
+            result = cli(*_shell_words(argv, cluster), expect=codes[len(results)])
+        result.stdout += printed.getvalue()
+        if redirect:
+            Path(redirect).write_text(result.stdout)
+        results.append(result)
+        script.append(f"(exit {result.exit_code}){rest}")
+    assert len(results) == len(codes)
+    if shell_part:
+        shell = subprocess.run(["bash", "-c", "\n".join(script)], capture_output=True, text=True)
+        assert shell.returncode == shell_exit, shell
+        results.append(shell.stdout)
+    return results
+
+
+@pytest.fixture
+def at_home(tmp_path, monkeypatch):
+    """The example's working folder and HOME: tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
+
+
 @pytest.mark.parametrize("command, example", EXAMPLES)
-def test_help_example_runs(cli, emulator, new_cluster, tmp_path, monkeypatch, command, example):
+def test_help_example_runs(cli, emulator, new_cluster, at_home, monkeypatch, command, example):
     verb = command[len("k8s-configuration "):]
     assert (verb, example["name"]) in EXPECTED, "a new example: say in EXPECTED what it must do"
     codes, check = EXPECTED[(verb, example["name"])]
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    lines = shell_lines(example["text"])
-    invocations = [az_invocation(line) for line in lines]
-    first = next(argv for argv, _ in filter(None, invocations))
+    first = az_invocation(shell_lines(example["text"])[0])[0]
     cluster = new_cluster(first[first.index("-t") + 1]) if "-t" in first else None
-    arrange(cli, cluster, tmp_path, command, first)
+    arrange(cli, cluster, at_home, command, first)
     # An example without --yes is typed on a terminal: its user answers the prompt with yes.
     prompts = []
     monkeypatch.setattr("knack.prompting.prompt_y_n", lambda message, **_: prompts.append(message) or True)
     start = (emulator.requests(kind="arm") or [{"seq": 0}])[-1]["seq"]
-    results, az_results = [], []
-    for line, invocation in zip(lines, invocations, strict=True):
-        if invocation is None:  # the shell around the command, with $? of the last az line
-            status = az_results[-1].exit_code if az_results else 0
-            shell = subprocess.run(["bash", "-c", f"(exit {status}); {line}"], capture_output=True, text=True)
-            assert shell.returncode == 0, shell
-            results.append(shell.stdout)
-            continue
-        argv, redirect = invocation
-        printed = io.StringIO()  # what a handler writes to stdout itself (check-manifests --diff)
-        with contextlib.redirect_stdout(printed):
-            result = cli(*_shell_words(argv, cluster), expect=codes[len(az_results)])
-        result.stdout += printed.getvalue()
-        if redirect:
-            (tmp_path / redirect).write_text(result.stdout)
-        results.append(result)
-        az_results.append(result)
-    assert len(az_results) == len(codes)
+    results = run_example(cli, cluster, example["text"], codes)
     requests = _requests_since(emulator, start)
-    check(results, cluster, tmp_path, requests)
+    check(results, cluster, at_home, requests)
     assert bool(prompts) == (example["name"] in PROMPTED), prompts
     if verb in READ_ONLY:
         assert [request for request in requests if request[0] != "GET"] == []
+
+
+def _wait_pipeline():
+    return next(e["text"] for _, e in examples("k8s-configuration flux wait") if e["name"].startswith("In a pipeline"))
+
+
+def test_wait_pipeline_example_branches_on_a_failure(cli, new_cluster, at_home):
+    cluster = new_cluster("connectedClusters")
+    flux_config(cli, cluster, kustomizations="-k name=apps path=./apps/fail")
+    assert run_example(cli, cluster, _wait_pipeline(), [4])[-1] == "flux reported a failure\n"
+
+
+def test_wait_pipeline_example_fails_the_step_on_other_errors(cli, new_cluster, at_home):
+    results = run_example(cli, new_cluster("connectedClusters"), _wait_pipeline(), [3], shell_exit=3)
+    assert "not found" in results[0].stderr and results[-1] == ""
