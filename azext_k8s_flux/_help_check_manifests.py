@@ -30,7 +30,9 @@ long-summary: >
 examples:
   - name: Check a repository for a configuration in the cluster-config namespace.
     text: az k8s-configuration flux check-manifests --path ./my-repo --namespace cluster-config
-  - name: In a pipeline, fail the build on findings and keep them as JSON.
+  - name: >-
+      In a pipeline, fail the build (exit code 1) when multi-tenancy would block something, and keep the
+      findings as JSON; add --strict to fail on warnings too.
     text: az k8s-configuration flux check-manifests --path . -o json > findings.json
   - name: Preview the fixes as a unified diff, then apply them.
     text: |

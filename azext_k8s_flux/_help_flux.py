@@ -62,13 +62,14 @@ examples:
   - name: In a pipeline, create and wait until Flux has applied everything (at most 10 minutes).
     text: |
         az k8s-configuration flux create -g my-rg -c my-cluster -t managedClusters -n cluster-config \\
-          -u https://github.com/fluxcd/flux2-kustomize-helm-example --branch main \\
+          --namespace cluster-config --scope cluster \\
+          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt --branch main \\
           -k name=infra path=./infrastructure prune=true \\
           -k name=apps path=./apps/staging prune=true depends_on=infra --wait --wait-timeout 600
   - name: Private repository over SSH, key and known hosts read from files.
     text: |
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n apps \\
-          -u git@github.com:org/fleet.git --branch main \\
+          -u ssh://git@github.com/org/fleet.git --branch main \\
           --ssh-private-key-file ~/.ssh/flux_id_ed25519 --known-hosts-file ./known_hosts \\
           -k name=apps path=./apps prune=true sync_interval=5m
   - name: Private repository over HTTPS with a token from a file.
@@ -85,7 +86,9 @@ examples:
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n blob-config --kind azblob \\
           -u https://myaccount.blob.core.windows.net --container-name flux \\
           --mi-client-id 00000000-0000-0000-0000-000000000000
-  - name: OCI artifact with workload identity and variable substitution.
+  - name: >-
+      OCI artifact read with workload identity, with variable substitution (the Flux extension needs
+      --config workloadIdentity.enable=true workloadIdentity.azureClientId=<client id> for it).
     text: |
         az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n oci-config --kind oci \\
           -u oci://myregistry.azurecr.io/manifests --tag latest --use-workload-identity \\

@@ -49,11 +49,16 @@ long-summary: >
     with `az k8s-configuration flux create`, and move existing Flux v1 ones with
     `az k8s-configuration flux migrate`.
 examples:
-  - name: Create the Flux v2 equivalent of a Flux v1 configuration instead.
+  - name: A Flux v1 command from an old script stops with this explanation (exit code 1) and changes nothing.
+    text: >
+        az k8s-configuration create -g my-rg -c my-cluster -t connectedClusters -n cluster-config
+        --operator-instance-name cluster-config --operator-namespace cluster-config --scope cluster
+        --repository-url https://github.com/Azure/arc-k8s-demo --operator-params='--git-readonly'
+  - name: Create a Flux v2 configuration instead (here for the Flux v2 multi-tenancy sample repository).
     text: >
         az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n cluster-config
-        --namespace cluster-config --scope cluster -u https://github.com/Azure/arc-k8s-demo --branch main
-        --kustomization name=infra path=./releases prune=true
+        --namespace cluster-config --scope cluster -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt
+        --branch main --kustomization name=infra path=./infrastructure prune=true
 """
 
 helps["k8s-configuration flux migrate"] = """
@@ -83,7 +88,9 @@ examples:
     text: >
         az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
         --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
-  - name: Migrate a private HTTPS repository, keeping the plan and progress in a file of your choice.
+  - name: >-
+      Migrate a private HTTPS repository after a confirmation, keeping the plan and progress in ./migration.json
+      until the migration has finished (run the same command again to continue an interrupted run).
     text: >
         az k8s-configuration flux migrate -g my-rg -c my-cluster -t managedClusters
         --https-user app-config=flux --https-key-file app-config=./token.txt --plan-file ./migration.json

@@ -19,8 +19,12 @@ long-summary: >
 examples:
   - name: Wait up to 10 minutes for a configuration to be applied.
     text: az k8s-configuration flux wait -g my-rg -c my-cluster -t managedClusters -n cluster-config --timeout 600
-  - name: In a pipeline, branch on the outcome.
+  - name: >-
+      In a pipeline, branch on the outcome (bash; also under set -e, as CI runners use; other errors stop the step).
     text: |
-        az k8s-configuration flux wait -g my-rg -c my-cluster -t connectedClusters -n cluster-config -o none
-        case $? in 0) echo applied;; 4) echo "flux reported a failure";; 5) echo "timed out";; esac
+        az k8s-configuration flux wait -g my-rg -c my-cluster -t connectedClusters -n cluster-config -o none \\
+          && outcome=0 || outcome=$?
+        case $outcome in
+          0) echo applied;; 4) echo "flux reported a failure";; 5) echo "timed out";; *) exit $outcome;;
+        esac
 """

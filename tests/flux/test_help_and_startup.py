@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-import yaml
+from tests.flux.examples import az_invocation, help_entry, shell_lines
 
 COMMANDS = [
     "flux create", "flux update", "flux delete", "flux show", "flux list",
@@ -14,9 +14,7 @@ COMMANDS = [
 
 
 def _help(command):
-    from azext_k8s_flux import _help_flux
-
-    return yaml.safe_load(_help_flux.helps[f"k8s-configuration {command}"])
+    return help_entry(f"k8s-configuration {command}")
 
 
 def test_every_command_has_a_runnable_looking_example():
@@ -88,11 +86,9 @@ def _declared_options(command):
 
 
 def test_examples_use_only_declared_options():
-    import shlex
-
     for command in COMMANDS:
         options = _declared_options(command)
         for example in _help(command)["examples"]:
-            tokens = shlex.split(example["text"].replace("\\\n", " "))
-            unknown = [t for t in tokens if t.startswith("-") and t not in options]
-            assert not unknown, (command, unknown)
+            for argv, *_ in filter(None, map(az_invocation, shell_lines(example["text"]))):
+                unknown = [t for t in argv if t.startswith("-") and t not in options]
+                assert not unknown, (command, unknown)
