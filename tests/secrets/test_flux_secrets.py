@@ -136,3 +136,28 @@ def test_service_400_holds_no_secret(cli, cluster, new_cluster, write_files):
         result = _debug_run(cli, f"{FLUX} create {v1.args} -n {_name()} {create}", expect=1)
         assert "sourceControlConfigurations exist" in result.stderr
         m.assert_no_leak(result, *secrets)
+
+
+def test_no_wait_and_source_kind_switch_hold_no_secret(cli, cluster, write_files):
+    """--no-wait sends the same quiet request; switching an existing git configuration to Azure Blob with an
+    account key (and back to git with a token) sends the new secret in a PATCH."""
+    create, _, secrets = _options("https-key", write_files)
+    name = _name()
+    created = _debug_run(cli, f"{FLUX} create {cluster.args} -n {name} {create} --no-wait")
+    assert "PUT /subscriptions/" in created.stderr
+    m.assert_no_leak(created, *secrets)
+    account, _, account_secrets = _options("account-key", write_files)
+    switched = _debug_run(cli, f"{FLUX} update {cluster.args} -n {name} {account} --yes")
+    assert "PATCH /subscriptions/" in switched.stderr and switched.json["sourceKind"] == "AzureBlob"
+    back = _debug_run(cli, f"{FLUX} update {cluster.args} -n {name} --kind git {create} --yes -o yaml")
+    assert "sourceKind: GitRepository" in back.stdout
+    for result in (switched, back):
+        m.assert_no_leak(result, *secrets, *account_secrets)
+
+
+def test_retired_flux_v1_create_never_repeats_its_credentials(cli, cluster, write_files):
+    paths = write_files({"key": m.SSH_KEY, "token": m.HTTPS_KEY})
+    result = cli(f"k8s-configuration create {cluster.args} -n old -u {REPO} --https-user git --https-key "
+                 f"@{paths['token']} --ssh-private-key-file {paths['key']} --debug", expect=None)  # fmt: skip
+    assert result.exit_code != 0 and "Flux v1 is retired" in result.stderr
+    m.assert_no_leak(result, m.SSH_KEY, m.HTTPS_KEY)
