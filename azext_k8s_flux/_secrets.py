@@ -8,6 +8,12 @@ import os
 
 from azure.cli.core.azclierror import FileOperationError, MutuallyExclusiveArgumentError
 
+# What a secret file option holds when it cannot be opened is not always a path: `--https-key-file @token.txt`
+# (azure-cli puts the file's content in place of the path) or `--https-key-file "$TOKEN"` hand over the secret
+# itself. Errors about such options therefore never repeat the "path".
+_UNSHOWN_PATH_HINT = (" Give the path of a file that holds the value: not the value itself, and without '@' (the "
+                      "path is not repeated here, as it may be the secret).")  # fmt: skip
+
 
 def read_secret(value, path, option, file_option):
     """Return the secret from `value` or the file at `path`; at most one may be given."""
@@ -15,16 +21,20 @@ def read_secret(value, path, option, file_option):
         raise MutuallyExclusiveArgumentError(f"Give {option} or {file_option}, not both.")
     if path is None:
         return value
-    return read_text_file(path, file_option)
+    return read_text_file(path, file_option, show_path=False)
 
 
-def read_text_file(path, option):
-    """The UTF-8 text of the file an option names, or a clear error naming the option."""
-    expanded = os.path.expanduser(path)
+def read_text_file(path, option, show_path=True):
+    """The UTF-8 text of the file an option names, or a clear error naming the option (and, unless the option
+    holds a secret, the path)."""
+    shown = f" '{path}'" if show_path else ""
+    hint = "" if show_path else _UNSHOWN_PATH_HINT
     try:
-        with open(expanded, encoding="utf-8") as handle:
+        with open(os.path.expanduser(path), encoding="utf-8") as handle:
             return handle.read()
     except OSError as error:
-        raise FileOperationError(f"Cannot read {option} '{path}': {error.strerror}.") from None
+        raise FileOperationError(f"Cannot read {option}{shown}: {error.strerror}.{hint}") from None
     except UnicodeDecodeError:
-        raise FileOperationError(f"{option} '{path}' is not a UTF-8 text file.") from None
+        raise FileOperationError(f"{option}{shown} is not a UTF-8 text file.") from None
+    except ValueError:  # an embedded NUL byte: no file system can hold that name
+        raise FileOperationError(f"Cannot read {option}{shown}: not a valid file name.{hint}") from None

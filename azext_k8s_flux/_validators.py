@@ -17,6 +17,10 @@ def check_dns1123_label(value, what, max_length=63):
         )
 
 
+def is_dns1123_subdomain(value, max_length=253):
+    return bool(value) and len(value) <= max_length and bool(_DNS1123_SUBDOMAIN.match(value))
+
+
 def check_dns1123_subdomain(value, what, max_length=253):
     if not value or len(value) > max_length or not _DNS1123_SUBDOMAIN.match(value):
         raise InvalidArgumentValueError(

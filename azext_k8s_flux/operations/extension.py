@@ -40,7 +40,7 @@ def _read_settings(settings, settings_file, protected, protected_file):
 
     return (
         merge_settings(settings, settings_file, "--config-settings-file"),
-        merge_settings(protected, protected_file, "--config-protected-file"),
+        merge_settings(protected, protected_file, "--config-protected-file", secret=True),
     )
 
 

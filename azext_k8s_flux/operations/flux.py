@@ -25,10 +25,12 @@ def state_hint(name, cluster):
 
 def follow(poller, no_wait, name, cluster):
     """The result of an accepted write (None with --no-wait); a failure from here on is not 'nothing changed'."""
+    from azext_k8s_flux.operations.flux_view import public_configuration
+
     if no_wait:
         return None
     with arm_errors(_what(name, cluster), cluster, accepted=state_hint(name, cluster)):
-        return poller.result()
+        return public_configuration(poller.result())
 
 
 def get_configuration(client, cluster, name):
@@ -190,16 +192,18 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
 def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
     """Show a Flux configuration."""
-    from azure.cli.core.util import todict
+    from azext_k8s_flux.operations.flux_view import public_configuration
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     # Rendered here, as azure-cli would render the model: given a model (an iterable that is not a dict),
     # azure-cli imports msrest and aaz only to learn that it is not a paged result.
-    return todict(get_configuration(client, cluster, name))
+    return public_configuration(get_configuration(client, cluster, name))
 
 
 def flux_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """List the Flux configurations of a cluster."""
+    from azext_k8s_flux.operations.flux_view import public_configuration
+
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     with arm_errors(f"the Flux configurations of {cluster.describe()}", cluster):
-        return list(client.list(*cluster.sdk_args()))
+        return public_configuration(list(client.list(*cluster.sdk_args())))

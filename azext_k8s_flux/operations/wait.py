@@ -36,12 +36,13 @@ def wait_for_compliance_of(cmd, client, cluster, name, timeout=None, interval=No
     from azure.cli.core.util import todict
 
     from azext_k8s_flux.compliance import evaluate
+    from azext_k8s_flux.operations.flux_view import public_configuration
 
     def read():
         config, retry_after = _get_with_retry_after(client, cluster, name)
         return config, [evaluate({"name": name, **todict(config)})], retry_after
 
-    return _poll(cmd, read, timeout, interval)
+    return public_configuration(_poll(cmd, read, timeout, interval))
 
 
 def wait_for_cluster_compliance(cmd, cluster, result, timeout=None, interval=None):
@@ -106,8 +107,10 @@ def check_wait_options(wait_for_compliance, no_wait):
 
 def then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout=None, wait_interval=None):
     """After a write: return its result, or with --wait the configuration once Flux has applied it."""
+    from azext_k8s_flux.operations.flux_view import public_configuration
+
     if not wait_for_compliance:
-        return result
+        return public_configuration(result)
     return wait_for_compliance_of(cmd, client, cluster, name, wait_timeout, wait_interval)
 
 

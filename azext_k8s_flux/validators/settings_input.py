@@ -63,15 +63,20 @@ def setting_value_text(key, value, origin):
     )
 
 
-def read_settings_file(path, option):
-    """Read a flat JSON or YAML mapping of settings from `path`; values come back as API strings."""
+def read_settings_file(path, option, secret=False):
+    """Read a flat JSON or YAML mapping of settings from `path`; values come back as API strings.
+
+    With `secret` (protected settings) messages name the option but not the path: what was given as the path
+    may be the settings themselves (`--config-protected-file @file` puts the file's content there).
+    """
     from azext_k8s_flux._secrets import read_text_file
 
-    data = _parse_mapping(read_text_file(path, option), path, option)
-    return {str(key): setting_value_text(key, value, f"{option} '{path}'") for key, value in data.items()}
+    origin = option if secret else f"{option} '{path}'"
+    data = _parse_mapping(read_text_file(path, option, show_path=not secret), origin)
+    return {str(key): setting_value_text(key, value, origin) for key, value in data.items()}
 
 
-def _parse_mapping(text, path, option):
+def _parse_mapping(text, origin):
     try:
         data = json.loads(text)
     except ValueError:
@@ -81,21 +86,21 @@ def _parse_mapping(text, path, option):
             data = yaml.safe_load(text)
         except yaml.YAMLError:
             # The parser's message can quote the file's content, which may be secret: keep it out.
-            raise InvalidArgumentValueError(f"{option} '{path}' is neither valid JSON nor valid YAML.") from None
+            raise InvalidArgumentValueError(f"{origin} is neither valid JSON nor valid YAML.") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise InvalidArgumentValueError(
-            f"{option} '{path}' must hold a mapping of setting names to values, such as "
+            f"{origin} must hold a mapping of setting names to values, such as "
             '{"multiTenancy.enforce": false}.'
         )
     return data
 
 
-def merge_settings(inline, path, file_option):
+def merge_settings(inline, path, file_option, secret=False):
     """Settings from the file variant, overridden key by key by the inline option; None when neither was given."""
     if path is None:
         return inline
-    merged = read_settings_file(path, file_option)
+    merged = read_settings_file(path, file_option, secret)
     merged.update(inline or {})
     return merged

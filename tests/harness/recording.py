@@ -1,8 +1,9 @@
 """vcrpy cassettes of in-process CLI runs: recorded against the emulator, replayed offline.
 
 Recorded requests and responses are scrubbed before they reach the disk: the emulator's address becomes
-management.azure.com, subscription ids become zeros, authorization headers are dropped. Token and
-metadata traffic is never recorded (it passes through to the emulator), so cassettes hold ARM calls only.
+management.azure.com, subscription ids become zeros, authorization headers are dropped, and protected settings
+and secret fields of request and response bodies become REDACTED. Token and metadata traffic is never recorded
+(it passes through to the emulator), so cassettes hold ARM calls only.
 """
 
 import re
@@ -54,12 +55,25 @@ def _scrub_body(body):
 
     if not body:
         return body
-    text = body.decode("utf-8") if isinstance(body, bytes) else body
     try:
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
         scrubbed = json.dumps(_redact_secrets(json.loads(text)), sort_keys=True)
-    except ValueError:
+    except ValueError:  # not UTF-8 JSON (UnicodeDecodeError is a ValueError): nothing structured to redact
         return body
     return scrubbed.encode() if isinstance(body, bytes) else scrubbed
+
+
+def _redact_response_text(text):
+    """A JSON response with its secret fields redacted (ARM never returns them: this does not rely on it);
+    left as it is when there is nothing to redact, so that recorded responses keep their order."""
+    import json
+
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return text
+    redacted = _redact_secrets(document)
+    return text if redacted == document else json.dumps(redacted)
 
 
 def _scrub_request(request):
@@ -82,9 +96,9 @@ def _scrub_response(response):
         headers[name] = [scrub_text(value) for value in headers[name]]
     body = response.get("body", {}).get("string")
     if isinstance(body, bytes):
-        response["body"]["string"] = scrub_text(body.decode("utf-8", "replace")).encode()
+        response["body"]["string"] = _redact_response_text(scrub_text(body.decode("utf-8", "replace"))).encode()
     elif isinstance(body, str):
-        response["body"]["string"] = scrub_text(body)
+        response["body"]["string"] = _redact_response_text(scrub_text(body))
     return response
 
 

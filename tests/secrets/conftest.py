@@ -1,0 +1,63 @@
+"""Fixtures of the secret-leak tests: secret files, emulator faults and clusters in awkward states."""
+
+import contextlib
+import uuid
+
+import pytest
+
+NAMESPACE = "Microsoft.KubernetesConfiguration"
+
+
+@pytest.fixture
+def write_files(tmp_path):
+    """write_files({"https-key": TEXT}) -> {"https-key": "/tmp/.../https-key"} (one file per option)."""
+
+    def write(contents):
+        paths = {}
+        for option, text in contents.items():
+            path = tmp_path / option
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text)
+            paths[option] = str(path)
+        return paths
+
+    return write
+
+
+@pytest.fixture
+def fault(emulator):
+    """with fault("throttle", method="PUT", path=..., retry_after=0): ... (cleared afterwards)."""
+
+    @contextlib.contextmanager
+    def inject(kind, **options):
+        emulator.set_fault(kind, **options)
+        try:
+            yield
+        finally:
+            emulator.clear_faults()
+
+    return inject
+
+
+@pytest.fixture
+def unregistered(arm):
+    """Microsoft.KubernetesConfiguration not registered: ARM answers writes with 409."""
+    path = f"/subscriptions/{arm.subscription}/providers/{NAMESPACE}"
+    status, body = arm.request("POST", f"{path}/unregister", api_version="2021-04-01")
+    assert status == 200, body
+    yield
+    status, body = arm.request("POST", f"{path}/register", api_version="2021-04-01")
+    assert status == 200 and body["registrationState"] == "Registered", body
+
+
+@pytest.fixture(scope="module")
+def cluster(arm):
+    """One cluster with microsoft.flux installed: each test writes configurations of its own names."""
+    from tests.harness.fixtures import TEST_RESOURCE_GROUP
+
+    created = arm.create_cluster(TEST_RESOURCE_GROUP, "connectedClusters", name=f"s{uuid.uuid4().hex[:12]}")
+    status, body = created.put("extensions", "flux", {"properties": {"extensionType": "microsoft.flux"}})
+    assert status in (200, 201), body
+    return created
