@@ -78,9 +78,17 @@ long-summary: >
     --ssh-private-key-file / --https-user / --https-key-file, or let Flux generate an SSH key and register
     the public key printed at the end as a deploy key.
 
+    Each v2 configuration gets the name of its v1 configuration. When a Flux v2 configuration of that name
+    already exists for another repository, the plan is blocked: delete or move that one aside, or give
+    the v1 configuration another v2 name with --rename V1_NAME=V2_NAME (checked before anything is
+    changed; only the configuration's name changes, its kustomizations keep theirs). The credential
+    options always take the v1 name, also for a renamed configuration.
+
     The plan and progress are saved before anything is deleted (never secrets): if the run is
     interrupted, run the same command again and it continues where it stopped, never creating anything
-    twice. A cluster with nothing to migrate is reported as such (exit code 0).
+    twice. A continued run keeps the v2 names of the first run: --rename may be left out or repeated as
+    it was, and a different --rename is refused. A cluster with nothing to migrate is reported as such
+    (exit code 0).
 examples:
   - name: See the plan without changing anything.
     text: az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --dry-run
@@ -88,6 +96,12 @@ examples:
     text: >
         az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
         --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
+  - name: >-
+      Migrate cluster-config as Flux v2 configuration platform-config, because a Flux v2 configuration named
+      cluster-config already exists for another repository (credentials still take the v1 name).
+    text: >
+        az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
+        --rename cluster-config=platform-config --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
   - name: >-
       Migrate a private HTTPS repository after a confirmation, keeping the plan and progress in ./migration.json
       until the migration has finished (run the same command again to continue an interrupted run).

@@ -61,13 +61,26 @@ def load_arguments(loader):
             "(default: a file per cluster in the Azure CLI configuration folder). It never holds secrets.",
         )
         c.argument(
+            "rename",
+            options_list=["--rename"],
+            nargs="+",
+            action="extend",  # repeated options add up (argparse would keep only the last)
+            validator=None,
+            help="Create a Flux v1 configuration as a Flux v2 configuration of another name, as V1_NAME=V2_NAME "
+            "(V2_NAME: a new Flux configuration name); repeat the option or give several pairs. Use it when a Flux "
+            "v2 configuration of the same name already exists for another repository. Only the configuration's "
+            "name changes; its kustomizations keep theirs. An interrupted migration keeps the names of its first "
+            "run: run it again with the same --rename or none; a different one is refused.",
+        )
+        c.argument(
             "ssh_private_key_file",
             options_list=["--ssh-private-key-file"],
             nargs="+",
             action="extend",  # repeated options add up (argparse would keep only the last)
             validator=None,
             arg_group="Credentials",
-            help="Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration); "
+            help="Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration, also "
+            "when --rename gives it another v2 name); "
             "repeat the option or give several pairs for several configurations. "
             "Without one, Flux generates a key pair and the public key to register is printed after the migration.",
         )
@@ -78,7 +91,8 @@ def load_arguments(loader):
             action="extend",  # repeated options add up (argparse would keep only the last)
             validator=None,
             arg_group="Credentials",
-            help="HTTPS user name for a configuration, as NAME=USER. Give --https-key-file for it too.",
+            help="HTTPS user name for a configuration, as NAME=USER (NAME: the Flux v1 configuration, also when "
+            "--rename gives it another v2 name). Give --https-key-file for it too.",
         )
         c.argument(
             "https_key_file",
@@ -87,5 +101,6 @@ def load_arguments(loader):
             action="extend",  # repeated options add up (argparse would keep only the last)
             validator=None,
             arg_group="Credentials",
-            help="File holding the HTTPS token or password for a configuration, as NAME=PATH.",
+            help="File holding the HTTPS token or password for a configuration, as NAME=PATH (NAME: the Flux v1 "
+            "configuration, also when --rename gives it another v2 name).",
         )

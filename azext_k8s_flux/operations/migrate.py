@@ -17,17 +17,24 @@ from azext_k8s_flux.operations.migration_state import (
     save_state,
     state_path,
 )
+from azext_k8s_flux.validators.migration_renames import (
+    check_rename_sources,
+    check_renamed_entries,
+    check_saved_names,
+    parse_renames,
+)
 
 
 def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None,
                  dry_run=False, yes=False, plan_file=None, ssh_private_key_file=None, https_user=None,
-                 https_key_file=None):
+                 https_key_file=None, rename=None):
     """Plan, confirm and run the move of every Flux v1 configuration of a cluster to Flux v2."""
     from azure.cli.core.commands.client_factory import get_subscription_id
 
     from azext_k8s_flux._client_factory import cf_flux_configurations
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    renames = parse_renames(rename)
     credentials = read_credentials(ssh_private_key_file, https_user, https_key_file)
     resource_id = cluster_id(get_subscription_id(cmd.cli_ctx), cluster)
     path = state_path(cmd.cli_ctx.config.config_dir, resource_id, plan_file)
@@ -36,9 +43,9 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     if not v1_configs and state is None:
         return {"cluster": resource_id, "status": "NothingToMigrate",
                 "message": f"Nothing to migrate: {cluster.describe()} has no Flux v1 configurations."}
+    entries, credentials = _entries(state, v1_configs, renames, credentials, path)
     flux = cf_flux_configurations(cmd.cli_ctx)
-    plan, entries = _plan(state, v1_configs, _list(flux, cluster.describe(), cluster), credentials,
-                          resource_id)
+    plan = _plan(state, entries, _list(flux, cluster.describe(), cluster), credentials, resource_id)
     if dry_run:
         if _on_terminal():
             sys.stderr.write(render_plan(plan))
@@ -85,23 +92,36 @@ def _list(client, what, cluster):
                 for item in client.list(*cluster.sdk_args())]
 
 
-def _plan(state, v1_configs, existing_v2, credentials, resource_id):
-    """Entries of the saved migration first (its plan stands), then any v1 configuration it did not know."""
-    from azext_k8s_flux.payloads.migration_plan import build_plan, entry_for, unknown_credential_names
+def _entries(state, v1_configs, renames, credentials, path):
+    """(entries, credentials keyed on v1 names). The saved migration's entries come first (its plan and v2
+    names stand), then any v1 configuration it did not know. --rename and the credential names are checked
+    against them here, before the v2 list is read and before anything is written."""
+    from azext_k8s_flux.payloads.migration_plan import entry_for, keyed_by_v1
 
-    entries = list((state or {}).get("entries") or [])
-    known = {entry["v1"]["name"].lower() for entry in entries}
-    entries += [entry_for(v1) for v1 in v1_configs if (v1.get("name") or "").lower() not in known]
-    unknown = unknown_credential_names(credentials, entries)
+    saved = list((state or {}).get("entries") or [])
+    known = {entry["v1"]["name"].lower() for entry in saved}
+    fresh = [v1 for v1 in v1_configs if (v1.get("name") or "").lower() not in known]
+    check_rename_sources(renames, {entry["v1"]["name"] for entry in saved} | {v1.get("name") for v1 in fresh})
+    check_saved_names(renames, saved, path)
+    entries = saved + [entry_for(v1, renames.get(v1.get("name"))) for v1 in fresh]
+    check_renamed_entries(renames, entries)
+    credentials, unknown = keyed_by_v1(credentials, entries)
     if unknown:
+        renamed = " (also for a configuration given another v2 name with --rename)" if renames else ""
         raise InvalidArgumentValueError(
             f"Credentials were given for {', '.join(unknown)}, which is not a Flux v1 configuration of this "
-            f"cluster. Known: {', '.join(entry['v1']['name'] for entry in entries)}."
+            f"cluster. Known: {', '.join(entry['v1']['name'] for entry in entries)}. The credential options take "
+            f"the name of the Flux v1 configuration{renamed}."
         )
+    return entries, credentials
+
+
+def _plan(state, entries, existing_v2, credentials, resource_id):
+    from azext_k8s_flux.payloads.migration_plan import build_plan
+
     state = state or {}
-    plan = build_plan(resource_id, entries, existing_v2, credentials, deleted=state.get("deleted", ()),
+    return build_plan(resource_id, entries, existing_v2, credentials, deleted=state.get("deleted", ()),
                       created=state.get("created", ()), resumed=bool(state), required=state.get("credentialKeys"))
-    return plan, entries
 
 
 def _build_all(entries, credentials):

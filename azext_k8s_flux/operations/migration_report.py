@@ -2,6 +2,8 @@
 
 
 def render_plan(plan):
+    from azext_k8s_flux.payloads.migration import v2_name
+
     resumed = " (continuing an interrupted migration)" if plan["resumed"] else ""
     lines = [f"Migration plan for {plan['cluster']}{resumed}"]
     lines.append("")
@@ -13,7 +15,8 @@ def render_plan(plan):
     lines.append("3. Create the Flux v2 configurations:")
     for item in plan["createV2"]:
         action = {"create": "", "update": " [exists for the same repository: updated]", "done": " [already created]"}
-        lines.append(f"   - {item['name']} (from {item['fromV1']}){action.get(item['action'], '')}")
+        renamed = ", renamed with --rename" if item["name"] != v2_name(item["fromV1"]) else ""
+        lines.append(f"   - {item['fromV1']} -> {item['name']}{renamed}{action.get(item['action'], '')}")
         props = (item.get("payload") or {}).get("properties") or {}
         git = props.get("gitRepository") or {}
         lines.append(f"     source: {git.get('url')} branch {(git.get('repositoryRef') or {}).get('branch')}, "

@@ -30,6 +30,11 @@ def v2_name(v1_name):
     return _NOT_NAME_CHARS.sub("-", (v1_name or "").lower()).strip("-")[:MAX_NAME].rstrip("-")
 
 
+def is_renamed(spec):
+    """Whether the v2 name was chosen with --rename rather than derived from the v1 name."""
+    return spec["name"] != v2_name(spec["v1Name"])
+
+
 def kustomization_names(config_name, paths):
     """One legal, unique kustomization name per path; `<config>-<name>` must stay a legal object name."""
     room = MAX_NAME - len(config_name) - 1
@@ -100,13 +105,15 @@ def _read_flags(params_text, unmapped):
     return settings
 
 
-def map_v1_configuration(v1):
-    """Spec of the v2 configuration equivalent to one v1 configuration (ARM JSON as returned by GET)."""
+def map_v1_configuration(v1, rename=None):
+    """Spec of the v2 configuration equivalent to one v1 configuration (ARM JSON as returned by GET);
+    `rename` is the v2 name chosen with --rename: only the configuration's name changes, not its kustomizations'."""
     props = v1.get("properties") or {}
     v1_name = v1.get("name") or ""
     warnings, unmapped, problems = [], [], []
-    name = v2_name(v1_name)
-    if name != v1_name:
+    derived = v2_name(v1_name)
+    name = rename or derived
+    if name == derived and name != v1_name:
         warnings.append(f"the v2 configuration is named '{name}': '{v1_name}' is not a legal Flux v2 name.")
     url, url_warning, url_problem = convert_repository_url(props.get("repositoryUrl"))
     warnings += [url_warning] if url_warning else []
@@ -135,7 +142,7 @@ def map_v1_configuration(v1):
         unmapped.append(
             {"setting": f"operatorInstanceName={instance}", "reason": f"no v2 equivalent; the v2 name is '{name}'."}
         )
-    names = kustomization_names(name, paths)
+    names = kustomization_names(derived, paths)
     spec = {
         "v1Name": v1_name,
         "name": name,

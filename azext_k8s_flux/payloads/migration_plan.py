@@ -1,7 +1,7 @@
 """The migration plan: every v1 deletion, every v2 configuration (secrets redacted), every setting left
 behind with why, the credentials each repository needs again, and what blocks the migration. Pure."""
 
-from azext_k8s_flux.payloads.migration import map_v1_configuration, redacted_payload, validate_spec
+from azext_k8s_flux.payloads.migration import is_renamed, map_v1_configuration, redacted_payload, validate_spec
 from azext_k8s_flux.payloads.migration_params import is_ssh_url
 
 FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
@@ -18,21 +18,39 @@ def v1_summary(v1):
     }
 
 
-def entry_for(v1):
-    """Everything the plan needs to know about one v1 configuration, without secrets (safe to persist)."""
-    spec, warnings, unmapped, problems = map_v1_configuration(v1)
+def entry_for(v1, rename=None):
+    """Everything the plan needs to know about one v1 configuration, without secrets (safe to persist);
+    `rename` is its v2 name from --rename."""
+    spec, warnings, unmapped, problems = map_v1_configuration(v1, rename)
     return {"v1": v1_summary(v1), "spec": spec, "warnings": warnings, "unmapped": unmapped, "problems": problems}
+
+
+def keyed_by_v1(credentials, entries):
+    """(credentials keyed on the v1 name they belong to, sorted names that belong to no configuration).
+
+    The credential options key on the v1 name. A v2 name is accepted too when it was derived from the v1 name
+    (the secret options cannot take a v1 name that is not a legal v2 name), never when it was chosen with
+    --rename: it may be another v1 configuration's name."""
+    v1_names = {entry["v1"]["name"] for entry in entries}
+    derived = {entry["spec"]["name"]: entry["v1"]["name"] for entry in entries if not is_renamed(entry["spec"])}
+    resolved, unknown = {}, []
+    for name, values in credentials.items():
+        owner = name if name in v1_names else derived.get(name)
+        if owner is None:
+            unknown.append(name)
+        else:
+            resolved.setdefault(owner, {}).update(values)
+    return resolved, sorted(unknown)
 
 
 def unknown_credential_names(credentials, entries):
     """Configuration names given in credential options that this migration does not know."""
-    known = {entry["v1"]["name"] for entry in entries} | {entry["spec"]["name"] for entry in entries}
-    return sorted(name for name in credentials if name not in known)
+    return keyed_by_v1(credentials, entries)[1]
 
 
 def credentials_for(entry, credentials):
-    spec = entry["spec"]
-    return credentials.get(spec["v1Name"]) or credentials.get(spec["name"]) or {}
+    """The credentials of one configuration; `credentials` are keyed on v1 names (see keyed_by_v1)."""
+    return credentials.get(entry["spec"]["v1Name"]) or {}
 
 
 def _credential_plan(entry, given):
@@ -76,7 +94,8 @@ def _v2_action(spec, existing, created):
         return "update", None
     return "blocked", (
         f"a Flux v2 configuration named '{name}' already exists for another source ({current_url}); delete it "
-        "(az k8s-configuration flux delete) or move it aside before migrating."
+        "(az k8s-configuration flux delete) or move it aside before migrating, or create this one under another "
+        f"name with --rename {spec['v1Name']}=<new-name>."
     )
 
 
@@ -118,7 +137,8 @@ def build_plan(cluster_id, entries, existing_v2, credentials, deleted=(), create
         again = _missing_again(entry, given, required or {}) if action != "done" else None
         problems += [again] if again else []
         if spec["name"] in seen:
-            problems.append(f"its v2 name '{spec['name']}' is also the v2 name of '{seen[spec['name']]}'.")
+            problems.append(f"its v2 name '{spec['name']}' is also the v2 name of '{seen[spec['name']]}': give one "
+                            f"of them another name, for example --rename {v1_name}=<new-name>.")
         seen[spec["name"]] = v1_name
         if not entry["problems"]:
             problems += validate_spec(spec, given)

@@ -80,7 +80,8 @@ def test_two_v1_names_with_one_v2_name_block():
     plan = build_plan(CLUSTER, [entry_for(scc("app_one", "https://h/r", "--git-readonly")),
                                 entry_for(scc("app.one", "https://h/s", "--git-readonly"))], [], {})
     assert [item["problem"] for item in plan["blockers"]] == [
-        "its v2 name 'app-one' is also the v2 name of 'app_one'."
+        "its v2 name 'app-one' is also the v2 name of 'app_one': give one of them another name, for example "
+        "--rename app.one=<new-name>."
     ]
 
 
