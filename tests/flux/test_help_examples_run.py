@@ -62,14 +62,20 @@ def arrange_manifests(tmp_path):
     shutil.copytree(MANIFESTS / "monorepo", tmp_path, dirs_exist_ok=True)
 
 
-def arrange_migrate(cluster, tmp_path, https):
-    if https:
+def arrange_migrate(cluster, tmp_path, option):
+    if "--https-user" in option:
         seed_v1(cluster, **{"app-config": {"properties": {
             "repositoryUrl": "https://github.com/contoso/app-config", "operatorNamespace": "app-config",
             "operatorInstanceName": "app-config", "operatorType": "Flux", "operatorScope": "namespace",
             "operatorParams": "--git-readonly --git-branch=main --git-path=apps"}}})  # fmt: skip
         (tmp_path / "token.txt").write_text(m.HTTPS_KEY + "\n")
     else:
+        if "--rename" in option:  # the clash it resolves: a Flux v2 cluster-config for another repository
+            status, body = cluster.put("fluxConfigurations", "cluster-config", {"properties": {
+                "scope": "cluster", "namespace": "other", "sourceKind": "GitRepository",
+                "gitRepository": {"url": REPO, "repositoryRef": {"branch": "main"}},
+                "kustomizations": {"apps": {"path": "./apps"}}}})  # fmt: skip
+            assert status in (200, 201), body
         seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
         (tmp_path / ".ssh").mkdir()
         (tmp_path / ".ssh" / "flux_deploy_key").write_text(m.SSH_KEY)
@@ -91,7 +97,7 @@ def arrange(cli, cluster, tmp_path, command, argv):
     elif verb == "flux check-manifests":
         arrange_manifests(tmp_path)
     elif verb == "flux migrate":
-        arrange_migrate(cluster, tmp_path, https="--https-user" in option)
+        arrange_migrate(cluster, tmp_path, option)
     elif verb in ("list", "show", "delete"):
         seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
 
@@ -280,6 +286,15 @@ def check_migrated_ssh(results, cluster, tmp_path, requests):
     assert "TESTKEY" not in results[0].output
 
 
+def check_migrated_renamed(results, cluster, tmp_path, requests):
+    assert cluster.list(SCC) == []
+    properties = _flux(cluster, "platform-config")
+    assert properties["gitRepository"]["url"] == "ssh://git@github.com/contoso/gitops"
+    assert not properties.get("repositoryPublicKey")  # the key given for cluster-config (the v1 name) was sent
+    assert _flux(cluster, "cluster-config")["gitRepository"]["url"] == REPO  # the other one is untouched
+    assert "TESTKEY" not in results[0].output
+
+
 def check_migrated_https(results, cluster, tmp_path, requests):
     assert cluster.list(SCC) == []
     properties = _flux(cluster, "app-config")
@@ -311,6 +326,9 @@ def check_v2_instead(results, cluster, tmp_path, requests):
     assert kustomizations["infra"]["path"] == "./infrastructure" and kustomizations["infra"]["prune"] is True
 
 
+MIGRATE_RENAMED = ("Migrate cluster-config as Flux v2 configuration platform-config, because a Flux v2 configuration "
+                   "named cluster-config already exists for another repository (credentials still take the v1 "
+                   "name).")
 MIGRATE_HTTPS = ("Migrate a private HTTPS repository after a confirmation, keeping the plan and progress in "
                  "./migration.json until the migration has finished (run the same command again to continue an "
                  "interrupted run).")
@@ -356,6 +374,7 @@ EXPECTED = {
     ("flux migrate", "See the plan without changing anything."): ([0], check_migrate_plan),
     ("flux migrate", "Migrate without a prompt, reusing the SSH key of configuration cluster-config."):
         ([0], check_migrated_ssh),
+    ("flux migrate", MIGRATE_RENAMED): ([0], check_migrated_renamed),
     ("flux migrate", MIGRATE_HTTPS):
         ([0], check_migrated_https),
     ("list", "List the Flux v1 configurations of an Azure Arc-enabled cluster, as a table."): ([0], check_v1_list),
