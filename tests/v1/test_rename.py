@@ -15,6 +15,7 @@ from azext_k8s_flux.validators.migration_renames import (
     parse_renames,
 )
 from tests.v1.helpers import CLUSTER_CONFIG, SCC, TEAM_A, last_seq, requests_under, seed_v1
+from tests.v1.test_plan import V1
 
 FLUX = "fluxConfigurations"
 CLUSTER = "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1"
@@ -139,6 +140,15 @@ def test_the_blocked_message_offers_rename():
     assert renamed["blockers"] == [] and renamed["createV2"][0]["action"] == "create"
 
 
+def test_renamed_plan_golden(golden):
+    existing = [{"name": "cluster-config", "properties": {"gitRepository": {"url": "https://github.com/other/repo"}}}]
+    plan = build_plan(CLUSTER, [entry_for(V1[0], "platform-config"), entry_for(V1[1])], existing, {})
+    assert [(item["fromV1"], item["name"]) for item in plan["createV2"]] == [
+        ("cluster-config", "platform-config"), ("team-a", "team-a")]
+    assert plan["blockers"] == []
+    golden("v1/plan-renamed", plan)
+
+
 # --- the command -----------------------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -212,7 +222,9 @@ def test_dry_run_shows_the_mapping(cli, clash, emulator, monkeypatch, tmp_path):
     assert plan["blockers"] == []
     assert "cluster-config -> platform-config, renamed with --rename" in result.stderr
     assert "team-a -> team-a\n" in result.stderr
-    assert _writes(emulator, clash, since) == [] and not (tmp_path / "p.json").exists()
+    assert [(method, path.rsplit("/", 1)[-1]) for method, path, _ in requests_under(emulator, clash, since)] == [
+        ("GET", SCC), ("GET", FLUX)]  # as many as without --rename
+    assert not (tmp_path / "p.json").exists()
     table = cli(arguments + " -o table").stdout
     row = next(line for line in table.splitlines() if line.startswith("cluster-config"))
     assert row.split()[:4] == ["cluster-config", "pending", "platform-config", "create"]
@@ -239,6 +251,8 @@ def test_refusals_send_no_write(cli, clash, emulator, tmp_path, rename, fragment
     # Syntax is checked before any request, the rest on the v1 list (not even the v2 list is read).
     assert [(method, path.rsplit("/", 1)[-1]) for method, path, _ in requests_under(emulator, clash, since)] == [
         ("GET", SCC)] * reads
+    if not reads:
+        assert [e for e in emulator.requests() if e["seq"] > since and e["kind"] != "admin"] == []  # none at all
     assert len(clash.list(SCC)) == 2 and not (tmp_path / "p.json").exists()
 
 
