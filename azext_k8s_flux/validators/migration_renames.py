@@ -1,8 +1,9 @@
 """`flux migrate --rename V1_NAME=V2_NAME`: the v2 names a migration uses instead of the v1 names. Pure, no I/O.
 
-`parse_renames` runs before any request. `check_renames` runs on the plan entries, which the v1 list the command
-reads anyway and the saved migration give; it adds no request. An item that is not a well-formed pair is never
-repeated in an error unless its part is a plain name: it may be a secret given to the wrong option.
+`parse_renames` runs before any request. The `check_*` functions run on the v1 names and plan entries, which the
+v1 list the command reads anyway and the saved migration give: they add no request, and run before the v2 list is
+read. What was given is repeated in an error only when it is a plain name: it may be a secret given to the wrong
+option.
 """
 
 import re
@@ -49,7 +50,7 @@ def parse_renames(values):
         v1, v2 = v1.strip(), v2.strip()
         problem = _name_problem(v2)
         if problem:
-            which = f"for {shown(v1)}" if is_dns1123_subdomain(v1) else "given"
+            which = f"for '{v1}'" if is_dns1123_subdomain(v1) else "given"
             raise InvalidArgumentValueError(
                 f"Invalid {OPTION} value: the new name {which} is not a valid Flux configuration name ({problem}). "
                 f"Use at most {MAX_NAME} lowercase letters, digits and '-', starting and ending with a letter or "
