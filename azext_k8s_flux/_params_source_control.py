@@ -3,6 +3,13 @@
 into the Flux v2 commands."""
 
 
+def _pairs(context, dest, help_text, **settings):
+    """A NAME=VALUE option of migrate: repeated options and several pairs add up (argparse alone would keep
+    only the last occurrence)."""
+    context.argument(dest, options_list=["--" + dest.replace("_", "-")], nargs="+", action="extend", validator=None,
+                     help=help_text, **settings)
+
+
 def load_arguments(loader):
     for command in ("show", "delete", "create"):
         with loader.argument_context(f"k8s-configuration {command}") as c:
@@ -60,47 +67,20 @@ def load_arguments(loader):
             help="File that keeps the plan and progress of the migration, so an interrupted run can be continued "
             "(default: a file per cluster in the Azure CLI configuration folder). It never holds secrets.",
         )
-        c.argument(
-            "rename",
-            options_list=["--rename"],
-            nargs="+",
-            action="extend",  # repeated options add up (argparse would keep only the last)
-            validator=None,
-            help="Create a Flux v1 configuration as a Flux v2 configuration of another name, as V1_NAME=V2_NAME "
-            "(V2_NAME: a new Flux configuration name); repeat the option or give several pairs. Use it when a Flux "
-            "v2 configuration of the same name already exists for another repository. Only the configuration's "
-            "name changes; its kustomizations keep theirs. An interrupted migration keeps the names of its first "
-            "run: run it again with the same --rename or none; a different one is refused.",
-        )
-        c.argument(
-            "ssh_private_key_file",
-            options_list=["--ssh-private-key-file"],
-            nargs="+",
-            action="extend",  # repeated options add up (argparse would keep only the last)
-            validator=None,
-            arg_group="Credentials",
-            help="Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration, also "
-            "when --rename gives it another v2 name); "
-            "repeat the option or give several pairs for several configurations. "
-            "Without one, Flux generates a key pair and the public key to register is printed after the migration.",
-        )
-        c.argument(
-            "https_user",
-            options_list=["--https-user"],
-            nargs="+",
-            action="extend",  # repeated options add up (argparse would keep only the last)
-            validator=None,
-            arg_group="Credentials",
-            help="HTTPS user name for a configuration, as NAME=USER (NAME: the Flux v1 configuration, also when "
-            "--rename gives it another v2 name). Give --https-key-file for it too.",
-        )
-        c.argument(
-            "https_key_file",
-            options_list=["--https-key-file"],
-            nargs="+",
-            action="extend",  # repeated options add up (argparse would keep only the last)
-            validator=None,
-            arg_group="Credentials",
-            help="File holding the HTTPS token or password for a configuration, as NAME=PATH (NAME: the Flux v1 "
-            "configuration, also when --rename gives it another v2 name).",
-        )
+        _pairs(c, "rename",
+               "Create a Flux v1 configuration as a Flux v2 configuration of another name, as V1_NAME=V2_NAME "
+               "(V2_NAME: a new Flux configuration name); repeat the option or give several pairs. Use it when a "
+               "Flux v2 configuration of the same name already exists for another repository. Only the "
+               "configuration's name changes; its kustomizations keep theirs. An interrupted migration keeps the "
+               "names of its first run: run it again with the same --rename or none; a different one is refused.")
+        _pairs(c, "ssh_private_key_file",
+               "Private SSH key to use for a configuration, as NAME=PATH (NAME: the Flux v1 configuration, also "
+               "when --rename gives it another v2 name); repeat the option or give several pairs for several "
+               "configurations. Without one, Flux generates a key pair and the public key to register is printed "
+               "after the migration.", arg_group="Credentials")
+        _pairs(c, "https_user",
+               "HTTPS user name for a configuration, as NAME=USER (NAME: the Flux v1 configuration, also when "
+               "--rename gives it another v2 name). Give --https-key-file for it too.", arg_group="Credentials")
+        _pairs(c, "https_key_file",
+               "File holding the HTTPS token or password for a configuration, as NAME=PATH (NAME: the Flux v1 "
+               "configuration, also when --rename gives it another v2 name).", arg_group="Credentials")
