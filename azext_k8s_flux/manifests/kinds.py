@@ -75,10 +75,6 @@ def split_api_version(api_version):
     return group, version
 
 
-def is_flux_group(group):
-    return group in CURRENT_VERSIONS
-
-
 def is_flux_kind(group, kind):
     return kind in CURRENT_VERSIONS.get(group, {})
 

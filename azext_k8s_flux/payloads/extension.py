@@ -90,7 +90,3 @@ def build_extension_patch(
         if value is not None:
             setattr(properties, attribute, value)
     return models.PatchExtension(properties=properties)
-
-
-def patch_is_empty(patch):
-    return not _sdk.as_dict(patch).get("properties")

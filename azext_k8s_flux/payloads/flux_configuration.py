@@ -49,7 +49,3 @@ def build_flux_configuration_patch(source=None, kustomizations=None, suspend=Non
     if suspend is not None:
         properties.suspend = bool(suspend)
     return models.FluxConfigurationPatch(properties=properties)
-
-
-def is_empty_patch(patch):
-    return not _sdk.as_dict(patch).get("properties")

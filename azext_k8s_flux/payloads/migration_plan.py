@@ -5,7 +5,6 @@ from azext_k8s_flux.payloads.migration import is_renamed, map_v1_configuration, 
 from azext_k8s_flux.payloads.migration_params import is_ssh_url
 
 FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
-CREDENTIAL_OPTIONS = ("sshPrivateKey", "httpsUser", "httpsKey")
 
 
 def v1_summary(v1):
@@ -41,11 +40,6 @@ def keyed_by_v1(credentials, entries):
         else:
             resolved.setdefault(owner, {}).update(values)
     return resolved, sorted(unknown)
-
-
-def unknown_credential_names(credentials, entries):
-    """Configuration names given in credential options that this migration does not know."""
-    return keyed_by_v1(credentials, entries)[1]
 
 
 def credentials_for(entry, credentials):

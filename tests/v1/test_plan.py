@@ -2,7 +2,7 @@
 
 import json
 
-from azext_k8s_flux.payloads.migration_plan import build_plan, entry_for, unknown_credential_names
+from azext_k8s_flux.payloads.migration_plan import build_plan, entry_for, keyed_by_v1
 
 CLUSTER = "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1"
 SECRET_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret-key-material\n-----END OPENSSH PRIVATE KEY-----\n"
@@ -122,7 +122,7 @@ def test_resumed_run_must_be_given_the_same_credentials_again():
 
 def test_unknown_credential_names():
     entries = [entry_for(item) for item in V1]
-    assert unknown_credential_names({"team-a": {}, "nope": {}}, entries) == ["nope"]
+    assert keyed_by_v1({"team-a": {}, "nope": {}}, entries)[1] == ["nope"]
 
 
 def test_a_file_that_is_not_a_private_key_blocks():
