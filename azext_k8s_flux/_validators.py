@@ -9,8 +9,12 @@ _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 
 
+def is_dns1123_label(value, max_length=63):
+    return bool(value) and len(value) <= max_length and bool(_DNS1123_LABEL.match(value))
+
+
 def check_dns1123_label(value, what, max_length=63):
-    if not value or len(value) > max_length or not _DNS1123_LABEL.match(value):
+    if not is_dns1123_label(value, max_length):
         raise InvalidArgumentValueError(
             f"Invalid {what} '{value}': use at most {max_length} lowercase letters, digits and '-', "
             "starting and ending with a letter or digit."
@@ -22,7 +26,7 @@ def is_dns1123_subdomain(value, max_length=253):
 
 
 def check_dns1123_subdomain(value, what, max_length=253):
-    if not value or len(value) > max_length or not _DNS1123_SUBDOMAIN.match(value):
+    if not is_dns1123_subdomain(value, max_length):
         raise InvalidArgumentValueError(
             f"Invalid {what} '{value}': use at most {max_length} lowercase letters, digits, '-' and '.', "
             "starting and ending with a letter or digit."

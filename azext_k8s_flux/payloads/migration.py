@@ -10,6 +10,7 @@ import base64
 import re
 
 from azext_k8s_flux import _sdk
+from azext_k8s_flux._validators import is_dns1123_label
 from azext_k8s_flux.payloads import migration_rules as rules
 from azext_k8s_flux.payloads.migration_params import (
     V1_DEFAULTS,
@@ -22,7 +23,6 @@ from azext_k8s_flux.payloads.migration_params import (
 MAX_NAME = 63
 REDACTED = "<redacted>"
 _NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
-_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 
 
 def v2_name(v1_name):
@@ -172,9 +172,9 @@ def validate_spec(spec, credentials=None):
     """Problems that would make ARM or Flux refuse the v2 configuration (empty when it is sound)."""
     problems = []
     credentials = credentials or {}
-    if not _LABEL.match(spec["name"]) or len(spec["name"]) > MAX_NAME:
+    if not is_dns1123_label(spec["name"], MAX_NAME):
         problems.append(f"'{spec['name']}' is not a legal Flux v2 configuration name.")
-    if not _LABEL.match(spec["namespace"] or ""):
+    if not is_dns1123_label(spec["namespace"]):
         problems.append(f"namespace '{spec['namespace']}' is not a legal Kubernetes namespace name.")
     if spec["scope"] not in ("cluster", "namespace"):
         problems.append(f"scope '{spec['scope']}' is neither cluster nor namespace.")
@@ -184,7 +184,7 @@ def validate_spec(spec, credentials=None):
         problems.append("it has no kustomization.")
     for kustomization in spec["kustomizations"]:
         full = f"{spec['name']}-{kustomization['name']}"
-        if not _LABEL.match(kustomization["name"]) or len(full) > MAX_NAME:
+        if not is_dns1123_label(kustomization["name"]) or len(full) > MAX_NAME:
             problems.append(f"kustomization name '{kustomization['name']}' is not legal (object name '{full}').")
     ssh = is_ssh_url(spec["url"])
     if credentials.get("sshPrivateKey") and not ssh:

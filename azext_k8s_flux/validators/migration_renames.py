@@ -10,11 +10,10 @@ import re
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-from azext_k8s_flux._validators import is_dns1123_subdomain
+from azext_k8s_flux._validators import is_dns1123_label, is_dns1123_subdomain
 
 OPTION = "--rename"
 MAX_NAME = 63
-_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _NOT_REPEATED = "The value is not repeated here, as it may be a secret given to the wrong option."
 
 
@@ -31,7 +30,7 @@ def _name_problem(name):
         return "it has uppercase letters"
     if re.search(r"[^-a-z0-9]", name):
         return "it has characters other than lowercase letters, digits and '-'"
-    if not _LABEL.match(name):
+    if not is_dns1123_label(name, MAX_NAME):
         return "it does not start and end with a letter or digit"
     return None
 
