@@ -6,6 +6,8 @@ Flux v1 (fluxd) took its settings as command-line flags; Azure stored them verba
 import re
 import shlex
 
+from azext_k8s_flux.validators.flux_configuration.durations import go_duration_seconds
+
 # fluxd flags that take no value (`--flag` = true, `--flag=false` = false); every other flag takes one.
 BOOLEAN_FLAGS = frozenset(
     {
@@ -27,8 +29,6 @@ BOOLEAN_FLAGS = frozenset(
 # fluxd defaults that decide the v2 equivalent when a flag is absent.
 V1_DEFAULTS = {"git-branch": "master", "git-poll-interval": "5m", "sync-interval": "5m"}
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
-_UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
 _TRUE = {"true", "1", "t", "yes"}
 _FALSE = {"false", "0", "f", "no"}
 
@@ -76,15 +76,10 @@ def _bool_value(value):
 def duration_seconds(value):
     """Seconds of a Go duration such as `3m`, `1h30m`, `90s`, `500ms` (rounded up), or None if not one."""
     text = (value or "").strip()
-    if text in ("0", ""):
-        return 0 if text == "0" else None
-    position, total = 0, 0.0
-    for match in _DURATION_PART.finditer(text):
-        if match.start() != position:
-            return None
-        total += float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-        position = match.end()
-    if position != len(text):
+    if text == "0":
+        return 0
+    total = go_duration_seconds(text)
+    if total is None:
         return None
     seconds = int(total)
     return seconds + 1 if total > seconds else seconds

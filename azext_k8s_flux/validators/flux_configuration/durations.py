@@ -10,15 +10,21 @@ _MAX_SECONDS = (2**63 - 1) // 10**9  # Flux reads durations into Go's time.Durat
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
 
 
+def go_duration_seconds(text):
+    """Seconds (a float) in `text`, a Go duration such as 1h2m3s or 500ms; None when it is not one."""
+    if not _DURATION.match(text):
+        return None
+    return sum(float(number) * _UNITS_IN_SECONDS[unit] for number, unit in _PART.findall(text))
+
+
 def parse_duration(value, what):
     """Seconds in `value`, a Go duration such as 1h2m3s; `what` names the option in errors."""
-    text = str(value).strip()
-    if not _DURATION.match(text):
+    seconds = go_duration_seconds(str(value).strip())
+    if seconds is None:
         raise InvalidArgumentValueError(
             f"Invalid {what} '{value}': use a Go duration such as 1h2m3s, 10m or 45s "
             "(units h, m, s; no spaces)."
         )
-    seconds = sum(float(number) * _UNITS_IN_SECONDS[unit] for number, unit in _PART.findall(text))
     if seconds > _MAX_SECONDS:
         raise InvalidArgumentValueError(
             f"Invalid {what} '{value}': it is longer than Flux can hold (a Go duration stops at about 292 years, "
