@@ -24,6 +24,12 @@ def read_secret(value, path, option, file_option):
     return read_text_file(path, file_option, show_path=False)
 
 
+def quiet(secret):
+    """SDK keyword arguments that keep a request body carrying a secret out of `--debug` logs: azure-cli logs
+    request bodies there, and honours `logging_enable=False` per request."""
+    return {"logging_enable": False} if secret else {}
+
+
 def read_text_file(path, option, show_path=True):
     """The UTF-8 text of the file an option names, or a clear error naming the option (and, unless the option
     holds a secret, the path)."""

@@ -70,6 +70,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azure.cli.core.util import sdk_no_wait
 
+    from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
@@ -91,7 +92,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
-                             **flux_inputs.quiet(source.secret))  # fmt: skip
+                             **quiet(source.secret))  # fmt: skip
     if defaulted:  # said once the request is accepted: not in front of an error that stopped the command
         logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
                        specs[0]["name"], specs[0]["path"])  # fmt: skip
@@ -121,6 +122,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
+    from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
@@ -145,7 +147,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                                            plan.protected)  # fmt: skip
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
-                             **flux_inputs.quiet(plan.secret))  # fmt: skip
+                             **quiet(plan.secret))  # fmt: skip
     result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 

@@ -29,8 +29,3 @@ def source_options(arguments):
         value = read_secret(arguments.get(name), arguments.get(name + "_file"), flag(name), flag(name) + "-file")
         options[name] = value.rstrip("\r\n") if value is not None and strip_newline else value
     return options
-
-
-def quiet(secret):
-    """SDK keyword arguments that keep a request body carrying a secret out of `--debug` logs."""
-    return {"logging_enable": False} if secret else {}

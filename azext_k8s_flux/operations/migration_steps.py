@@ -9,6 +9,7 @@ import time
 
 from azure.cli.core.azclierror import AzCLIError
 
+from azext_k8s_flux._secrets import quiet
 from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
 from azext_k8s_flux.operations.migration_state import save_state
@@ -55,11 +56,10 @@ def create_v2(client, cluster, state, path, credentials):
             continue
         given = credentials_for(entry, credentials)
         body = build_flux_configuration(entry["spec"], given)
-        # Under --debug azure-cli logs request bodies: never let it see a protected setting.
-        quiet = {"logging_enable": False} if given.get("sshPrivateKey") or given.get("httpsKey") else {}
+        secret = body.properties.configuration_protected_settings  # keeps the body out of --debug's request log
         try:
             with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster):
-                pollers.append((name, client.begin_create_or_update(*cluster.sdk_args(), name, body, **quiet)))
+                pollers.append((name, client.begin_create_or_update(*cluster.sdk_args(), name, body, **quiet(secret))))
         except AzCLIError as error:
             failures.append(error)  # the others still get created; a re-run retries this one
             continue
