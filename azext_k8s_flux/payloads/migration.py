@@ -6,7 +6,6 @@ configuration, plus the warnings and the settings that could not be carried over
 migration can persist them before it deletes anything.
 """
 
-import base64
 import re
 
 from azext_k8s_flux import _sdk
@@ -19,6 +18,7 @@ from azext_k8s_flux.payloads.migration_params import (
     is_ssh_url,
     parse_operator_params,
 )
+from azext_k8s_flux.validators.flux_configuration.keys import b64encode
 
 MAX_NAME = 63
 REDACTED = "<redacted>"
@@ -198,19 +198,15 @@ def validate_spec(spec, credentials=None):
     return problems
 
 
-def _b64(text):
-    return base64.b64encode(text.encode("utf-8")).decode("ascii")
-
-
 def build_flux_configuration(spec, credentials=None):
     """The SDK model of the v2 configuration; `credentials` maps sshPrivateKey/httpsUser/httpsKey to values."""
     models = _sdk.flux_models()
     credentials = credentials or {}
     protected = {}
     if credentials.get("sshPrivateKey"):
-        protected["sshPrivateKey"] = _b64(credentials["sshPrivateKey"])
+        protected["sshPrivateKey"] = b64encode(credentials["sshPrivateKey"])
     if credentials.get("httpsKey"):
-        protected["httpsKey"] = _b64(credentials["httpsKey"])
+        protected["httpsKey"] = b64encode(credentials["httpsKey"])
     git = models.GitRepositoryDefinition(
         url=spec["url"],
         repository_ref=models.RepositoryRefDefinition(branch=spec["branch"]),
