@@ -19,8 +19,10 @@ def _pairs(values, option, secret=False):
                 "'@'). The value is not repeated here, as it may be the secret."
             )
         if not separator or not name.strip() or not item:
+            # A lowercase token (an Azure DevOps PAT) reads as a configuration name: a secret option's is not shown.
+            shown = "" if secret else f" '{value.split('=')[0] if separator else value}'"
             raise InvalidArgumentValueError(
-                f"Invalid {option} value '{value.split('=')[0] if separator else value}': use "
+                f"Invalid {option} value{shown}: use "
                 f"{option} CONFIGURATION=VALUE, where CONFIGURATION is the name of the Flux v1 configuration."
             )
         if name.strip() in pairs:

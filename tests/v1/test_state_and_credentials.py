@@ -72,6 +72,14 @@ def test_bad_credential_options(arguments, fragment):
     assert fragment in str(raised.value)
 
 
+def test_a_secret_option_never_repeats_a_value_that_reads_as_a_name():
+    token = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop"  # the shape of an Azure DevOps PAT
+    with pytest.raises(InvalidArgumentValueError) as raised:
+        read_credentials(None, ["team-a=git"], [token])
+    assert "use --https-key-file CONFIGURATION=VALUE" in str(raised.value)
+    assert token not in str(raised.value)
+
+
 def test_missing_key_file(tmp_path):
     with pytest.raises(FileOperationError) as raised:
         read_credentials([f"a={tmp_path / 'missing'}"])
