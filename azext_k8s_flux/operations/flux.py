@@ -136,11 +136,12 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
         raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
                                            "--url, --https-key-file, -k or --suspend.")  # fmt: skip
     current = get_configuration(client, cluster, name)
-    plan = plan_update(name, _sdk.as_dict(current), kind, options, kustomization, suspend)
+    current_json = _sdk.as_dict(current)
+    plan = plan_update(name, current_json, kind, options, kustomization, suspend)
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
         return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
-    question = _update_question(name, plan, _sdk.as_dict(current))
+    question = _update_question(name, plan, current_json)
     if question:
         confirm(question, yes, cmd.cli_ctx)
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
