@@ -3,7 +3,6 @@
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux._secrets import quiet
 from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
 
@@ -57,6 +56,8 @@ def _failed_note(cluster, name, deleting=False):
 
 def _send(no_wait, method, cluster, name, body, secret):
     from azure.cli.core.util import sdk_no_wait
+
+    from azext_k8s_flux._secrets import quiet
 
     with arm_errors(_what(name, cluster), cluster):
         poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **quiet(secret))
