@@ -6,6 +6,7 @@ Flux v1 (fluxd) took its settings as command-line flags; Azure stored them verba
 import re
 import shlex
 
+from azext_k8s_flux.validators.flux_configuration import urls
 from azext_k8s_flux.validators.flux_configuration.durations import go_duration_seconds
 
 # fluxd flags that take no value (`--flag` = true, `--flag=false` = false); every other flag takes one.
@@ -96,6 +97,12 @@ def convert_repository_url(url):
     (`git@github.com:org/repo`) and the git protocol.
     """
     text = (url or "").strip()
+    if urls.has_password(text):
+        # Never carried over (Flux v2 would store it in plain text) nor repeated in the plan or its file.
+        return None, None, (f"repository URL '{urls.display(text)}' carries a password or token, which Flux v2 would "
+                            "store and show in plain text: create this configuration yourself with az "
+                            "k8s-configuration flux create (URL without it, --https-user and --https-key-file), "
+                            "then delete the Flux v1 one.")
     lowered = text.lower()
     if lowered.startswith(("https://", "http://", "ssh://")):
         return text, None, None

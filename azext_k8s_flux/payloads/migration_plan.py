@@ -3,6 +3,7 @@ behind with why, the credentials each repository needs again, and what blocks th
 
 from azext_k8s_flux.payloads.migration import is_renamed, map_v1_configuration, redacted_payload, validate_spec
 from azext_k8s_flux.payloads.migration_params import is_ssh_url
+from azext_k8s_flux.validators.flux_configuration import urls
 
 FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
 
@@ -11,7 +12,7 @@ def v1_summary(v1):
     props = v1.get("properties") or {}
     return {
         "name": v1.get("name"),
-        "repositoryUrl": props.get("repositoryUrl"),
+        "repositoryUrl": urls.display(props.get("repositoryUrl")) or None,  # a token in it is never persisted
         "operatorNamespace": props.get("operatorNamespace"),
         "operatorScope": props.get("operatorScope"),
     }

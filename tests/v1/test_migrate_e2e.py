@@ -205,3 +205,22 @@ def test_migrating_a_missing_cluster_is_not_found(cli, arm, tmp_path):
     result = cli(f"k8s-configuration flux migrate -g tests-rg -c gone -t managedClusters --plan-file {tmp_path / 'p'}",
                  expect=3)
     assert "managedClusters 'gone' in resource group 'tests-rg' was not found" in result.stderr
+
+
+def test_a_token_in_the_v1_url_blocks_the_migration_and_is_never_repeated(cli, new_cluster, emulator, tmp_path):
+    token = "ghp_MigrationUrlToken0123456789"
+    cluster = new_cluster("connectedClusters")
+    with_token = {"properties": {**CLUSTER_CONFIG["properties"],
+                                 "repositoryUrl": f"https://git:{token}@github.com/contoso/gitops"}}  # fmt: skip
+    seed_v1(cluster, **{"cluster-config": with_token})
+    state = tmp_path / "plan.json"
+    plan = cli(f"k8s-configuration flux migrate {cluster.args} --dry-run --plan-file {state}")
+    problems = [item["problem"] for item in plan.json["blockers"]]
+    assert any("carries a password or token" in problem for problem in problems), problems
+    assert plan.json["deleteV1"][0]["repositoryUrl"] == "https://***@github.com/contoso/gitops"
+    since = last_seq(emulator)
+    refused = cli(f"k8s-configuration flux migrate {cluster.args} --yes --plan-file {state}", expect=None)
+    assert refused.exit_code != 0
+    assert not any(method in ("PUT", "DELETE") for method, _, _ in requests_under(emulator, cluster, since))
+    for text in (plan.output, refused.output, state.read_text() if state.exists() else ""):
+        assert token not in text

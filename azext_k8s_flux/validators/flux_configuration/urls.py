@@ -17,9 +17,14 @@ def display(url):
     return _QUERY.sub("?***", _USERINFO.sub(r"\1***@", url or ""))
 
 
+def has_password(url):
+    """Whether a password or token is written into the URL (https://user:token@host)."""
+    return bool(_USERINFO.match(url or ""))
+
+
 def check_no_password(url):
     """A password or token inside the URL would be stored in plain text and shown by `show`: refuse it."""
-    if _USERINFO.match(url or ""):
+    if has_password(url):
         raise InvalidArgumentValueError(
             f"--url '{display(url)}' carries a password or token. It would be stored and shown in plain text: "
             "give the URL without it, and the credentials with --https-user and --https-key-file "
