@@ -75,7 +75,7 @@ def alternate(env, commands, rounds):
 class World:
     """An emulator with a connected az environment and helpers to arrange clusters."""
 
-    def __init__(self, work, name, wheel, extension_dir, **emulator_options):
+    def __init__(self, work, name, extension_dir, **emulator_options):
         self.emulator = start_emulator(Path(work) / name, port=0, **emulator_options)
         self.arm = ArmClient(self.emulator.url, self.emulator.ca_bundle)
         base = dict(os.environ, AZURE_EXTENSION_DIR=str(extension_dir), AZURE_CORE_COLLECT_TELEMETRY="no")
@@ -153,8 +153,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="k8s-flux-bench-") as work:
         wheel = build_wheel(work)
         extension_dir = Path(work) / "extensions"
-        sync = World(work, "sync", wheel, extension_dir, operation_delay=0.0, agent_delay=0.0)
-        polling = World(work, "polling", wheel, extension_dir, operation_delay=1.5, retry_after=1,
+        sync = World(work, "sync", extension_dir, operation_delay=0.0, agent_delay=0.0)
+        polling = World(work, "polling", extension_dir, operation_delay=1.5, retry_after=1,
                         agent_delay=AGENT_DELAY)
         try:
             az(sync.env, f"extension add --source {wheel} --yes")
