@@ -82,6 +82,17 @@ def faults(emulator):
 
 
 @pytest.fixture
+def unregistered(arm):
+    """Microsoft.KubernetesConfiguration not registered (ARM answers writes with 409); registered again after."""
+    path = f"/subscriptions/{arm.subscription}/providers/Microsoft.KubernetesConfiguration"
+    status, body = arm.request("POST", f"{path}/unregister", api_version="2021-04-01")
+    assert status == 200 and body["registrationState"] == "NotRegistered", body
+    yield
+    status, body = arm.request("POST", f"{path}/register", api_version="2021-04-01")
+    assert status == 200 and body["registrationState"] == "Registered", body
+
+
+@pytest.fixture
 def new_cluster(arm):
     """Factory of fresh clusters: new_cluster("managedClusters") -> Cluster with .args for the CLI."""
 
