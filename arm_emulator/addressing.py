@@ -44,21 +44,25 @@ class Address:
     def key(self) -> str:
         return self.path.lower()
 
+    def _leading(self, segments: int) -> str:
+        """The path cut after its first `segments` segments."""
+        return "/" + "/".join(self.path.strip("/").split("/")[:segments])
+
     @property
     def cluster_path(self) -> str:
-        return "/" + "/".join(self.path.strip("/").split("/")[:8])
+        return self._leading(8)
 
     @property
     def rg_path(self) -> str:
-        return "/" + "/".join(self.path.strip("/").split("/")[:4])
+        return self._leading(4)
 
     @property
     def collection_path(self) -> str:
-        return "/" + "/".join(self.path.strip("/").split("/")[:11])
+        return self._leading(11)
 
     @property
     def item_path(self) -> str:
-        return "/" + "/".join(self.path.strip("/").split("/")[:12])
+        return self._leading(12)
 
 
 def parse(raw_path: str) -> Address | None:

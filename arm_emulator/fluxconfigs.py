@@ -94,8 +94,7 @@ def _on_complete(ctx: Context, res: Resource, op: Operation, now: float) -> None
 lro.on_complete(KIND, _on_complete)
 
 
-async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Resource,
-                 api_version: str) -> web.Response:
+async def handle(ctx: Context, request: web.Request, addr: Address, api_version: str) -> web.Response:
     store = ctx.store
     if addr.level == "configs":
         return list_response(ctx, request, addr, render)

@@ -57,12 +57,12 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         return await clusters.handle(ctx, request, addr)
     module = CONFIG_MODULES[addr.config_type]
     api_version = check_api_version(request, f"{CONFIG_NS}/{addr.config_type}", module.API_VERSIONS)
-    cluster = clusters.require_cluster(ctx, addr)
+    clusters.require_cluster(ctx, addr)
     if addr.level == "operation":
         return _operation_status(ctx, request, addr, module)
     if request.method in ("PUT", "PATCH", "DELETE"):
         armcore.require_registered(ctx, addr.subscription, CONFIG_NS)
-    response = await module.handle(ctx, request, addr, cluster, api_version)
+    response = await module.handle(ctx, request, addr, api_version)
     response.headers["api-supported-versions"] = ", ".join(module.API_VERSIONS)
     return response
 

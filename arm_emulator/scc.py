@@ -55,8 +55,7 @@ def render(res: Resource) -> dict[str, Any]:
     return envelope(res, TYPE, dict(res.body["properties"]))
 
 
-async def handle(ctx: Context, request: web.Request, addr: Address, cluster: Resource,
-                 api_version: str) -> web.Response:
+async def handle(ctx: Context, request: web.Request, addr: Address, api_version: str) -> web.Response:
     store = ctx.store
     if addr.level == "configs":
         return list_response(ctx, request, addr, render)

@@ -32,6 +32,9 @@ CREATE TABLE IF NOT EXISTS providers (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# The column orders `_resource` and `_operation` decode.
+_RESOURCE_SELECT = "SELECT key, kind, parent, id, body, agent_due FROM resources "
+_OPERATION_SELECT = "SELECT key, id, resource_key, action, status, started, due, ended, error FROM operations "
 
 
 @dataclass
@@ -96,10 +99,8 @@ class Store:
 
     # -- resources ----------------------------------------------------------------------------
     def get(self, key: str) -> Resource | None:
-        row = self._db.execute(
-            "SELECT key, kind, parent, id, body, agent_due FROM resources WHERE key=?", (key.lower(),)
-        ).fetchone()
-        return _resource(row) if row else None
+        rows = self._resources("WHERE key=?", (key.lower(),))
+        return rows[0] if rows else None
 
     def put(self, res: Resource) -> None:
         res.key = res.key.lower()
@@ -122,27 +123,17 @@ class Store:
         self._db.execute("DELETE FROM resources WHERE key=? OR key LIKE ? ESCAPE '\\'", (key, _prefix(key)))
 
     def children(self, parent: str) -> list[Resource]:
-        rows = self._db.execute(
-            "SELECT key, kind, parent, id, body, agent_due FROM resources WHERE parent=? ORDER BY seq",
-            (parent.lower(),),
-        ).fetchall()
-        return [_resource(r) for r in rows]
+        return self._resources("WHERE parent=? ORDER BY seq", (parent.lower(),))
 
     def under(self, key: str, kind: str) -> list[Resource]:
-        rows = self._db.execute(
-            "SELECT key, kind, parent, id, body, agent_due FROM resources WHERE kind=? AND key LIKE ? ESCAPE '\\' "
-            "ORDER BY seq",
-            (kind, _prefix(key.lower())),
-        ).fetchall()
-        return [_resource(r) for r in rows]
+        return self._resources("WHERE kind=? AND key LIKE ? ESCAPE '\\' ORDER BY seq", (kind, _prefix(key.lower())))
 
     def agent_due(self, now: float) -> list[Resource]:
-        rows = self._db.execute(
-            "SELECT key, kind, parent, id, body, agent_due FROM resources WHERE agent_due IS NOT NULL "
-            "AND agent_due <= ? ORDER BY agent_due",
-            (now,),
-        ).fetchall()
-        return [_resource(r) for r in rows]
+        return self._resources("WHERE agent_due IS NOT NULL AND agent_due <= ? ORDER BY agent_due", (now,))
+
+    def _resources(self, where: str, params: tuple) -> list[Resource]:
+        """Rows of `resources` matching `where`, in the column order `_resource` decodes."""
+        return [_resource(r) for r in self._db.execute(_RESOURCE_SELECT + where, params).fetchall()]
 
     # -- operations ---------------------------------------------------------------------------
     def put_operation(self, op: Operation) -> None:
@@ -154,27 +145,18 @@ class Store:
         )
 
     def get_operation(self, key: str) -> Operation | None:
-        row = self._db.execute(
-            "SELECT key, id, resource_key, action, status, started, due, ended, error FROM operations WHERE key=?",
-            (key.lower(),),
-        ).fetchone()
-        return _operation(row) if row else None
+        rows = self._operations("WHERE key=?", (key.lower(),))
+        return rows[0] if rows else None
 
     def due_operations(self, now: float) -> list[Operation]:
-        rows = self._db.execute(
-            "SELECT key, id, resource_key, action, status, started, due, ended, error FROM operations "
-            "WHERE ended IS NULL AND due <= ? ORDER BY due",
-            (now,),
-        ).fetchall()
-        return [_operation(r) for r in rows]
+        return self._operations("WHERE ended IS NULL AND due <= ? ORDER BY due", (now,))
 
     def running_operations(self, resource_key: str) -> list[Operation]:
-        rows = self._db.execute(
-            "SELECT key, id, resource_key, action, status, started, due, ended, error FROM operations "
-            "WHERE ended IS NULL AND resource_key=? ORDER BY due",
-            (resource_key.lower(),),
-        ).fetchall()
-        return [_operation(r) for r in rows]
+        return self._operations("WHERE ended IS NULL AND resource_key=? ORDER BY due", (resource_key.lower(),))
+
+    def _operations(self, where: str, params: tuple) -> list[Operation]:
+        """Rows of `operations` matching `where`, in the column order `_operation` decodes."""
+        return [_operation(r) for r in self._db.execute(_OPERATION_SELECT + where, params).fetchall()]
 
     # -- providers ----------------------------------------------------------------------------
     def provider_state(self, subscription: str, namespace: str) -> tuple[str, str] | None:

@@ -14,7 +14,6 @@ Nothing here is asserted: the tests assert request counts; timings are for readi
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,21 +31,13 @@ sys.path.insert(0, str(ROOT))
 from arm_emulator.connect import az_working_dir, connect_az  # noqa: E402
 from arm_emulator.testing import RESOURCE_GROUP, start_emulator  # noqa: E402
 from tests.harness.arm import ArmClient  # noqa: E402
+from tests.harness.runner import build_wheel  # noqa: E402
 
 AZ = str(Path(sys.executable).parent / "az")
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
 FLUX_API = "2025-04-01"
 EXTENSIONS_API = "2025-03-01"
 AGENT_DELAY = 8.0  # seconds the polling emulator's Flux agent takes to report a configuration applied
-
-
-def build_wheel(work):
-    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools leaves deleted modules there
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(work), str(ROOT)],
-        check=True,
-    )
-    return next(Path(work).glob("k8s_flux-*.whl"))
 
 
 def az(env, command, check=True):
@@ -75,7 +66,7 @@ def alternate(env, commands, rounds):
 class World:
     """An emulator with a connected az environment and helpers to arrange clusters."""
 
-    def __init__(self, work, name, wheel, extension_dir, **emulator_options):
+    def __init__(self, work, name, extension_dir, **emulator_options):
         self.emulator = start_emulator(Path(work) / name, port=0, **emulator_options)
         self.arm = ArmClient(self.emulator.url, self.emulator.ca_bundle)
         base = dict(os.environ, AZURE_EXTENSION_DIR=str(extension_dir), AZURE_CORE_COLLECT_TELEMETRY="no")
@@ -151,10 +142,10 @@ def main():
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="k8s-flux-bench-") as work:
-        wheel = build_wheel(work)
+        wheel = build_wheel(Path(work) / "dist")
         extension_dir = Path(work) / "extensions"
-        sync = World(work, "sync", wheel, extension_dir, operation_delay=0.0, agent_delay=0.0)
-        polling = World(work, "polling", wheel, extension_dir, operation_delay=1.5, retry_after=1,
+        sync = World(work, "sync", extension_dir, operation_delay=0.0, agent_delay=0.0)
+        polling = World(work, "polling", extension_dir, operation_delay=1.5, retry_after=1,
                         agent_delay=AGENT_DELAY)
         try:
             az(sync.env, f"extension add --source {wheel} --yes")

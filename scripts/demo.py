@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from arm_emulator.connect import az_working_dir, connect_az  # noqa: E402
 from arm_emulator.testing import start_emulator  # noqa: E402
+from tests.harness.runner import build_wheel  # noqa: E402
 
 DEMO_DIR = ROOT / ".demo"
 SEED = ROOT / "scripts" / "demo-seed.yaml"
@@ -77,18 +78,6 @@ def narrate(text):
     print(f"\n==> {text}", flush=True)
 
 
-def build_wheel():
-    dist = DEMO_DIR / "dist"
-    shutil.rmtree(dist, ignore_errors=True)
-    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools leaves deleted modules there
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(dist),
-         str(ROOT)],
-        check=True,
-    )
-    return next(dist.glob("k8s_flux-*.whl"))
-
-
 def run_az(env, command, expected):
     print(f"$ az {command}", flush=True)
     completed = subprocess.run(["az", *shlex.split(command)], env=env, stdin=subprocess.DEVNULL, check=False,
@@ -103,7 +92,7 @@ def main():
     shutil.rmtree(DEMO_DIR, ignore_errors=True)
     DEMO_DIR.mkdir()
     narrate("Build the extension wheel")
-    wheel = build_wheel()
+    wheel = build_wheel(DEMO_DIR / "dist")  # DEMO_DIR is new: no stale wheel
     print(wheel.relative_to(ROOT))
 
     narrate("Start the local ARM emulator (HTTPS on 127.0.0.1, its own CA, seeded with demo clusters)")

@@ -6,6 +6,7 @@
 - `arm`: direct ARM calls to the emulator for arranging state and reading its request log;
 - `faults`: the emulator, with every fault a test injects cleared afterwards;
 - `new_cluster`: a fresh cluster per test, so tests never share state;
+- `unregistered`: Microsoft.KubernetesConfiguration unregistered for one test;
 - `golden`: JSON golden files under tests/data/golden (`--update-goldens` rewrites them);
 - `recording`: vcrpy cassettes under tests/recordings (`--record` re-records them), scrubbed.
 """

@@ -48,6 +48,7 @@ def test_list_flux_v1_configurations_and_refusal(fakes):
 
 def test_no_flux_v1_configurations_no_error(fakes):
     check_no_flux_v1(fakes.cmd.cli_ctx, CLUSTER)
+    assert fakes.v1.calls == [("list", CLUSTER.sdk_args())]  # it did look, and found none
 
 
 def test_refusal_text_names_each_configuration():

@@ -4,6 +4,7 @@ pre-checks, error reporting and request counts (from the emulator's request log)
 import pytest
 
 from tests.flux import material as m
+from tests.v1.helpers import last_seq
 
 pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
 
@@ -23,11 +24,7 @@ class RequestCounter:
 
     def __init__(self, emulator, cluster):
         self.emulator, self.cluster = emulator, cluster
-        self.start = self._last_seq()
-
-    def _last_seq(self):
-        entries = self.emulator.requests(kind="arm")
-        return entries[-1]["seq"] if entries else 0
+        self.start = last_seq(emulator)
 
     def entries(self):
         name = f"/{self.cluster.name}".lower()

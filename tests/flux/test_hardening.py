@@ -3,14 +3,11 @@ reported clearly, with the right exit code, and nothing is written when the inpu
 
 import pytest
 
+from tests.v1.helpers import last_seq
+
 pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
 
 REPO = "https://github.com/org/repo"
-
-
-def _last_seq(emulator):
-    entries = emulator.requests(kind="arm")
-    return entries[-1]["seq"] if entries else 0
 
 
 def requests_since(emulator, seq):
@@ -39,7 +36,7 @@ def test_empty_configuration_name_is_refused_before_any_request(cli, cluster, co
     # `-n "$CONFIG"` with the variable unset used to address the cluster's whole collection: show and list-like
     # commands printed an empty result with exit code 0, and delete/update sent their write to that URL.
     verb, _, rest = command.partition(" -")
-    seq = _last_seq(emulator)
+    seq = last_seq(emulator)
     result = cli(f'k8s-configuration {verb} {cluster.args} -n "" {"-" + rest if rest else ""}', expect=1)
     assert "-n/--name is empty" in result.stderr
     assert requests_since(emulator, seq) == []
@@ -53,7 +50,7 @@ def test_empty_configuration_name_is_refused_before_any_request(cli, cluster, co
 def test_empty_cluster_arguments_are_refused_before_any_request(cli, cluster, configuration, emulator, options,
                                                                 option):  # fmt: skip
     where = options.format(g=cluster.resource_group, c=cluster.name)
-    seq = _last_seq(emulator)
+    seq = last_seq(emulator)
     for command in ("flux delete -n cfg --yes", "flux list", "flux create -n other -u " + REPO + " --branch main"):
         result = cli(f"k8s-configuration {command} {where}", expect=1)
         assert f"{option}" in result.stderr and "is empty" in result.stderr
@@ -66,7 +63,7 @@ def test_empty_secret_file_is_refused_on_update(cli, cluster, emulator, tmp_path
         "--container-name flux --mi-client-id 00000000-0000-0000-0000-000000000001 -o none")  # fmt: skip
     empty = tmp_path / "sas"
     empty.write_text("\n")
-    seq = _last_seq(emulator)
+    seq = last_seq(emulator)
     result = cli(f"k8s-configuration flux update {cluster.args} -n blob --sas-token-file {empty}", expect=1)
     assert "--sas-token is empty" in result.stderr
     assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]
@@ -143,7 +140,7 @@ def test_post_build_variables_are_replaced_not_merged(cli, cluster, emulator):
     declared = base.format("update") + " -k name=apps path=./apps post_build_substitute=D=4"
     post_build = cli(declared).json["kustomizations"]["apps"]["postBuild"]
     assert post_build["substitute"] == {"D": "4"} and not post_build.get("substituteFrom")  # -k declares it all
-    seq = _last_seq(emulator)
+    seq = last_seq(emulator)
     assert "nothing to change" in cli(declared).stderr
     assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]
 

@@ -21,7 +21,7 @@ import pytest
 
 from tests.flux import material as m
 from tests.flux.examples import az_invocation, examples, shell_lines
-from tests.v1.helpers import CLUSTER_CONFIG, SCC, seed_v1
+from tests.v1.helpers import CLUSTER_CONFIG, SCC, last_seq, seed_v1
 
 pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
 
@@ -465,7 +465,7 @@ def test_help_example_runs(cli, emulator, new_cluster, at_home, monkeypatch, com
     # An example without --yes is typed on a terminal: its user answers the prompt with yes.
     prompts = []
     monkeypatch.setattr("knack.prompting.prompt_y_n", lambda message, **_: prompts.append(message) or True)
-    start = (emulator.requests(kind="arm") or [{"seq": 0}])[-1]["seq"]
+    start = last_seq(emulator)
     results = run_example(cli, cluster, example["text"], codes)
     requests = _requests_since(emulator, start)
     check(results, cluster, at_home, requests)

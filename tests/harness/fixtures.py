@@ -2,16 +2,13 @@
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 from tests.harness.arm import ArmClient
-from tests.harness.runner import InProcessCli, az_executable, run_az_subprocess
+from tests.harness.runner import InProcessCli, az_executable, build_wheel, run_az_subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN_DIR = ROOT / "tests" / "data" / "golden"
@@ -26,15 +23,7 @@ def session_dir():
 @pytest.fixture(scope="session")
 def extension_wheel(session_dir):
     """Build the wheel from this checkout and install it the way users do (`az extension add`)."""
-    dist = session_dir / "dist"
-    # setuptools copies into build/ without removing modules deleted since the last build: start clean.
-    shutil.rmtree(ROOT / "build", ignore_errors=True)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    wheel = next(dist.glob("k8s_flux-*.whl"))
+    wheel = build_wheel(session_dir / "dist")
     result = run_az_subprocess(az_executable(), dict(os.environ), "extension", "add", "--source", str(wheel), "--yes")
     assert "k8s-flux" in run_az_subprocess(az_executable(), dict(os.environ), "extension", "list").stdout, result
     return wheel
@@ -90,6 +79,17 @@ def faults(emulator):
     """The emulator, with every injected fault cleared after the test (even one the test never triggered)."""
     yield emulator
     emulator.clear_faults()
+
+
+@pytest.fixture
+def unregistered(arm):
+    """Microsoft.KubernetesConfiguration not registered (ARM answers writes with 409); registered again after."""
+    path = f"/subscriptions/{arm.subscription}/providers/Microsoft.KubernetesConfiguration"
+    status, body = arm.request("POST", f"{path}/unregister", api_version="2021-04-01")
+    assert status == 200 and body["registrationState"] == "NotRegistered", body
+    yield
+    status, body = arm.request("POST", f"{path}/register", api_version="2021-04-01")
+    assert status == 200 and body["registrationState"] == "Registered", body
 
 
 @pytest.fixture

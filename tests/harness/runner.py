@@ -6,10 +6,26 @@ import json
 import logging
 import os
 import shlex
+import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from arm_emulator.connect import az_working_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def build_wheel(dist):
+    """Build the extension wheel from this checkout into `dist`; returns its path."""
+    # setuptools copies into build/ without removing modules deleted since the last build: start clean.
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+    )
+    return next(Path(dist).glob("k8s_flux-*.whl"))
 
 
 @dataclass

@@ -1,9 +1,7 @@
 """`show` runs a GET and prints it: loading its handler module and the command table must not import the
 validators, payload builders, pre-checks or table formatting that only other commands (or -o table) use."""
 
-import json
-import subprocess
-import sys
+from tests.harness.imports import imported_by
 
 ONLY_FOR_OTHER_COMMANDS = (
     "azext_k8s_flux.validators",
@@ -18,18 +16,12 @@ ONLY_FOR_OTHER_COMMANDS = (
 )
 
 
-def _imported_by(code):
-    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
 def _offending(modules):
     return [name for name in modules if name.startswith(ONLY_FOR_OTHER_COMMANDS)]
 
 
 def test_flux_and_extension_handler_modules_import_only_what_show_needs():
-    modules = _imported_by(
+    modules = imported_by(
         "import azext_k8s_flux.operations.flux, azext_k8s_flux.operations.extension\n"
         "import azext_k8s_flux.commands"
     )
@@ -38,7 +30,7 @@ def test_flux_and_extension_handler_modules_import_only_what_show_needs():
 
 
 def test_show_arguments_import_no_other_group():
-    modules = _imported_by(
+    modules = imported_by(
         "from unittest import mock\n"
         "from azext_k8s_flux import _params\n"
         "loader = mock.MagicMock()\n"

@@ -5,8 +5,6 @@ import uuid
 
 import pytest
 
-NAMESPACE = "Microsoft.KubernetesConfiguration"
-
 
 @pytest.fixture
 def write_files(tmp_path):
@@ -39,17 +37,6 @@ def fault(emulator):
             emulator.clear_faults()
 
     return inject
-
-
-@pytest.fixture
-def unregistered(arm):
-    """Microsoft.KubernetesConfiguration not registered: ARM answers writes with 409."""
-    path = f"/subscriptions/{arm.subscription}/providers/{NAMESPACE}"
-    status, body = arm.request("POST", f"{path}/unregister", api_version="2021-04-01")
-    assert status == 200, body
-    yield
-    status, body = arm.request("POST", f"{path}/register", api_version="2021-04-01")
-    assert status == 200 and body["registrationState"] == "Registered", body
 
 
 @pytest.fixture(scope="module")

@@ -4,19 +4,7 @@ The SDKs' long-running calls send their first request streamed, so azure-mgmt-co
 provider by itself for them (it does for the other calls).
 """
 
-import pytest
-
 NAMESPACE = "Microsoft.KubernetesConfiguration"
-
-
-@pytest.fixture
-def unregistered(arm):
-    path = f"/subscriptions/{arm.subscription}/providers/{NAMESPACE}"
-    status, body = arm.request("POST", f"{path}/unregister", api_version="2021-04-01")
-    assert status == 200 and body["registrationState"] == "NotRegistered", body
-    yield
-    status, body = arm.request("POST", f"{path}/register", api_version="2021-04-01")
-    assert status == 200 and body["registrationState"] == "Registered", body
 
 
 def test_flux_create_says_how_to_register(cli, new_cluster, unregistered):

@@ -1,4 +1,4 @@
-"""Shared arrangements of the Flux v1 tests: seeded v1 configurations and request-log readings."""
+"""Shared arrangements of the Flux v1 tests (seeded v1 configurations) and request-log readings used by every suite."""
 
 SCC = "sourceControlConfigurations"
 

@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from tests.v1.helpers import CLUSTER_CONFIG, SCC, TEAM_A, last_seq, requests_under, seed_v1
 
 FLUX = "fluxConfigurations"
@@ -11,13 +9,6 @@ SECRET = (
     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAmigration-test-secret\n"
     "-----END OPENSSH PRIVATE KEY-----\n"
 )
-
-
-@pytest.fixture
-def arc(new_cluster):
-    cluster = new_cluster("connectedClusters")
-    seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG, "team-a": TEAM_A})
-    return cluster
 
 
 def _methods(rows):

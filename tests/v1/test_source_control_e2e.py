@@ -2,14 +2,7 @@
 
 import pytest
 
-from tests.v1.helpers import CLUSTER_CONFIG, SCC, TEAM_A, last_seq, requests_under, seed_v1
-
-
-@pytest.fixture
-def arc(new_cluster):
-    cluster = new_cluster("connectedClusters")
-    seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG, "team-a": TEAM_A})
-    return cluster
+from tests.v1.helpers import CLUSTER_CONFIG, SCC, last_seq, requests_under, seed_v1
 
 
 def test_list_as_a_table_with_real_az(az, arc):
