@@ -2,6 +2,8 @@
 `az k8s-configuration flux migrate`. Each context names exactly one command, so nothing here leaks
 into the Flux v2 commands."""
 
+from azext_k8s_flux._official_spellings import FLUX_V1_CREATE, aliases
+
 
 def _pairs(context, dest, help_text, **settings):
     """A NAME=VALUE option of migrate: repeated options and several pairs add up (argparse alone would keep
@@ -41,10 +43,11 @@ def load_arguments(loader):
     }
     with loader.argument_context("k8s-configuration create", arg_group="Retired Flux v1") as c:
         for dest, (options, text) in legacy.items():
-            c.argument(dest, options_list=options, help=f"{text} Accepted only to explain that Flux v1 is retired.")
+            c.argument(dest, options_list=[*options, *aliases(FLUX_V1_CREATE, dest)],
+                       help=f"{text} Accepted only to explain that Flux v1 is retired.")  # fmt: skip
         c.argument(
             "enable_helm_operator",
-            options_list=["--enable-helm-operator"],
+            options_list=["--enable-helm-operator", *aliases(FLUX_V1_CREATE, "enable_helm_operator")],
             nargs="?",
             const="true",
             help="Enable the Helm operator. Accepted only to explain that Flux v1 is retired.",
