@@ -39,5 +39,7 @@ examples:
         az k8s-configuration flux check-manifests --path ./clusters/production --diff
         az k8s-configuration flux check-manifests --path ./clusters/production --fix
   - name: List only the cross-namespace references.
-    text: az k8s-configuration flux check-manifests --path . --query "[?rule=='MT002'].[file, line, object]" -o tsv
+    text: |
+        az k8s-configuration flux check-manifests --path . -o tsv \\
+          --query "[?rule=='MT002'].[file, line, object]"
 """

@@ -2,6 +2,13 @@
 
 from knack.help_files import helps
 
+from azext_k8s_flux._official_spellings import FLUX_SOURCE, KUSTOMIZATION, help_note
+
+VARIABLES_NOTE = (
+    "The examples use $RG and $CLUSTER for the resource group and the cluster: set them first (bash: "
+    "RG=my-rg CLUSTER=my-cluster; PowerShell: $RG='my-rg'; $CLUSTER='my-cluster')."
+)
+
 helps["k8s-configuration flux"] = """
 type: group
 short-summary: Manage Flux v2 configurations (GitOps) on a cluster.
@@ -54,44 +61,44 @@ long-summary: >
 examples:
   - name: Follow a public Git repository with two kustomizations; apps waits for infra, both prune.
     text: |
-        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n cluster-config \\
-          --namespace cluster-config --scope cluster \\
-          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt --branch main \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --namespace cluster-config --scope cluster --branch main \\
+          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt \\
           -k name=infra path=./infrastructure prune=true \\
           -k name=apps path=./apps/staging prune=true depends_on=infra
   - name: In a pipeline, create and wait until Flux has applied everything (at most 10 minutes).
     text: |
-        az k8s-configuration flux create -g my-rg -c my-cluster -t managedClusters -n cluster-config \\
-          --namespace cluster-config --scope cluster \\
-          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt --branch main \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t managedClusters -n cluster-config \\
+          --namespace cluster-config --scope cluster --branch main \\
+          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt \\
           -k name=infra path=./infrastructure prune=true \\
           -k name=apps path=./apps/staging prune=true depends_on=infra --wait --wait-timeout 600
   - name: Private repository over SSH, key and known hosts read from files.
     text: |
-        az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n apps \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t managedClusters -n apps \\
           -u ssh://git@github.com/org/fleet.git --branch main \\
           --ssh-private-key-file ~/.ssh/flux_id_ed25519 --known-hosts-file ./known_hosts \\
           -k name=apps path=./apps prune=true sync_interval=5m
   - name: Private repository over HTTPS with a token from a file.
     text: |
-        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n apps \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters -n apps \\
           -u https://github.com/org/fleet --tag v1.2.0 --https-user git --https-key-file ./token.txt
   - name: S3-compatible bucket.
     text: |
-        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n bucket-config \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters -n bucket-config \\
           --kind bucket -u https://s3.amazonaws.com --bucket-name manifests \\
           --bucket-access-key AKIAEXAMPLE --bucket-secret-key-file ./bucket-secret.txt
   - name: Azure Blob container read with the cluster's managed identity.
     text: |
-        az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n blob-config --kind azblob \\
-          -u https://myaccount.blob.core.windows.net --container-name flux \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t managedClusters -n blob-config \\
+          --kind azblob -u https://myaccount.blob.core.windows.net --container-name flux \\
           --mi-client-id 00000000-0000-0000-0000-000000000000
   - name: >-
       OCI artifact read with workload identity, with variable substitution (the Flux extension needs
       --config workloadIdentity.enable=true workloadIdentity.azureClientId=<client id> for it).
     text: |
-        az k8s-configuration flux create -g my-rg -c my-aks -t managedClusters -n oci-config --kind oci \\
-          -u oci://myregistry.azurecr.io/manifests --tag latest --use-workload-identity \\
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t managedClusters -n oci-config \\
+          --kind oci -u oci://myregistry.azurecr.io/manifests --tag latest --use-workload-identity \\
           -k name=apps path=./ post_build_substitute=CLUSTER=prod,REGION=eastus
 """
 
@@ -107,16 +114,20 @@ long-summary: >
     the old source and its stored credentials.
 examples:
   - name: Follow a tag instead of a branch.
-    text: az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n cluster-config --tag v1.3.0
+    text: |
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --tag v1.3.0
   - name: Rotate the HTTPS token, read from a file.
     text: |
-        az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n apps \\
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters -n apps \\
           --https-key-file ./new-token.txt
   - name: Suspend syncing.
-    text: az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n cluster-config --suspend
+    text: |
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --suspend
   - name: Switch to an OCI source without a prompt (scripts).
     text: |
-        az k8s-configuration flux update -g my-rg -c my-cluster -t connectedClusters -n apps \\
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters -n apps \\
           --kind oci -u oci://ghcr.io/org/manifests --tag latest --yes
 """
 
@@ -130,7 +141,9 @@ long-summary: >
     reported as such.
 examples:
   - name: Delete without a prompt.
-    text: az k8s-configuration flux delete -g my-rg -c my-cluster -t connectedClusters -n cluster-config --yes
+    text: |
+        az k8s-configuration flux delete -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --yes
 """
 
 helps["k8s-configuration flux show"] = """
@@ -138,10 +151,12 @@ type: command
 short-summary: Show a Flux configuration, with its compliance state.
 examples:
   - name: Show the source and compliance as a table.
-    text: az k8s-configuration flux show -g my-rg -c my-cluster -t connectedClusters -n cluster-config -o table
+    text: |
+        az k8s-configuration flux show -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          -o table
   - name: Only the compliance state.
     text: |
-        az k8s-configuration flux show -g my-rg -c my-cluster -t connectedClusters -n cluster-config \\
+        az k8s-configuration flux show -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
           --query complianceState -o tsv
 """
 
@@ -150,7 +165,7 @@ type: command
 short-summary: List the Flux configurations of a cluster.
 examples:
   - name: List as a table.
-    text: az k8s-configuration flux list -g my-rg -c my-cluster -t connectedClusters -o table
+    text: az k8s-configuration flux list -g $RG -c $CLUSTER -t connectedClusters -o table
 """
 
 helps["k8s-configuration flux kustomization create"] = """
@@ -162,8 +177,9 @@ long-summary: >
 examples:
   - name: Add a kustomization that waits for infra.
     text: |
-        az k8s-configuration flux kustomization create -g my-rg -c my-cluster -t connectedClusters \\
-          -n cluster-config -k monitoring --path ./monitoring --depends-on infra --prune true --sync-interval 10m
+        az k8s-configuration flux kustomization create -g $RG -c $CLUSTER -t connectedClusters \\
+          -n cluster-config -k monitoring --path ./monitoring --depends-on infra --prune true \\
+          --sync-interval 10m
 """
 
 helps["k8s-configuration flux kustomization update"] = """
@@ -172,7 +188,7 @@ short-summary: Change some fields of a kustomization; the others keep their valu
 examples:
   - name: Turn prune off.
     text: |
-        az k8s-configuration flux kustomization update -g my-rg -c my-cluster -t connectedClusters \\
+        az k8s-configuration flux kustomization update -g $RG -c $CLUSTER -t connectedClusters \\
           -n cluster-config -k apps --prune false
 """
 
@@ -183,7 +199,7 @@ long-summary: Refused while other kustomizations depend on it. With prune, its w
 examples:
   - name: Delete without a prompt.
     text: |
-        az k8s-configuration flux kustomization delete -g my-rg -c my-cluster -t connectedClusters \\
+        az k8s-configuration flux kustomization delete -g $RG -c $CLUSTER -t connectedClusters \\
           -n cluster-config -k monitoring --yes
 """
 
@@ -193,7 +209,7 @@ short-summary: Show one kustomization of a Flux configuration.
 examples:
   - name: Show a kustomization.
     text: |
-        az k8s-configuration flux kustomization show -g my-rg -c my-cluster -t connectedClusters \\
+        az k8s-configuration flux kustomization show -g $RG -c $CLUSTER -t connectedClusters \\
           -n cluster-config -k apps
 """
 
@@ -203,7 +219,7 @@ short-summary: List the kustomizations of a Flux configuration.
 examples:
   - name: List as a table.
     text: |
-        az k8s-configuration flux kustomization list -g my-rg -c my-cluster -t connectedClusters \\
+        az k8s-configuration flux kustomization list -g $RG -c $CLUSTER -t connectedClusters \\
           -n cluster-config -o table
 """
 
@@ -213,7 +229,7 @@ short-summary: List the Flux objects a configuration deployed, with compliance a
 examples:
   - name: List as a table.
     text: |
-        az k8s-configuration flux deployed-object list -g my-rg -c my-cluster -t connectedClusters \\
+        az k8s-configuration flux deployed-object list -g $RG -c $CLUSTER -t connectedClusters \\
           -n cluster-config -o table
 """
 
@@ -223,7 +239,23 @@ short-summary: Show one object a Flux configuration deployed.
 examples:
   - name: Show the apps Kustomization object.
     text: |
-        az k8s-configuration flux deployed-object show -g my-rg -c my-cluster -t connectedClusters \\
-          -n cluster-config --object-name cluster-config-apps --object-namespace cluster-config \\
-          --object-kind Kustomization
+        az k8s-configuration flux deployed-object show -g $RG -c $CLUSTER -t connectedClusters \\
+          -n cluster-config --object-name cluster-config-apps \\
+          --object-namespace cluster-config --object-kind Kustomization
 """
+
+
+def add_paragraph(command, text):
+    """Append a paragraph to the folded long-summary of a command's help (one is started if it has none)."""
+    head, examples, tail = helps[command].partition("\nexamples:")
+    if "\nlong-summary: >" in head:
+        head = f"{head.rstrip()}\n\n    {text}\n"
+    else:
+        head = f"{head.rstrip()}\nlong-summary: >\n    {text}\n"
+    helps[command] = head + examples + tail
+
+
+for _command, _table in (("create", FLUX_SOURCE), ("update", FLUX_SOURCE), ("kustomization create", KUSTOMIZATION),
+                         ("kustomization update", KUSTOMIZATION)):  # fmt: skip
+    add_paragraph(f"k8s-configuration flux {_command}", help_note(_table))
+add_paragraph("k8s-configuration flux", VARIABLES_NOTE)

@@ -2,6 +2,9 @@
 
 from knack.help_files import helps
 
+from azext_k8s_flux._help_flux import VARIABLES_NOTE, add_paragraph
+from azext_k8s_flux._official_spellings import FLUX_V1_CREATE, help_note
+
 helps["k8s-configuration"] = """
 type: group
 short-summary: Manage GitOps configurations of a cluster.
@@ -17,7 +20,7 @@ short-summary: List the Flux v1 configurations of a cluster.
 long-summary: Flux v1 is retired; use this to find what must be moved to Flux v2 before microsoft.flux can be installed.
 examples:
   - name: List the Flux v1 configurations of an Azure Arc-enabled cluster, as a table.
-    text: az k8s-configuration list -g my-rg -c my-cluster -t connectedClusters -o table
+    text: az k8s-configuration list -g $RG -c $CLUSTER -t connectedClusters -o table
 """
 
 helps["k8s-configuration show"] = """
@@ -25,7 +28,7 @@ type: command
 short-summary: Show a Flux v1 configuration.
 examples:
   - name: Show a Flux v1 configuration of an AKS cluster.
-    text: az k8s-configuration show -g my-rg -c my-cluster -t managedClusters -n cluster-config
+    text: az k8s-configuration show -g $RG -c $CLUSTER -t managedClusters -n cluster-config
 """
 
 helps["k8s-configuration delete"] = """
@@ -37,7 +40,9 @@ long-summary: >
     Flux v1 configurations and recreates them as Flux v2 configurations in one guided step.
 examples:
   - name: Delete a Flux v1 configuration without a prompt.
-    text: az k8s-configuration delete -g my-rg -c my-cluster -t connectedClusters -n cluster-config --yes
+    text: |
+        az k8s-configuration delete -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --yes
 """
 
 helps["k8s-configuration create"] = """
@@ -50,15 +55,17 @@ long-summary: >
     `az k8s-configuration flux migrate`.
 examples:
   - name: A Flux v1 command from an old script stops with this explanation (exit code 1) and changes nothing.
-    text: >
-        az k8s-configuration create -g my-rg -c my-cluster -t connectedClusters -n cluster-config
-        --operator-instance-name cluster-config --operator-namespace cluster-config --scope cluster
-        --repository-url https://github.com/Azure/arc-k8s-demo --operator-params='--git-readonly'
+    text: |
+        az k8s-configuration create -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --operator-instance-name cluster-config --operator-namespace cluster-config \\
+          --scope cluster --repository-url https://github.com/Azure/arc-k8s-demo \\
+          --operator-params='--git-readonly\'
   - name: Create a Flux v2 configuration instead (here for the Flux v2 multi-tenancy sample repository).
-    text: >
-        az k8s-configuration flux create -g my-rg -c my-cluster -t connectedClusters -n cluster-config
-        --namespace cluster-config --scope cluster -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt
-        --branch main --kustomization name=infra path=./infrastructure prune=true
+    text: |
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          --namespace cluster-config --scope cluster --branch main \\
+          -u https://github.com/Azure/gitops-flux2-kustomize-helm-mt \\
+          --kustomization name=infra path=./infrastructure prune=true
 """
 
 helps["k8s-configuration flux migrate"] = """
@@ -91,21 +98,26 @@ long-summary: >
     (exit code 0).
 examples:
   - name: See the plan without changing anything.
-    text: az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --dry-run
+    text: az k8s-configuration flux migrate -g $RG -c $CLUSTER -t connectedClusters --dry-run
   - name: Migrate without a prompt, reusing the SSH key of configuration cluster-config.
-    text: >
-        az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
-        --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
+    text: |
+        az k8s-configuration flux migrate -g $RG -c $CLUSTER -t connectedClusters --yes \\
+          --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
   - name: >-
       Migrate cluster-config as Flux v2 configuration platform-config, because a Flux v2 configuration named
       cluster-config already exists for another repository (credentials still take the v1 name).
-    text: >
-        az k8s-configuration flux migrate -g my-rg -c my-cluster -t connectedClusters --yes
-        --rename cluster-config=platform-config --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
+    text: |
+        az k8s-configuration flux migrate -g $RG -c $CLUSTER -t connectedClusters --yes \\
+          --rename cluster-config=platform-config \\
+          --ssh-private-key-file cluster-config=~/.ssh/flux_deploy_key
   - name: >-
       Migrate a private HTTPS repository after a confirmation, keeping the plan and progress in ./migration.json
       until the migration has finished (run the same command again to continue an interrupted run).
-    text: >
-        az k8s-configuration flux migrate -g my-rg -c my-cluster -t managedClusters
-        --https-user app-config=flux --https-key-file app-config=./token.txt --plan-file ./migration.json
+    text: |
+        az k8s-configuration flux migrate -g $RG -c $CLUSTER -t managedClusters \\
+          --https-user app-config=flux --https-key-file app-config=./token.txt \\
+          --plan-file ./migration.json
 """
+
+add_paragraph("k8s-configuration create", help_note(FLUX_V1_CREATE))
+add_paragraph("k8s-configuration", VARIABLES_NOTE)

@@ -18,13 +18,16 @@ long-summary: >
     suspended); 5 timed out; 3 the configuration does not exist; 1 any other error.
 examples:
   - name: Wait up to 10 minutes for a configuration to be applied.
-    text: az k8s-configuration flux wait -g my-rg -c my-cluster -t managedClusters -n cluster-config --timeout 600
+    text: |
+        az k8s-configuration flux wait -g $RG -c $CLUSTER -t managedClusters -n cluster-config \\
+          --timeout 600
   - name: >-
       In a pipeline, branch on the outcome (bash; also under set -e, as CI runners use; other errors stop the step).
     text: |
-        az k8s-configuration flux wait -g my-rg -c my-cluster -t connectedClusters -n cluster-config -o none \\
-          && outcome=0 || outcome=$?
+        az k8s-configuration flux wait -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
+          -o none && outcome=0 || outcome=$?
         case $outcome in
-          0) echo applied;; 4) echo "flux reported a failure";; 5) echo "timed out";; *) exit $outcome;;
+          0) echo applied;; 4) echo "flux reported a failure";;
+          5) echo "timed out";; *) exit $outcome;;
         esac
 """

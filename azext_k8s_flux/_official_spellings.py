@@ -44,8 +44,18 @@ def add_hidden_aliases(c, table, name, arg_type=None, arg_group=None):
     if not hidden:
         return
     base = arg_type.settings.get("action") if arg_type is not None else None
-    c.extra(name + "_official_spelling", arg_type=arg_type, options_list=hidden, action=_store_into(name, base),
-            default=argparse.SUPPRESS, help=argparse.SUPPRESS, arg_group=arg_group)  # fmt: skip
+    dest = name + "_official_spelling"
+    c.extra(dest, arg_type=arg_type, options_list=hidden, action=_store_into(name, base), help=argparse.SUPPRESS,
+            arg_group=arg_group, validator=_forget(dest))  # fmt: skip
+
+
+def _forget(dest):
+    """A validator that drops the hidden argument's own attribute, so that the handler never receives it."""
+
+    def forget(namespace):
+        namespace.__dict__.pop(dest, None)
+
+    return forget
 
 
 def _store_into(dest, base_action):
@@ -56,7 +66,9 @@ def _store_into(dest, base_action):
             if base_action is None:
                 setattr(namespace, dest, values)
             else:
-                base_action(self.option_strings, dest, nargs=self.nargs)(parser, namespace, values, option_string)
+                base = base_action(self.option_strings, dest, nargs=self.nargs, const=self.const, type=self.type,
+                                   choices=self.choices)  # fmt: skip
+                base(parser, namespace, values, option_string)
 
     return StoreIntoAction
 

@@ -57,7 +57,10 @@ def _declared_options(command):
         def argument(name, *args, **kwargs):
             scopes.setdefault(scope, {})[name] = kwargs.get("options_list")
 
-        yield SimpleNamespace(argument=argument)
+        def extra(name, *args, **kwargs):  # hidden aliases of a parameter (official spellings)
+            argument(name, *args, **kwargs)
+
+        yield SimpleNamespace(argument=argument, extra=extra)
 
     for params in (_params_flux, _params_wait):
         params.load_arguments(SimpleNamespace(argument_context=argument_context))

@@ -3,9 +3,9 @@ its description says.
 
 Each example gets its own cluster (type from its -t), the Flux configurations, kustomizations or Flux v1
 configurations it refers to, and the files it names (in a temporary working folder; HOME points there too, so
-`~/.ssh/...` resolves inside it). my-rg, my-cluster and my-aks are replaced by the test cluster's names. Lines
-that are not `az` commands (the shell around a pipeline example) run in bash with `$?` set to the exit code of
-the az line before them.
+`~/.ssh/...` resolves inside it). $RG and $CLUSTER, the variables the help asks to set (and my-rg, my-cluster,
+my-aks), are replaced by the test cluster's names. Lines that are not `az` commands (the shell around a pipeline
+example) run in bash with `$?` set to the exit code of the az line before them.
 """
 
 import base64
@@ -403,7 +403,8 @@ def _shell_words(argv, cluster):
     """The words as the command receives them: placeholders replaced, `~/` expanded as the shell does."""
     placeholders = {}
     if cluster:
-        placeholders = {"my-rg": cluster.resource_group, "my-cluster": cluster.name, "my-aks": cluster.name}
+        placeholders = {"my-rg": cluster.resource_group, "my-cluster": cluster.name, "my-aks": cluster.name,
+                        "$RG": cluster.resource_group, "$CLUSTER": cluster.name}
     return [os.path.expanduser(w) if w.startswith("~/") else placeholders.get(w, w) for w in argv]
 
 

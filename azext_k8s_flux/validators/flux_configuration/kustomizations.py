@@ -19,7 +19,8 @@ KEYS = (
 # Accepted spellings, compared without '-', '_' and case: depends_on, dependsOn, depends-on are one key.
 _ALIASES = {key.replace("_", ""): key for key in KEYS}
 _ALIASES.update(
-    {"depends": "depends_on", "interval": "sync_interval", "substitute": "post_build_substitute",
+    {"depends": "depends_on", "dependencies": "depends_on", "interval": "sync_interval",
+     "substitute": "post_build_substitute",
      "substitutefrom": "post_build_substitute_from"}
 )  # fmt: skip
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
