@@ -58,7 +58,7 @@ MALFORMED = {
     "tls-key-not-pem": ({"c": m.CERT, "k": "tlsKeyLeakMarker no PEM here"},
                         f"{OCI} --tls-client-certificate-file {{c}} --tls-private-key-file {{k}}",
                         "is not a PEM private key"),
-    "tls-key-bad-base64": ({"c": m.CERT, "k": m.b64("tlsKeyLeakMarker no PEM")},
+    "tls-key-bad-base64": ({"c": m.CERT, "k": "tlsKeyLeakMarker/no+PEM*in=this"},
                            f"{OCI} --tls-client-certificate-file {{c}} --tls-private-key-file {{k}}",
                            "is not a PEM private key"),
     "tls-key-as-certificate": ({"c": m.PRIVATE_KEY, "k": m.PRIVATE_KEY},

@@ -2,7 +2,7 @@
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-from azext_k8s_flux._validators import check_dns1123_label
+from azext_k8s_flux._validators import check_dns1123_label, check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration.kustomizations import (
     DEFAULT_NAME,
     DEFAULT_PATH,
@@ -13,7 +13,8 @@ SCOPES = ("cluster", "namespace")
 
 
 def validate_configuration(name, scope, namespace):
-    check_dns1123_label(name, "configuration name (-n/--name)")
+    # The service takes a DNS subdomain of at most 63 characters (team.apps), as the official command does.
+    check_dns1123_subdomain(name, "configuration name (-n/--name)", max_length=63)
     if scope not in SCOPES:
         raise InvalidArgumentValueError(f"Invalid --scope '{scope}': use cluster or namespace.")
     check_dns1123_label(namespace, "namespace (--namespace)")

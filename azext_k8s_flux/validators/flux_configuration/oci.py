@@ -1,11 +1,19 @@
 """OCI repository details: layer selector, TLS material, workload identity and verification."""
 
+import base64
+import binascii
+import json
+
 from azure.cli.core.azclierror import InvalidArgumentValueError, MutuallyExclusiveArgumentError
+from knack.log import get_logger
 
 from azext_k8s_flux._validators import check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration import keys
 
+logger = get_logger(__name__)
+
 _LAYER_OPERATIONS = ("extract", "copy")
+_IDENTITY_FORMS = "issuer=REGEX,subject=REGEX or JSON {\"issuer\": \"REGEX\", \"subject\": \"REGEX\"}"
 _VERIFY_PROVIDERS = ("cosign", "notation")
 
 
@@ -18,6 +26,25 @@ def _pairs(items, option, example):
             raise InvalidArgumentValueError(f"Invalid {option} item: use {example}.")
         result[key.strip()] = value.strip()
     return result
+
+
+def _tls_value(value, option, check):
+    """PEM (text or base64) -> base64 of the PEM. Other base64 is what the API stores too (the official CI sends
+    such values): sent as given, with a warning; anything else the API could not take is refused."""
+    try:
+        return check(value, option)
+    except InvalidArgumentValueError:
+        compact = "".join(line.strip() for line in value.strip().splitlines())  # base64 wrapped in lines
+        try:
+            decoded = base64.b64decode(compact, validate=True) if compact and len(compact) % 4 == 0 else b""
+        except binascii.Error:
+            decoded = b""
+        if not decoded:
+            raise
+        logger.warning("%s is base64 but not PEM: it is sent as given. Flux needs a PEM %s; if the registry "
+                       "connection fails, check this value.", option,
+                       "private key" if "key" in option else "certificate")  # fmt: skip
+        return compact
 
 
 def oci_details(given, result):
@@ -51,7 +78,7 @@ def oci_details(given, result):
         ("tls_ca_certificate", "caCertificate", keys.check_certificate),
     ):
         if option in given:
-            tls[api_name] = check(given[option], "--" + option.replace("_", "-"))
+            tls[api_name] = _tls_value(given[option], "--" + option.replace("_", "-"), check)
     if ("clientCertificate" in tls) != ("privateKey" in tls):
         raise InvalidArgumentValueError("Give --tls-client-certificate and --tls-private-key together (mutual TLS).")
     if tls:
@@ -76,11 +103,33 @@ def _verification(given, source):
     if config is not None:
         verify["verificationConfig"] = _pairs(config, "--verification-config", "NAME=BASE64_PUBLIC_KEY")
     if identities is not None:
-        matches = []
-        for item in identities:
-            pairs = _pairs(str(item).split(","), "--match-oidc-identity", "issuer=REGEX,subject=REGEX")
-            if set(pairs) != {"issuer", "subject"}:
-                raise InvalidArgumentValueError("Invalid --match-oidc-identity item: use issuer=REGEX,subject=REGEX.")
-            matches.append({"issuer": pairs["issuer"], "subject": pairs["subject"]})
-        verify["matchOidcIdentity"] = matches
+        verify["matchOidcIdentity"] = [match for item in identities for match in _identities(str(item))]
     source["verify"] = verify
+
+
+def _identities(item):
+    """One --match-oidc-identity item -> [{issuer, subject}]: issuer=REGEX,subject=REGEX, or the official JSON
+    form, an object {"issuer": ..., "subject": ...} or a list of them."""
+    text = item.strip()
+    if text.startswith(("{", "[")):
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            raise InvalidArgumentValueError(
+                f"Invalid --match-oidc-identity item: it is not valid JSON. Use {_IDENTITY_FORMS}."
+            ) from None
+        objects = loaded if isinstance(loaded, list) else [loaded]
+        if not objects or not all(_is_identity(obj) for obj in objects):
+            raise InvalidArgumentValueError(
+                f"Invalid --match-oidc-identity item: each JSON object needs string 'issuer' and 'subject' fields. "
+                f"Use {_IDENTITY_FORMS}."
+            )
+        return [{"issuer": obj["issuer"], "subject": obj["subject"]} for obj in objects]
+    pairs = _pairs(text.split(","), "--match-oidc-identity", _IDENTITY_FORMS)
+    if set(pairs) != {"issuer", "subject"}:
+        raise InvalidArgumentValueError(f"Invalid --match-oidc-identity item: use {_IDENTITY_FORMS}.")
+    return [{"issuer": pairs["issuer"], "subject": pairs["subject"]}]
+
+
+def _is_identity(obj):
+    return isinstance(obj, dict) and all(isinstance(obj.get(key), str) and obj[key] for key in ("issuer", "subject"))

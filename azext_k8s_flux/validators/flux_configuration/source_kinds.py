@@ -8,8 +8,11 @@ from azure.cli.core.azclierror import (
     MutuallyExclusiveArgumentError,
     RequiredArgumentMissingError,
 )
+from knack.log import get_logger
 
 from azext_k8s_flux.validators.flux_configuration import keys, urls
+
+logger = get_logger(__name__)
 
 _GIT_REFS = ("branch", "tag", "semver", "commit")
 _OCI_REFS = ("tag", "semver", "digest")
@@ -179,18 +182,20 @@ def bucket(given, result, existing, partial):
 
 
 def _bucket_transport(given, source, existing, partial):
-    """`insecure` (plain HTTP) must agree with the URL's scheme, or Flux talks TLS to an HTTP endpoint (or the
-    reverse) and every sync fails. Not given, it follows the scheme; the API's own default is insecure=true,
-    so it is always sent on create."""
+    """`insecure` (plain HTTP) should agree with the URL's scheme, or Flux talks TLS to an HTTP endpoint (or the
+    reverse) and every sync fails: a warning says so. Not given, it follows the scheme; the API's own default is
+    insecure=true, so it is always sent on create."""
     url = given.get("url", existing.get("url") or "")
     plain_http = url.lower().startswith("http://")
     if "bucket_insecure" in given:
         insecure = bool(given["bucket_insecure"])
         if url and insecure != plain_http:
-            raise MutuallyExclusiveArgumentError(
-                f"--bucket-insecure {str(insecure).lower()} contradicts --url '{urls.display(url)}': use an http:// "
-                "URL for plain HTTP (--bucket-insecure true) and an https:// URL for TLS (--bucket-insecure false), "
-                "or leave --bucket-insecure out to follow the URL."
+            # The service takes it (the official help's own example sets it on an https:// bucket): say what
+            # Flux will do, and send what was asked.
+            logger.warning(
+                "--bucket-insecure %s with --url '%s': Flux will talk to the bucket %s. Use an http:// URL for "
+                "plain HTTP and an https:// URL for TLS, or leave --bucket-insecure out to follow the URL.",
+                str(insecure).lower(), urls.display(url), "without TLS" if insecure else "over TLS",
             )
         source["insecure"] = insecure
     elif not partial or ("url" in given and plain_http != bool(existing.get("insecure"))):
