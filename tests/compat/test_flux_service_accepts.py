@@ -34,6 +34,13 @@ def test_other_names_are_refused(name):
         validate_configuration(name, "cluster", "default")
 
 
+def test_kustomization_names_may_be_dotted_too():
+    specs, _ = kustomizations_for_create("team.apps", [{"name": "infra.core", "path": "./"}])
+    assert specs[0]["name"] == "infra.core"
+    with pytest.raises(InvalidArgumentValueError, match="Invalid kustomization name"):
+        kustomizations_for_create("team.apps", [{"name": "infra..core", "path": "./"}])
+
+
 def test_kustomization_object_names_still_fit_in_63_characters():
     name = "team." + "a" * 52  # 57 characters: team.aaa...-infra is 63
     assert kustomizations_for_create(name, [{"name": "infra", "path": "./"}])[0][0]["name"] == "infra"

@@ -9,7 +9,7 @@ import json
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
-from azext_k8s_flux._validators import check_dns1123_label
+from azext_k8s_flux._validators import check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 
 KEYS = (
@@ -183,7 +183,7 @@ def parse_kustomization(tokens):
 def check_kustomization_names(config_name, names):
     seen = set()
     for name in names:
-        check_dns1123_label(name, "kustomization name")
+        check_dns1123_subdomain(name, "kustomization name", max_length=63)  # as the official command checks it
         if name in seen:
             raise InvalidArgumentValueError(f"Kustomization '{name}' is given twice: names must be unique.")
         seen.add(name)
