@@ -227,6 +227,33 @@ FLUX_TUTORIAL = [
 
 OTHER_GITOPS_PAGES = [
     Example(
+        "learn-tutorial-upgrade-flux",
+        "learn.microsoft.com/azure/azure-arc/kubernetes/tutorial-use-gitops-flux2 (published, note on 1.0.0)",
+        "Upgrades an existing microsoft.flux to the latest version by creating it again.",
+        f"k8s-extension create {ARC_CLUSTER} -n flux --extension-type microsoft.flux",
+        given=("ext:flux:microsoft.flux:1.6.3",),
+        stored={"extensions/flux": {"autoUpgradeMinorVersion": True, "version": MISSING}},
+    ),
+    Example(
+        "learn-conceptual-extension-type-spelling",
+        "learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2 (published): Flux cluster extension",
+        "Installs microsoft.flux manually (inline in the text, spelled --extensionType=).",
+        f"k8s-extension create {ARC_CLUSTER} -n flux --extensionType=microsoft.flux",
+        exit_code=2,
+        outcome="wrong for the official CLI too: the option is --extension-type; --extensionType is an unrecognized "
+        "argument",
+        stderr_has=("--extension-type",),
+        absent=("extensions/flux",),
+    ),
+    Example(
+        "learn-release-notes-policy",
+        ARC + "extensions-release.md: Azure Policy",
+        "Installs the Azure Policy extension.",
+        "k8s-extension create --cluster-type connectedClusters --cluster-name demo-arc --resource-group demo-rg "
+        "--extension-type Microsoft.PolicyInsights --name azurepolicy",
+        result={"name": "azurepolicy", "extensionType": "Microsoft.PolicyInsights"},
+    ),
+    Example(
         "learn-conceptual-multitenancy-create",
         ARC + "conceptual-gitops-flux2.md: Multi-tenancy",
         "Installs Flux with multi-tenancy enforcement off.",
