@@ -263,7 +263,9 @@ K8S_CONFIGURATION_HELP = [
         f"k8s-configuration create {ARC_LONG} --name cluster-config --operator-instance-name cluster-config "
         "--operator-namespace cluster-config --operator-type flux --operator-params \"'--git-readonly'\" "
         "--repository-url https://github.com/fluxcd/flux-get-started --enable-helm-operator "
-        "--helm-operator-chart-version 1.4.0 --scope namespace --helm-operator-params '--set helm.versions=v3'",
+        "--helm-operator-chart-version 1.4.0 --scope namespace --helm-operator-params '--set helm.versions=v3' "
+        "--ssh-private-key '' --ssh-private-key-file '' --https-user '' --https-key '' --ssh-known-hosts '' "
+        "--ssh-known-hosts-file ''",
         exit_code=1,
         outcome=V1_RETIRED,
         stderr_has=("Flux v1 is retired",),
