@@ -114,7 +114,6 @@ K8S_CONFIGURATION_HELP = [
         f"k8s-configuration flux update {ARC_LONG} --name cluster-config --bucket-insecure",
         given=("bucket",),
         stored={"fluxConfigurations/cluster-config": {"bucket/insecure": True}},
-        pending="flux-options: --bucket-insecure with an https:// URL is refused ('contradicts --url'), not warned",
     ),
     Example(
         "cfg-help-flux-update-azblob-container",
