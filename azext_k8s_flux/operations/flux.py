@@ -116,9 +116,10 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
                 use_workload_identity=None, service_account_name=None, verification_provider=None,
                 verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                wait_for_compliance=False, wait_timeout=None, wait_interval=None, yes=False,
-                no_wait=False):  # fmt: skip
-    """Change a Flux configuration: only what changed is sent, stored secrets are kept."""
+                replace_kustomizations=False, wait_for_compliance=False, wait_timeout=None, wait_interval=None,
+                yes=False, no_wait=False):  # fmt: skip
+    """Change a Flux configuration: only what changed is sent, stored secrets are kept; -k changes the named
+    kustomizations only, unless --replace-kustomizations makes it the complete set."""
     from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
@@ -132,12 +133,19 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
     options = flux_inputs.source_options(locals())
+    if replace_kustomizations and not kustomization:
+        raise RequiredArgumentMissingError(
+            "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
+            "Give every kustomization the configuration should keep, for example "
+            "--replace-kustomizations -k name=infra path=./infrastructure -k name=apps path=./apps; to remove one "
+            "kustomization use 'az k8s-configuration flux kustomization delete'.",
+        )
     if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
         raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
                                            "--url, --https-key-file, -k or --suspend.")  # fmt: skip
     current = get_configuration(client, cluster, name)
     current_json = _sdk.as_dict(current)
-    plan = plan_update(name, current_json, kind, options, kustomization, suspend)
+    plan = plan_update(name, current_json, kind, options, kustomization, suspend, replace=replace_kustomizations)
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
         return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
@@ -164,7 +172,7 @@ def _update_question(name, plan, current):
         existing = (current.get("properties") or {}).get("kustomizations") or {}
         pruned = [k for k in removed if (existing.get(k) or {}).get("prune")]
         parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
-                     "(left out of -k)?")  # fmt: skip
+                     "(left out of -k with --replace-kustomizations)?")  # fmt: skip
         if pruned:
             parts.append(f"With prune ({', '.join(pruned)}): the workloads {'they' if len(pruned) > 1 else 'it'} "
                          "deployed will be removed from the cluster.")  # fmt: skip

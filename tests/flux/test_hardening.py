@@ -137,9 +137,12 @@ def test_post_build_variables_are_replaced_not_merged(cli, cluster, emulator):
         "kustomizations"]["apps"]["postBuild"]  # fmt: skip
     assert post_build["substitute"] == {"C": "3"}
     assert [(s["kind"], s["name"]) for s in post_build["substituteFrom"]] == [("ConfigMap", "vars")]  # not given: kept
-    declared = base.format("update") + " -k name=apps path=./apps post_build_substitute=D=4"
+    merged = cli(base.format("update") + " -k name=apps post_build_substitute=D=4").json
+    post_build = merged["kustomizations"]["apps"]["postBuild"]
+    assert post_build["substitute"] == {"D": "4"} and post_build["substituteFrom"]  # -k: substituteFrom not given
+    declared = base.format("update") + " --replace-kustomizations -k name=apps path=./apps post_build_substitute=D=4"
     post_build = cli(declared).json["kustomizations"]["apps"]["postBuild"]
-    assert post_build["substitute"] == {"D": "4"} and not post_build.get("substituteFrom")  # -k declares it all
+    assert post_build["substitute"] == {"D": "4"} and not post_build.get("substituteFrom")  # it declares it all
     seq = last_seq(emulator)
     assert "nothing to change" in cli(declared).stderr
     assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]
