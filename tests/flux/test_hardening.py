@@ -159,9 +159,12 @@ def test_substitute_from_echoed_with_null_fields_is_unchanged():
 
 
 def test_kustomization_delete_as_a_table_shows_the_configuration_row(cli, cluster, configuration):
+    # The command returns the configuration, as the official one does; the row lists what is left.
     table = cli(f"k8s-configuration flux kustomization delete {cluster.args} -n cfg -k apps --yes -o table").stdout
-    header = table.splitlines()[0].split()
-    assert header == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState", "ProvisioningState"]
+    header, _, row = table.splitlines()
+    assert header.split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "SourceRef", "ComplianceState",
+                              "ProvisioningState", "Kustomizations"]  # fmt: skip
+    assert row.split()[0] == "cfg" and row.split()[5] == "branch=main" and row.split()[-1] == "infra"
 
 
 def test_default_kustomization_note_comes_only_with_a_created_configuration(cli, arm, cluster):

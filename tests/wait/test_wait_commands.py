@@ -172,9 +172,10 @@ def test_extension_wait_applies_to_flux_only(cli, new_cluster, emulator):
 def test_create_with_wait_as_a_table_shows_the_configuration_row(cli, new_cluster):
     cluster, name = new_cluster(), _name()
     table = _create(cli, cluster, name, "--wait -o table").stdout.splitlines()
-    assert table[0].split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState",
+    assert table[0].split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "SourceRef", "ComplianceState",
                                 "ProvisioningState"]  # fmt: skip
-    assert table[2].split() == [name, "default", "cluster", "GitRepository", REPOSITORY, "Compliant", "Succeeded"]
+    assert table[2].split() == [name, "default", "cluster", "GitRepository", REPOSITORY, "branch=main", "Compliant",
+                                "Succeeded"]  # fmt: skip
 
 
 def test_slow_reconciliation_is_waited_through_with_reads_at_the_interval(cli, new_cluster, emulator):
