@@ -2,7 +2,16 @@
 exists only as a Flux v1 configuration say what it is instead of a bare "not found"."""
 
 import json
+from types import SimpleNamespace
 
+import pytest
+from azure.cli.core.azclierror import ResourceNotFoundError
+
+from azext_k8s_flux import _client_factory
+from azext_k8s_flux.operations.flux import flux_show
+from tests.flux.cases import arguments
+from tests.flux.fakes import FakeFluxClient, http_error
+from tests.harness.fake_cmd import fake_cmd
 from tests.v1.helpers import SCC, TEAM_A, last_seq, requests_under, seed_v1
 
 NOTICE = "Flux v1 is retired"
@@ -69,3 +78,14 @@ def test_flux_show_of_a_name_that_is_neither_stays_a_plain_not_found(cli, arc):
     result = cli(f"k8s-configuration flux show {arc.args} -n nothing-here", expect=3)
     assert result.stderr == (f"ERROR: Flux configuration 'nothing-here' on connectedClusters '{arc.name}' in resource "
                              f"group '{arc.resource_group}' was not found.\n")  # fmt: skip
+
+
+def test_when_flux_v1_cannot_be_asked_the_plain_not_found_stands(monkeypatch):
+    def denied(*_):
+        raise http_error(403, "AuthorizationFailed", "no read access to sourceControlConfigurations")
+
+    monkeypatch.setattr(_client_factory, "cf_source_control_configurations", lambda *_: SimpleNamespace(get=denied))
+    with pytest.raises(ResourceNotFoundError) as raised:
+        flux_show(fake_cmd(), FakeFluxClient(None), **arguments())
+    assert str(raised.value) == ("Flux configuration 'cfg' on connectedClusters 'cluster1' in resource group 'rg1' "
+                                 "was not found.")  # fmt: skip
