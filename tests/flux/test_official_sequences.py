@@ -101,3 +101,10 @@ def test_update_k_merges_and_kustomization_delete_removes(cli, cluster):
     objects = flux(cli, cluster, "deployed-object list", f"-n {name}").json
     names = {item["name"] for item in objects}
     assert "merge-infra" in names and "merge-apps" not in names
+    shown = flux(cli, cluster, "deployed-object show", f"-n {name} --object-name merge-infra "
+                 "--object-kind Kustomization").json  # fmt: skip
+    assert shown["kind"] == "Kustomization"
+    flux(cli, cluster, "deployed-object show", f"-n {name} --object-name merge-apps --object-kind Kustomization",
+         expect=3)  # fmt: skip
+    flux(cli, cluster, "delete", f"-n {name} --force")
+    assert flux(cli, cluster, "list", "").json == []
