@@ -31,23 +31,41 @@ def _extension_row(ext):
     )
 
 
+_SOURCE_KEYS = {"GitRepository": "gitRepository", "Bucket": "bucket", "AzureBlob": "azureBlob",
+                "OCIRepository": "ociRepository"}  # fmt: skip
+_REF_KEYS = ("branch", "tag", "semver", "commit", "digest")  # git: branch/tag/semver/commit; OCI: tag/semver/digest
+
+
+def _source_ref(source):
+    """'branch=main', 'tag=v1.2.0', 'branch=main commit=1a2b3c' ... of a Git or OCI source; '' for buckets."""
+    ref = source.get("repositoryRef") or {}
+    return " ".join(f"{key}={ref[key]}" for key in _REF_KEYS if ref.get(key))
+
+
 def _flux_row(config):
     props = _props(config)
     kind = props.get("sourceKind") or "GitRepository"
-    source_key = {"GitRepository": "gitRepository", "Bucket": "bucket", "AzureBlob": "azureBlob"}.get(
-        kind, "ociRepository"
-    )
+    source = props.get(_SOURCE_KEYS.get(kind, "gitRepository")) or {}
     return OrderedDict(
         [
             ("Name", config.get("name")),
             ("Namespace", props.get("namespace")),
             ("Scope", props.get("scope")),
             ("SourceKind", kind),
-            ("Url", (props.get(source_key) or {}).get("url")),
+            ("Url", source.get("url")),
+            ("SourceRef", _source_ref(source)),
             ("ComplianceState", props.get("complianceState")),
             ("ProvisioningState", props.get("provisioningState")),
         ]
     )
+
+
+def _flux_row_with_kustomizations(config):
+    """kustomization create|update|delete print the configuration, as the official commands do; its row names
+    the kustomizations it now has, so the table shows what the command changed."""
+    row = _flux_row(config)
+    row["Kustomizations"] = ", ".join(_props(config).get("kustomizations") or {})
+    return row
 
 
 def format_duration(seconds):
@@ -67,6 +85,7 @@ def _kustomization_row(kustomization):
             ("Path", kustomization.get("path")),
             ("DependsOn", ", ".join(kustomization.get("dependsOn") or [])),
             ("SyncInterval", format_duration(kustomization.get("syncIntervalInSeconds"))),
+            ("Timeout", format_duration(kustomization.get("timeoutInSeconds"))),
             ("Prune", kustomization.get("prune")),
             ("Force", kustomization.get("force")),
         ]
@@ -108,6 +127,7 @@ def _source_control_row(config):
 
 extension_table = extension_list_table = _one_or_many(_extension_row)
 flux_table = flux_list_table = _one_or_many(_flux_row)
+flux_kustomizations_table = _one_or_many(_flux_row_with_kustomizations)
 kustomization_table = kustomization_list_table = _one_or_many(_kustomization_row)
 deployed_object_table = deployed_object_list_table = _one_or_many(_deployed_object_row)
 source_control_table = source_control_list_table = _one_or_many(_source_control_row)

@@ -108,10 +108,12 @@ short-summary: Change a Flux configuration; only what changed is sent and stored
 long-summary: >
     Reads the configuration, then PATCHes only the options you give whose values differ. Secrets you do
     not give again stay as they are. A new ref (--branch/--tag/--semver/--commit) replaces the old one.
-    -k on update gives the complete set of kustomizations: kustomizations left out are removed, after a
-    confirmation (or --yes) that names them and says which have prune (use `flux kustomization update` to
-    change one field of one kustomization). Changing --kind asks for confirmation (or --yes) and removes
-    the old source and its stored credentials.
+    -k changes only the keys it gives of the kustomizations it names, as the official command does: other
+    keys keep their stored values, kustomizations not named stay as they are, and a new name is added.
+    With --replace-kustomizations, -k is the complete set instead: keys left out return to their defaults
+    and kustomizations not named are removed, after a confirmation (or --yes) that names them and says
+    which have prune. Changing --kind asks for confirmation (or --yes) and removes the old source and its
+    stored credentials.
 examples:
   - name: Follow a tag instead of a branch.
     text: |

@@ -164,8 +164,8 @@ def load_arguments(loader):
                             "depends_on=a,b timeout=10m sync_interval=10m retry_interval=1m prune=true force=false "
                             "wait=true disable_health_check=false post_build_substitute=VAR=value,... "
                             "post_build_substitute_from=ConfigMap:NAME,Secret:NAME:optional. Repeat -k for more. "
-                            "On update, -k gives the complete set: kustomizations left out are removed "
-                            "(after a confirmation, or with --yes).")  # fmt: skip
+                            "On update, -k changes only the keys it gives of the kustomizations it names (a new "
+                            "name is added); others keep their values (see --replace-kustomizations).")  # fmt: skip
             c.argument("suspend", arg_type=get_three_state_flag(), help="Suspend (true) or resume (false) syncing.")
     with loader.argument_context(f"{_FLUX} create") as c:
         c.argument("scope", options_list=["--scope", "-s"], arg_type=get_enum_type(["cluster", "namespace"]),
@@ -173,8 +173,11 @@ def load_arguments(loader):
         c.argument("namespace", options_list=["--namespace", "--ns"],
                    help="Namespace of the configuration's Flux objects.")  # fmt: skip
     with loader.argument_context(f"{_FLUX} update") as c:
-        c.argument("yes", options_list=["--yes", "-y"],
-                   help="Do not ask before switching the source kind or removing kustomizations left out of -k.")
+        c.argument("yes", options_list=["--yes", "-y"], help="Do not ask before switching the source kind or "
+                   "removing kustomizations left out of -k with --replace-kustomizations.")  # fmt: skip
+        c.argument("replace_kustomizations", action="store_true",
+                   help="-k gives the complete set of kustomizations: fields left out return to their defaults and "
+                   "kustomizations not named are removed (after a confirmation, or with --yes).")  # fmt: skip
     with loader.argument_context(f"{_FLUX} delete") as c:
         c.argument("yes", options_list=["--yes", "-y"], help="Do not ask for confirmation.")
         c.argument("force", arg_type=get_three_state_flag(),

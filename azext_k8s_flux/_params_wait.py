@@ -31,10 +31,15 @@ def wait_arguments(context):
     )
 
 
-_WAIT_HELP = (
-    "After the change, wait until Flux has applied it in the cluster (reads the compliance state through Azure; "
-    "see 'az k8s-configuration flux wait -h' for the progress shown and the exit codes). On k8s-extension "
-    "(microsoft.flux only): wait until every Flux configuration of the cluster is compliant."
+_SEE_FLUX_WAIT = "see 'az k8s-configuration flux wait -h' for the progress shown and the exit codes"
+# Each command's --wait says what it waits for there: one configuration, or every one of the cluster.
+_CONFIGURATION_WAIT_HELP = (
+    "After the change, wait until Flux has applied the configuration in the cluster (reads its compliance state "
+    f"through Azure; {_SEE_FLUX_WAIT})."
+)
+_EXTENSION_WAIT_HELP = (
+    "For microsoft.flux: after the change, wait until every Flux configuration of the cluster is compliant "
+    f"(reads their compliance state through Azure; {_SEE_FLUX_WAIT})."
 )
 
 
@@ -47,16 +52,16 @@ def load_arguments(loader):
 
     # `--wait` where it is free; kustomization commands already use --wait and --timeout for the
     # kustomization's own fields (as the upstream command does), so they take the long forms only.
-    for command, options in (
-        ("k8s-configuration flux create", ["--wait", "--wait-for-compliance"]),
-        ("k8s-configuration flux update", ["--wait", "--wait-for-compliance"]),
-        ("k8s-configuration flux kustomization create", ["--wait-for-compliance"]),
-        ("k8s-configuration flux kustomization update", ["--wait-for-compliance"]),
-        ("k8s-extension create", ["--wait", "--wait-for-compliance"]),
-        ("k8s-extension update", ["--wait", "--wait-for-compliance"]),
+    for command, options, wait_help in (
+        ("k8s-configuration flux create", ["--wait", "--wait-for-compliance"], _CONFIGURATION_WAIT_HELP),
+        ("k8s-configuration flux update", ["--wait", "--wait-for-compliance"], _CONFIGURATION_WAIT_HELP),
+        ("k8s-configuration flux kustomization create", ["--wait-for-compliance"], _CONFIGURATION_WAIT_HELP),
+        ("k8s-configuration flux kustomization update", ["--wait-for-compliance"], _CONFIGURATION_WAIT_HELP),
+        ("k8s-extension create", ["--wait", "--wait-for-compliance"], _EXTENSION_WAIT_HELP),
+        ("k8s-extension update", ["--wait", "--wait-for-compliance"], _EXTENSION_WAIT_HELP),
     ):
         with loader.argument_context(command) as c:
-            c.argument("wait_for_compliance", options_list=options, action="store_true", help=_WAIT_HELP)
+            c.argument("wait_for_compliance", options_list=options, action="store_true", help=wait_help)
             c.argument("wait_timeout", type=_positive_seconds(1),
                        help=f"Seconds to wait with {options[0]}. Default: {DEFAULT_TIMEOUT}.")  # fmt: skip
             c.argument("wait_interval", type=_positive_seconds(MINIMUM_INTERVAL),

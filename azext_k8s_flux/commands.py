@@ -26,7 +26,7 @@ def _operations(module):
 
 
 def load_command_table(loader, _):
-    extension_row, flux_row = _table("extension_table"), _table("flux_table")
+    extension_row, configuration_row = _table("extension_table"), _table("flux_kustomizations_table")
     with loader.command_group(
         "k8s-extension", custom_command_type=_operations("extension"), client_factory=cf_extensions
     ) as g:
@@ -75,11 +75,11 @@ def load_command_table(loader, _):
         custom_command_type=_operations("kustomization"),
         client_factory=cf_flux_configurations,
     ) as g:
-        # create, update and delete return the whole configuration (create/update: with --wait-for-compliance,
-        # once applied).
-        g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=flux_row)
-        g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=flux_row)
-        g.custom_command("delete", "kustomization_delete", supports_no_wait=True, table_transformer=flux_row)
+        # create, update and delete return the whole configuration, as the official commands do (create/update:
+        # with --wait-for-compliance, once applied); its table row lists the kustomizations.
+        g.custom_command("create", "kustomization_create", supports_no_wait=True, table_transformer=configuration_row)
+        g.custom_command("update", "kustomization_update", supports_no_wait=True, table_transformer=configuration_row)
+        g.custom_command("delete", "kustomization_delete", supports_no_wait=True, table_transformer=configuration_row)
         g.custom_show_command("show", "kustomization_show", table_transformer=_table("kustomization_table"))
         g.custom_command("list", "kustomization_list", table_transformer=_table("kustomization_list_table"))
 

@@ -2,14 +2,15 @@
 
 Requests: create = LIST extensions (also proves the cluster exists) + PUT, plus LIST Flux v1 configurations and
 PUT of microsoft.flux only when the extension is missing; update = GET + PATCH; delete = GET + DELETE;
-show = GET. Re-running create with the same arguments PUTs the same body: ARM treats it as a no-op update.
+show = GET. A show or delete whose GET finds nothing asks once more, for a Flux v1 configuration of that name.
+Re-running create with the same arguments PUTs the same body: ARM treats it as a no-op update.
 """
 
-from azure.cli.core.azclierror import RequiredArgumentMissingError
+from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotFoundError
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._errors import arm_errors, cluster_not_found, is_not_found
 
 logger = get_logger(__name__)
 
@@ -33,14 +34,35 @@ def follow(poller, no_wait, name, cluster):
         return public_configuration(poller.result())
 
 
+class ConfigurationNotFoundError(ResourceNotFoundError):
+    """The cluster exists and has no Flux configuration of that name."""
+
+
 def get_configuration(client, cluster, name):
     """The configuration (SDK model: azure-cli prints it with `properties` flattened, as the upstream
     command does); a clean not-found error naming it, or naming the missing cluster."""
+    from azure.core.exceptions import HttpResponseError
+
     from azext_k8s_flux._validators import require_value
 
     require_value(name, "-n/--name", "Flux configuration")
-    with arm_errors(_what(name, cluster), cluster, not_found=f"{_what(name, cluster)} was not found."):
-        return client.get(*cluster.sdk_args(), name)
+    with arm_errors(_what(name, cluster), cluster):
+        try:
+            return client.get(*cluster.sdk_args(), name)
+        except HttpResponseError as error:
+            if is_not_found(error) and cluster_not_found(error, cluster) is None:
+                raise ConfigurationNotFoundError(f"{_what(name, cluster)} was not found.") from None
+            raise
+
+
+def _get_or_flux_v1_hint(cmd, client, cluster, name, verb):
+    """get_configuration for `flux show|delete`, whose missing name may be a Flux v1 configuration."""
+    try:
+        return get_configuration(client, cluster, name)
+    except ConfigurationNotFoundError as missing:
+        from azext_k8s_flux.operations.source_control import flux_v1_instead
+
+        raise flux_v1_instead(cmd.cli_ctx, cluster, name, verb, missing) from None
 
 
 def get_configuration_json(client, cluster, name):
@@ -116,9 +138,10 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
                 use_workload_identity=None, service_account_name=None, verification_provider=None,
                 verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                wait_for_compliance=False, wait_timeout=None, wait_interval=None, yes=False,
-                no_wait=False):  # fmt: skip
-    """Change a Flux configuration: only what changed is sent, stored secrets are kept."""
+                replace_kustomizations=False, wait_for_compliance=False, wait_timeout=None, wait_interval=None,
+                yes=False, no_wait=False):  # fmt: skip
+    """Change a Flux configuration: only what changed is sent, stored secrets are kept; -k changes the named
+    kustomizations only, unless --replace-kustomizations makes it the complete set."""
     from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
@@ -132,12 +155,19 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
     options = flux_inputs.source_options(locals())
+    if replace_kustomizations and not kustomization:
+        raise RequiredArgumentMissingError(
+            "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
+            "Give every kustomization the configuration should keep, for example "
+            "--replace-kustomizations -k name=infra path=./infrastructure -k name=apps path=./apps; to remove one "
+            "kustomization use 'az k8s-configuration flux kustomization delete'.",
+        )
     if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
         raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
                                            "--url, --https-key-file, -k or --suspend.")  # fmt: skip
     current = get_configuration(client, cluster, name)
     current_json = _sdk.as_dict(current)
-    plan = plan_update(name, current_json, kind, options, kustomization, suspend)
+    plan = plan_update(name, current_json, kind, options, kustomization, suspend, replace=replace_kustomizations)
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
         return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
@@ -164,7 +194,7 @@ def _update_question(name, plan, current):
         existing = (current.get("properties") or {}).get("kustomizations") or {}
         pruned = [k for k in removed if (existing.get(k) or {}).get("prune")]
         parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
-                     "(left out of -k)?")  # fmt: skip
+                     "(left out of -k with --replace-kustomizations)?")  # fmt: skip
         if pruned:
             parts.append(f"With prune ({', '.join(pruned)}): the workloads {'they' if len(pruned) > 1 else 'it'} "
                          "deployed will be removed from the cluster.")  # fmt: skip
@@ -176,10 +206,11 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
     """Delete a Flux configuration (asks first; with prune, its workloads are removed from the cluster)."""
     from azure.cli.core.util import sdk_no_wait
 
+    from azext_k8s_flux import _sdk
     from azext_k8s_flux.operations._prompts import confirm
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    existing = get_configuration_json(client, cluster, name)
+    existing = _sdk.as_dict(_get_or_flux_v1_hint(cmd, client, cluster, name, "delete"))
     kustomizations = (existing.get("properties") or {}).get("kustomizations") or {}
     pruned = sorted(k for k, v in kustomizations.items() if (v or {}).get("prune"))
     message = f"Delete {_what(name, cluster)}?"
@@ -200,7 +231,7 @@ def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     # Rendered here, as azure-cli would render the model: given a model (an iterable that is not a dict),
     # azure-cli imports msrest and aaz only to learn that it is not a paged result.
-    return public_configuration(get_configuration(client, cluster, name))
+    return public_configuration(_get_or_flux_v1_hint(cmd, client, cluster, name, "show"))
 
 
 def flux_list(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):

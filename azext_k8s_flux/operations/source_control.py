@@ -5,6 +5,7 @@ explains where to go instead.
 """
 
 from azure.cli.core.azclierror import ResourceNotFoundError, ValidationError
+from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux._validators import require_value
@@ -18,9 +19,36 @@ RETIRED = (
     "'az k8s-configuration flux migrate'. Nothing was sent to Azure."
 )
 
+logger = get_logger(__name__)
+
+# Said on stderr whenever list/show return Flux v1 configurations (stdout keeps the JSON alone).
+_RETIRED_NOTICE = ("Flux v1 is retired: support for Flux v1 configurations ended on 2025-05-24. Move them to "
+                   "Flux v2 with 'az k8s-configuration flux migrate {cluster}'.")
+
 # People used to Flux v1 type `az k8s-configuration show/delete` for what is now a Flux v2 configuration.
 _FLUX_V2_HINT = ("These commands handle retired Flux v1 configurations only; for a Flux v2 configuration use "
                  "'az k8s-configuration flux {verb} {cluster} -n {name}'.")
+
+
+def flux_v1_instead(cli_ctx, cluster, name, verb, missing):
+    """For `flux show|delete` of a name with no Flux v2 configuration: the error to raise. When a Flux v1
+    configuration of that name exists it says so and where to go; otherwise (or when that cannot be told)
+    `missing` stands. Asked only after the 404, so a successful `flux show` stays one request."""
+    from azure.core.exceptions import AzureError
+
+    from azext_k8s_flux import _client_factory
+
+    try:
+        _client_factory.cf_source_control_configurations(cli_ctx).get(*cluster.sdk_args(), name)
+    except AzureError:
+        return missing
+    args = f"{cluster.cli_args()} -n {name}"
+    return ResourceNotFoundError(
+        f"{missing.error_msg[:-1]}: '{name}' is a Flux v1 configuration (sourceControlConfigurations), which the "
+        "flux commands do not manage. Flux v1 is retired.",
+        [f"{verb.capitalize()} it with 'az k8s-configuration {verb} {args}'.",
+         f"Move it to Flux v2 with 'az k8s-configuration flux migrate {cluster.cli_args()}'."],
+    )
 
 
 def _arm_json(model):
@@ -38,7 +66,10 @@ def source_control_list(client, resource_group_name, cluster_name, cluster_type,
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     # A 404 here can only mean the cluster (or its resource group) is missing: name the cluster.
     with arm_errors(cluster.describe(), cluster):
-        return [_arm_json(item) for item in client.list(*cluster.sdk_args())]
+        configurations = [_arm_json(item) for item in client.list(*cluster.sdk_args())]
+    if configurations:
+        logger.warning(_RETIRED_NOTICE.format(cluster=cluster.cli_args()))
+    return configurations
 
 
 def source_control_show(client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):
@@ -48,7 +79,9 @@ def source_control_show(client, resource_group_name, cluster_name, cluster_type,
     not_found = (f"Flux v1 configuration '{name}' of {cluster.describe()} was not found. "
                  f"{_FLUX_V2_HINT.format(verb='show', cluster=cluster.cli_args(), name=name)}")
     with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster, not_found=not_found):
-        return _arm_json(client.get(*cluster.sdk_args(), name))
+        configuration = _arm_json(client.get(*cluster.sdk_args(), name))
+    logger.warning(_RETIRED_NOTICE.format(cluster=cluster.cli_args()))
+    return configuration
 
 
 def source_control_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,

@@ -34,5 +34,8 @@ def test_readme_example_runs(az_env, new_cluster, script):
     configuration = cluster.get("fluxConfigurations", "cluster-config")[1]["properties"]
     assert sorted(configuration["kustomizations"]) == ["apps", "infra"]
     assert configuration["kustomizations"]["apps"]["dependsOn"] == ["infra"]
+    if "sync_interval=3m" in script:  # the update -k example: one key changed, prune and path kept
+        infra = configuration["kustomizations"]["infra"]
+        assert (infra["syncIntervalInSeconds"], infra["prune"], infra["path"]) == (180, True, "./infrastructure")
     if "--wait" in script:
         assert completed.stdout.strip().splitlines()[-1] == "applied"

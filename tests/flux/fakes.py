@@ -107,6 +107,12 @@ class FakeSourceControlClient:
         self.calls.append(("LIST", args, kwargs))
         return [SimpleNamespace(name=name) for name in self.names]
 
+    def get(self, *args, **kwargs):
+        self.calls.append(("GET", args, kwargs))
+        if args[-1] not in self.names:
+            raise http_error(404, "ResourceNotFound", f"Source control configuration '{args[-1]}' not found.")
+        return SimpleNamespace(name=args[-1])
+
 
 def flux_extension(state="Succeeded", name="flux"):
     return {"name": name, "properties": {"extensionType": "microsoft.flux", "provisioningState": state}}

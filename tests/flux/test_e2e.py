@@ -117,10 +117,14 @@ def test_update_changes_only_what_is_given(run, cluster, emulator):
     run(f"k8s-configuration flux update {cluster.args} -n cluster-config {SEED_K}")
     assert [r[0] for r in counter.requests()] == ["GET"]  # the same kustomizations as the service holds them
     counter = RequestCounter(emulator, cluster)
-    changed = run(f"k8s-configuration flux update {cluster.args} -n cluster-config "
-                  "-k name=infra path=./infrastructure prune=false --yes").json  # fmt: skip
+    changed = run(f"k8s-configuration flux update {cluster.args} -n cluster-config -k name=infra prune=false").json
     assert [r[0] for r in counter.requests()] == ["GET", "PATCH"]
-    assert list(changed["kustomizations"]) == ["infra"] and changed["kustomizations"]["infra"]["prune"] is False
+    assert sorted(changed["kustomizations"]) == ["apps", "infra"]  # -k changes only what it names
+    assert changed["kustomizations"]["infra"]["prune"] is False
+    assert changed["kustomizations"]["infra"]["path"] == "./infrastructure"
+    replaced = run(f"k8s-configuration flux update {cluster.args} -n cluster-config --replace-kustomizations "
+                   "-k name=infra path=./infrastructure --yes").json  # fmt: skip
+    assert list(replaced["kustomizations"]) == ["infra"]
 
 
 def test_kustomization_lifecycle(run, cluster):

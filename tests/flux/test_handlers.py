@@ -76,7 +76,7 @@ def test_delete_prompt_without_prune(cmd):
      "Access to Flux configuration 'cfg'"),
     (http_error(503, "ServiceUnavailable", "try later"), AzureInternalError, "HTTP 503"),
 ])  # fmt: skip
-def test_delete_errors_are_reported_as_what_they_are(cmd, error, expected, fragment):
+def test_delete_errors_are_reported_as_what_they_are(cmd, clients, error, expected, fragment):
     client = FakeFluxClient(git_configuration(), error=error)
     with pytest.raises(expected) as raised:
         flux_delete(cmd, client, **arguments(yes=True))

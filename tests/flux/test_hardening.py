@@ -137,9 +137,12 @@ def test_post_build_variables_are_replaced_not_merged(cli, cluster, emulator):
         "kustomizations"]["apps"]["postBuild"]  # fmt: skip
     assert post_build["substitute"] == {"C": "3"}
     assert [(s["kind"], s["name"]) for s in post_build["substituteFrom"]] == [("ConfigMap", "vars")]  # not given: kept
-    declared = base.format("update") + " -k name=apps path=./apps post_build_substitute=D=4"
+    merged = cli(base.format("update") + " -k name=apps post_build_substitute=D=4").json
+    post_build = merged["kustomizations"]["apps"]["postBuild"]
+    assert post_build["substitute"] == {"D": "4"} and post_build["substituteFrom"]  # -k: substituteFrom not given
+    declared = base.format("update") + " --replace-kustomizations -k name=apps path=./apps post_build_substitute=D=4"
     post_build = cli(declared).json["kustomizations"]["apps"]["postBuild"]
-    assert post_build["substitute"] == {"D": "4"} and not post_build.get("substituteFrom")  # -k declares it all
+    assert post_build["substitute"] == {"D": "4"} and not post_build.get("substituteFrom")  # it declares it all
     seq = last_seq(emulator)
     assert "nothing to change" in cli(declared).stderr
     assert [method for method, _ in requests_since(emulator, seq)] == ["GET"]
@@ -156,9 +159,12 @@ def test_substitute_from_echoed_with_null_fields_is_unchanged():
 
 
 def test_kustomization_delete_as_a_table_shows_the_configuration_row(cli, cluster, configuration):
+    # The command returns the configuration, as the official one does; the row lists what is left.
     table = cli(f"k8s-configuration flux kustomization delete {cluster.args} -n cfg -k apps --yes -o table").stdout
-    header = table.splitlines()[0].split()
-    assert header == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState", "ProvisioningState"]
+    header, _, row = table.splitlines()
+    assert header.split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "SourceRef", "ComplianceState",
+                              "ProvisioningState", "Kustomizations"]  # fmt: skip
+    assert row.split()[0] == "cfg" and row.split()[5] == "branch=main" and row.split()[-1] == "infra"
 
 
 def test_default_kustomization_note_comes_only_with_a_created_configuration(cli, arm, cluster):

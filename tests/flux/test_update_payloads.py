@@ -14,7 +14,8 @@ CASES = {
     "https-key-only": dict(files=dict(https_key=m.HTTPS_KEY)),
     "url-and-interval": dict(url="https://github.com/org/other", sync_interval="5m"),
     "kustomization-set": dict(k=("name=infra path=./infrastructure prune=true",
-                                 "name=web path=./web depends_on=infra prune=false"), yes=True),
+                                 "name=web path=./web depends_on=infra prune=false"), replace_kustomizations=True,
+                              yes=True),
     "kustomization-field-change": dict(k=("name=infra path=./infrastructure prune=false",
                                           "name=apps path=./apps/staging prune=true depends_on=infra")),
     "switch-to-bucket": dict(kind="bucket", url="https://s3.amazonaws.com", bucket_name="manifests",
@@ -131,17 +132,18 @@ def test_update_without_options_sends_nothing(cmd):
         flux_update(cmd, NoRequests(), **arguments())
 
 
-def test_removing_kustomizations_left_out_of_k_is_confirmed(cmd):
-    # -k on update is the complete set: leaving `apps` (prune=true) out deletes its workloads, which used to
-    # happen without a word while `kustomization delete` and `flux delete` both ask.
+def test_removing_kustomizations_left_out_of_the_complete_set_is_confirmed(cmd):
+    # --replace-kustomizations: leaving `apps` (prune=true) out deletes its workloads, so it is asked first, as
+    # `kustomization delete` and `flux delete` ask.
     client = FakeFluxClient(git_configuration())
+    complete = dict(k=("name=infra path=./infrastructure prune=true",), replace_kustomizations=True)
     with pytest.raises(NoTTYError) as raised:
-        flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",)))
+        flux_update(cmd, client, **arguments(**complete))
     message = str(raised.value)
-    assert "Remove kustomization apps of 'cfg' (left out of -k)?" in message
+    assert "Remove kustomization apps of 'cfg' (left out of -k with --replace-kustomizations)?" in message
     assert "With prune (apps): the workloads it deployed will be removed from the cluster." in message
     assert "--yes" in message and client.writes() == []
-    flux_update(cmd, client, **arguments(k=("name=infra path=./infrastructure prune=true",), yes=True))
+    flux_update(cmd, client, **arguments(**complete, yes=True))
     assert wire(client.writes()[0][1][-1])["properties"]["kustomizations"] == {"apps": None}
 
 

@@ -46,7 +46,8 @@ def test_flux_confirmations_follow_it_too(cli, new_cluster, monkeypatch):
     monkeypatch.setenv("AZURE_CORE_DISABLE_CONFIRM_PROMPT", "true")
 
     cli(f"k8s-configuration flux kustomization delete {cluster.args} -n cfg -k apps -o none")
-    cli(f"k8s-configuration flux update {cluster.args} -n cfg -k name=other path=./other -o none")
+    cli(f"k8s-configuration flux update {cluster.args} -n cfg --replace-kustomizations -k name=other path=./other "
+        "-o none")  # fmt: skip
     assert list(cluster.get("fluxConfigurations", "cfg")[1]["properties"]["kustomizations"]) == ["other"]
     cli(f"k8s-configuration flux delete {cluster.args} -n cfg")
     assert cluster.list("fluxConfigurations") == []

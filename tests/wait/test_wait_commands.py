@@ -172,9 +172,10 @@ def test_extension_wait_applies_to_flux_only(cli, new_cluster, emulator):
 def test_create_with_wait_as_a_table_shows_the_configuration_row(cli, new_cluster):
     cluster, name = new_cluster(), _name()
     table = _create(cli, cluster, name, "--wait -o table").stdout.splitlines()
-    assert table[0].split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "ComplianceState",
+    assert table[0].split() == ["Name", "Namespace", "Scope", "SourceKind", "Url", "SourceRef", "ComplianceState",
                                 "ProvisioningState"]  # fmt: skip
-    assert table[2].split() == [name, "default", "cluster", "GitRepository", REPOSITORY, "Compliant", "Succeeded"]
+    assert table[2].split() == [name, "default", "cluster", "GitRepository", REPOSITORY, "branch=main", "Compliant",
+                                "Succeeded"]  # fmt: skip
 
 
 def test_slow_reconciliation_is_waited_through_with_reads_at_the_interval(cli, new_cluster, emulator):
@@ -204,3 +205,25 @@ def test_bad_wait_timeout_on_create_names_its_option(cli, new_cluster):
     result = cli(f"k8s-configuration flux create {new_cluster().args} -n cfg -u https://github.com/fluxcd/flux2 "
                  "--branch main --wait --wait-timeout 0", expect=2)  # fmt: skip
     assert "argument --wait-timeout: 0 is too small: use at least 1 second." in result.stderr
+
+
+def _option_help(cli, capsys, command, option):
+    """The help paragraph of `option` in `az <command> -h` (its lines up to the next option)."""
+    capsys.readouterr()
+    cli(f"{command} -h")
+    lines = capsys.readouterr().out.splitlines()  # knack prints help to the process's stdout
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(option))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip().startswith("--")), len(lines))
+    return " ".join(line.strip() for line in lines[start:end])
+
+
+def test_wait_help_says_what_each_command_waits_for(cli, capsys):
+    for command in ("k8s-configuration flux create", "k8s-configuration flux update"):
+        text = _option_help(cli, capsys, command, "--wait --wait-for-compliance")
+        assert "applied the configuration" in text and "flux wait -h" in text
+        assert "k8s-extension" not in text and "every Flux configuration" not in text, command
+    for command in ("k8s-configuration flux kustomization create", "k8s-configuration flux kustomization update"):
+        assert "applied the configuration" in _option_help(cli, capsys, command, "--wait-for-compliance")
+    for command in ("k8s-extension create", "k8s-extension update"):
+        text = _option_help(cli, capsys, command, "--wait --wait-for-compliance")
+        assert text.split(": ", 1)[1].startswith("For microsoft.flux:") and "every Flux configuration" in text

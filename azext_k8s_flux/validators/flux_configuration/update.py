@@ -117,7 +117,8 @@ def kustomization_changes(spec, current, defaults=None):
 
 
 def plan_kustomization_set(config_name, specs, existing):
-    """`flux update -k ...` declares the full set: new ones added, changed fields patched, others removed."""
+    """`flux update --replace-kustomizations -k ...` declares the complete set: new ones added, fields left out
+    back to the service defaults, kustomizations not named removed."""
     validate_kustomizations(config_name, specs)
     existing = existing or {}
     wanted = {spec["name"]: spec for spec in specs}
@@ -129,7 +130,22 @@ def plan_kustomization_set(config_name, specs, existing):
     return changes
 
 
-def plan_update(config_name, existing, kind_value, options, kustomizations=None, suspend=None):
+def plan_kustomization_merge(config_name, specs, existing):
+    """`flux update -k ...` changes only what it names (as the official command's merge-patch does): a named
+    kustomization gets the given fields and keeps the others, a new name is created with the given fields, and
+    kustomizations not named stay as they are."""
+    existing = existing or {}
+    validate_kustomizations(config_name, specs, existing)
+    changes = {}
+    for spec in specs:
+        diff = kustomization_changes(spec, existing.get(spec["name"]))
+        if diff:
+            changes[spec["name"]] = diff
+    return changes
+
+
+def plan_update(config_name, existing, kind_value, options, kustomizations=None, suspend=None, replace=False):
+    """The changes of `flux update`; `replace` (--replace-kustomizations) makes -k the complete set."""
     properties = existing.get("properties") or {}
     current_kind = properties.get("sourceKind") or GIT
     kind = normalize_kind(kind_value) if kind_value else current_kind
@@ -145,7 +161,8 @@ def plan_update(config_name, existing, kind_value, options, kustomizations=None,
         plan.source.source = _drop_unchanged(plan.source.source, current)
         plan.protected = dict(plan.source.protected)
     if kustomizations:
-        plan.kustomizations = plan_kustomization_set(config_name, kustomizations, properties.get("kustomizations"))
+        plan_kustomizations = plan_kustomization_set if replace else plan_kustomization_merge
+        plan.kustomizations = plan_kustomizations(config_name, kustomizations, properties.get("kustomizations"))
     if suspend is not None and bool(suspend) != bool(properties.get("suspend")):
         plan.suspend = bool(suspend)
     return plan
