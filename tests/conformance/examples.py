@@ -104,7 +104,6 @@ K8S_CONFIGURATION_HELP = [
                 **FLUX_KEPT,
             }
         },
-        pending="flux-update: -k replaces the whole set (asks to delete infra) and resets prune/dependsOn of apps",
     ),
     Example(
         "cfg-help-flux-update-bucket-insecure",
