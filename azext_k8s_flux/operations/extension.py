@@ -177,7 +177,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
 
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations
-    from azext_k8s_flux.validators.extension_rules import is_flux
+    from azext_k8s_flux.validators.extension_rules import delete_needs_confirmation, is_flux
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "extension")
@@ -186,7 +186,8 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     if is_flux(extension_type) and not force:
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
-    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
+    if delete_needs_confirmation(extension_type):
+        confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
     with arm_errors(_what(name, cluster), cluster):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)

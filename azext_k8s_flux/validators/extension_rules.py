@@ -17,6 +17,9 @@ logger = get_logger(__name__)
 FLUX_EXTENSION_TYPE = "microsoft.flux"
 FLUX_RELEASE_NAMESPACE = "flux-system"
 RELEASE_TRAINS = ("Stable", "Preview")
+# The official `k8s-extension delete` asks for confirmation for every extension type except these two,
+# whose delete cleans up their Azure Monitor resources without a prompt.
+DELETED_WITHOUT_PROMPT = ("microsoft.azuremonitor.containers", "microsoft.azuremonitor.containers.metrics")
 
 # The extensions API lists no versions, so the supported window (the latest minor and the two before it,
 # N-2) is computed from this table, the one place to update when a new minor ships. Sources: the
@@ -32,6 +35,10 @@ _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 def is_flux(extension_type):
     return (extension_type or "").strip().lower() == FLUX_EXTENSION_TYPE
+
+
+def delete_needs_confirmation(extension_type):
+    return (extension_type or "").strip().lower() not in DELETED_WITHOUT_PROMPT
 
 
 def _parse_version(text):
