@@ -43,12 +43,12 @@ examples:
       --version 1.17.2
   - name: Pin a version and stay on it with the newer upgrade mode
     text: >
-      az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n flux --extension-type microsoft.flux
+      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
       --version 1.17.2 --auto-upgrade-mode none
   - name: Buy and install an Azure Marketplace offer (AKS)
     text: >
-      az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n $NAME --extension-type $TYPE
-      --plan-name $PLAN_ID --plan-product $PRODUCT_ID --plan-publisher $PUBLISHER_ID
+      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n my-offer --extension-type contoso.cache
+      --plan-name standard --plan-product contoso-cache --plan-publisher contoso
 """
 
 helps["k8s-extension update"] = """
@@ -75,7 +75,7 @@ examples:
       az k8s-extension update -g my-rg -c my-cluster -t managedClusters -n flux
       --release-train preview --auto-upgrade-minor-version true
   - name: Take only patch releases of the installed minor version from now on
-    text: az k8s-extension update -g $RG -c $CLUSTER -t connectedClusters -n flux --auto-upgrade-mode patch
+    text: az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n flux --auto-upgrade-mode patch
   - name: Replace protected settings from a file without a prompt
     text: >
       az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n my-extension
