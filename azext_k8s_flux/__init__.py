@@ -4,10 +4,24 @@ from azure.cli.core import AzCommandsLoader
 
 from azext_k8s_flux._help import helps  # noqa: F401  (registers the YAML help entries)
 
+COMMAND_GROUPS = ("k8s-extension", "k8s-configuration")
+
+
+def _no_abbreviations(_cli_ctx, parser=None, **_):
+    # argparse would take a prefix as the longer option it starts (--config-settings a=b read as
+    # --config-settings-file): our commands accept only options spelled in full.
+    for command, command_parser in getattr(parser, "subparser_map", {}).items():
+        if command.split()[0] in COMMAND_GROUPS:
+            command_parser.allow_abbrev = False
+
 
 class K8sFluxCommandsLoader(AzCommandsLoader):
     def __init__(self, cli_ctx=None):
+        from knack.events import EVENT_INVOKER_CMD_TBL_LOADED
+
         super().__init__(cli_ctx=cli_ctx)
+        if cli_ctx is not None:
+            cli_ctx.register_event(EVENT_INVOKER_CMD_TBL_LOADED, _no_abbreviations)
 
     def load_command_table(self, args):
         from azext_k8s_flux.commands import load_command_table

@@ -21,7 +21,10 @@ long-summary: >
     auto-upgrade off; --release-train is Stable or Preview. The install is refused, with the commands to
     run, while the cluster still has Flux v1 configurations (az k8s-configuration list).
     Multi-tenancy is on by default; opt out with --configuration-settings multiTenancy.enforce=false.
-    Other extension types are passed through without Flux rules.
+    Other extension types are passed through without Flux rules. The official command's spellings work
+    too: --config-settings, --configuration-protected-settings, --configuration-settings-file and
+    --configuration-protected-settings-file with a deprecation warning. Options are never abbreviated:
+    give each one in full.
 examples:
   - name: Install Flux on an AKS cluster
     text: az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
@@ -38,6 +41,14 @@ examples:
     text: >
       az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
       --version 1.17.2
+  - name: Pin a version and stay on it with the newer upgrade mode
+    text: >
+      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
+      --version 1.17.2 --auto-upgrade-mode none
+  - name: Buy and install an Azure Marketplace offer (AKS)
+    text: >
+      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n my-offer --extension-type contoso.cache
+      --plan-name standard --plan-product contoso-cache --plan-publisher contoso
 """
 
 helps["k8s-extension update"] = """
@@ -63,6 +74,8 @@ examples:
     text: >
       az k8s-extension update -g my-rg -c my-cluster -t managedClusters -n flux
       --release-train preview --auto-upgrade-minor-version true
+  - name: Take only patch releases of the installed minor version from now on
+    text: az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n flux --auto-upgrade-mode patch
   - name: Replace protected settings from a file without a prompt
     text: >
       az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n my-extension
@@ -73,7 +86,9 @@ helps["k8s-extension delete"] = """
 type: command
 short-summary: Delete an extension from a cluster.
 long-summary: >
-    Asks for confirmation unless --yes. microsoft.flux is not deleted while Flux configurations still exist
+    Asks for confirmation unless --yes, as the official command does for every extension type except
+    microsoft.azuremonitor.containers and microsoft.azuremonitor.containers.metrics (never asked).
+    microsoft.flux is not deleted while Flux configurations still exist
     on the cluster (they are listed with the commands to delete them) unless --force, which also asks Azure
     to remove the extension resource at once (forceDelete).
 examples:

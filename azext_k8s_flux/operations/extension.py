@@ -99,6 +99,7 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                      release_train=None, version=None, auto_upgrade_minor_version=None,
                      configuration_settings=None, configuration_protected_settings=None,
                      configuration_settings_file=None, configuration_protected_settings_file=None,
+                     auto_upgrade_mode=None, plan_name=None, plan_product=None, plan_publisher=None,
                      wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):
     """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
     from azext_k8s_flux.operations.flux_extension import check_no_flux_v1
@@ -112,7 +113,8 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
     arguments = create_arguments(cluster.cluster_type, extension_type, scope, release_namespace, target_namespace,
-                                 release_train, version, auto_upgrade_minor_version, settings, protected)
+                                 release_train, version, auto_upgrade_minor_version, settings, protected,
+                                 auto_upgrade_mode, (plan_name, plan_product, plan_publisher))
     if is_flux(extension_type):
         check_no_flux_v1(cmd.cli_ctx, cluster)
     extension = build_extension(cluster, **arguments)
@@ -125,8 +127,8 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      auto_upgrade_minor_version=None, configuration_settings=None,
                      configuration_protected_settings=None, configuration_settings_file=None,
                      configuration_protected_settings_file=None, remove_settings=None,
-                     remove_protected_settings=None, wait_for_compliance=False, wait_timeout=None,
-                     wait_interval=None, yes=False, no_wait=False):
+                     remove_protected_settings=None, auto_upgrade_mode=None, wait_for_compliance=False,
+                     wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.payloads.extension import build_extension_patch
@@ -145,8 +147,8 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     settings, protected = _read_settings(configuration_settings, configuration_settings_file,
                                          configuration_protected_settings, configuration_protected_settings_file)
     check_update_inputs(settings, protected, remove_settings, remove_protected_settings, release_train, version,
-                        auto_upgrade_minor_version)
-    resolve_auto_upgrade(version, auto_upgrade_minor_version)
+                        auto_upgrade_minor_version, auto_upgrade_mode)
+    resolve_auto_upgrade(version, auto_upgrade_minor_version, auto_upgrade_mode)
     current = _get(client, cluster, name)
     current_properties = _properties(current)
     flux = is_flux(current_properties.get("extensionType"))
@@ -155,7 +157,8 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     if flux:
         release_train, version = canonical_release_train(release_train), check_flux_version(version)
     changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
-                                    settings, protected, remove_settings, remove_protected_settings)
+                                    settings, protected, remove_settings, remove_protected_settings,
+                                    auto_upgrade_mode)
     if not changes.patch:
         logger.warning("Nothing to change: %s already has these values.", _what(name, cluster))
         return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
@@ -174,7 +177,7 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
 
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations
-    from azext_k8s_flux.validators.extension_rules import is_flux
+    from azext_k8s_flux.validators.extension_rules import delete_needs_confirmation, is_flux
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "extension")
@@ -183,7 +186,8 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     if is_flux(extension_type) and not force:
         check_no_flux_configurations(cmd.cli_ctx, cluster, name)
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
-    confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
+    if delete_needs_confirmation(extension_type):
+        confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
     with arm_errors(_what(name, cluster), cluster):
         force_delete = True if force else None
         poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)

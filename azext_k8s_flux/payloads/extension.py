@@ -31,14 +31,18 @@ def build_extension(
     release_train=None,
     version=None,
     auto_upgrade_minor_version=None,
+    auto_upgrade_mode=None,
+    plan=None,
     configuration_settings=None,
     configuration_protected_settings=None,
 ):
-    """The Extension PUT body. Unset arguments are left out, so the service's defaults apply."""
+    """The Extension PUT body. Unset arguments are left out, so the service's defaults apply. `plan` is
+    the Marketplace plan as {name, product, publisher}."""
     models = _sdk.extension_models()
     properties = models.ExtensionProperties(extension_type=extension_type)
     optional = {
         "auto_upgrade_minor_version": auto_upgrade_minor_version,
+        "auto_upgrade_mode": auto_upgrade_mode,
         "release_train": release_train,
         "version": version,
         "scope": _scope(models, scope, release_namespace, target_namespace),
@@ -49,6 +53,8 @@ def build_extension(
         if value is not None:
             setattr(properties, attribute, value)
     extension = models.Extension(properties=properties)
+    if plan is not None:
+        extension.plan = models.Plan(**plan)
     identity = _identity(models, cluster)
     if identity is not None:
         extension.identity = identity
@@ -68,6 +74,7 @@ def build_flux_extension_install(cluster):
 
 def build_extension_patch(
     auto_upgrade_minor_version=None,
+    auto_upgrade_mode=None,
     release_train=None,
     version=None,
     clear_version=False,
@@ -81,6 +88,7 @@ def build_extension_patch(
     properties = models.PatchExtensionProperties()
     optional = {
         "auto_upgrade_minor_version": auto_upgrade_minor_version,
+        "auto_upgrade_mode": auto_upgrade_mode,
         "release_train": release_train,
         "version": _sdk.explicit_null() if clear_version else version,
         "configuration_settings": configuration_settings or None,

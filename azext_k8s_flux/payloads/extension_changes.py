@@ -25,10 +25,14 @@ def plan_extension_update(
     protected=None,
     remove_settings=None,
     remove_protected_settings=None,
+    auto_upgrade_mode=None,
 ):
     """`current` is the extension's `properties` as a JSON dict; the other arguments are already validated."""
     changes = ExtensionChanges()
-    _plan_upgrade(changes.patch, current, release_train, version, auto_upgrade_minor_version)
+    if auto_upgrade_mode is not None:
+        _plan_upgrade_mode(changes.patch, current, release_train, version, auto_upgrade_mode)
+    else:
+        _plan_upgrade(changes.patch, current, release_train, version, auto_upgrade_minor_version)
     plain = _plan_settings(current.get("configurationSettings") or {}, settings, remove_settings)
     if plain:
         changes.patch["configuration_settings"] = plain
@@ -60,6 +64,16 @@ def _plan_upgrade(patch, current, release_train, version, auto_upgrade):
                 "--release-train takes effect only with minor-version auto-upgrade on: add "
                 "--auto-upgrade-minor-version true, or pin a version of that train with --version."
             )
+
+
+def _plan_upgrade_mode(patch, current, release_train, version, mode):
+    """--auto-upgrade-mode supersedes autoUpgradeMinorVersion: only the mode, version and train are sent."""
+    if mode != (current.get("autoUpgradeMode") or "").lower():
+        patch["auto_upgrade_mode"] = mode
+    if version is not None and version != current.get("version"):
+        patch["version"] = version
+    if release_train is not None and release_train.lower() != (current.get("releaseTrain") or "").lower():
+        patch["release_train"] = release_train
 
 
 def _plan_settings(current_settings, settings, remove_settings):

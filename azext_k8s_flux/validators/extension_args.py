@@ -35,18 +35,22 @@ def create_arguments(
     auto_upgrade_minor_version,
     settings,
     protected,
+    auto_upgrade_mode=None,
+    plan=(None, None, None),
 ):
-    """Validated keyword arguments of payloads.extension.build_extension for `k8s-extension create`."""
+    """Validated keyword arguments of payloads.extension.build_extension for `k8s-extension create`;
+    `plan` is (--plan-name, --plan-product, --plan-publisher)."""
     rules.check_extension_type(extension_type)
     flux = rules.is_flux(extension_type)
-    auto_upgrade = rules.resolve_auto_upgrade(version, auto_upgrade_minor_version)
+    auto_upgrade = rules.resolve_auto_upgrade(version, auto_upgrade_minor_version, auto_upgrade_mode)
     if flux:
         rules.check_flux_scope(scope, release_namespace, target_namespace)
         scope, release_namespace = "cluster", rules.FLUX_RELEASE_NAMESPACE
         extension_type = rules.FLUX_EXTENSION_TYPE
         release_train = rules.canonical_release_train(release_train)
         version = rules.check_flux_version(version)
-        auto_upgrade = True if auto_upgrade is None else auto_upgrade
+        if auto_upgrade_mode is None:
+            auto_upgrade = True if auto_upgrade is None else auto_upgrade
     else:
         scope = rules.resolve_generic_scope(scope, release_namespace, target_namespace)
     settings, protected = check_settings(settings, protected, flux, cluster_type, creating=True)
@@ -58,6 +62,8 @@ def create_arguments(
         "release_train": release_train,
         "version": version,
         "auto_upgrade_minor_version": auto_upgrade,
+        "auto_upgrade_mode": auto_upgrade_mode,
+        "plan": rules.resolve_plan(*plan),
         "configuration_settings": settings,
         "configuration_protected_settings": protected,
     }
@@ -69,7 +75,7 @@ def check_update_inputs(settings, protected, remove_settings, remove_protected_s
     if all(value is None for value in asked):
         raise RequiredArgumentMissingError(
             "Nothing to update: give --configuration-settings, --config-protected-settings (or their file forms), "
-            "--remove-settings, --remove-protected-settings, --release-train, --version or "
+            "--remove-settings, --remove-protected-settings, --release-train, --version, --auto-upgrade-mode or "
             "--auto-upgrade-minor-version."
         )
     for given, removed, option, remove_option in (

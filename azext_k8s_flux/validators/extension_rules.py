@@ -3,6 +3,7 @@
 import re
 
 from azure.cli.core.azclierror import (
+    ArgumentUsageError,
     InvalidArgumentValueError,
     MutuallyExclusiveArgumentError,
     RequiredArgumentMissingError,
@@ -16,6 +17,9 @@ logger = get_logger(__name__)
 FLUX_EXTENSION_TYPE = "microsoft.flux"
 FLUX_RELEASE_NAMESPACE = "flux-system"
 RELEASE_TRAINS = ("Stable", "Preview")
+# The official `k8s-extension delete` asks for confirmation for every extension type except these two,
+# whose delete cleans up their Azure Monitor resources without a prompt.
+DELETED_WITHOUT_PROMPT = ("microsoft.azuremonitor.containers", "microsoft.azuremonitor.containers.metrics")
 
 # The extensions API lists no versions, so the supported window (the latest minor and the two before it,
 # N-2) is computed from this table, the one place to update when a new minor ships. Sources: the
@@ -33,13 +37,20 @@ def is_flux(extension_type):
     return (extension_type or "").strip().lower() == FLUX_EXTENSION_TYPE
 
 
+def delete_needs_confirmation(extension_type):
+    return (extension_type or "").strip().lower() not in DELETED_WITHOUT_PROMPT
+
+
 def _parse_version(text):
     match = _VERSION.match(text or "")
     return tuple(int(part) for part in match.groups()) if match else None
 
 
-def resolve_auto_upgrade(version, auto_upgrade_minor_version):
-    """The autoUpgradeMinorVersion to send: pinning a version needs auto-upgrade off."""
+def resolve_auto_upgrade(version, auto_upgrade_minor_version, auto_upgrade_mode=None):
+    """The autoUpgradeMinorVersion to send: pinning a version needs auto-upgrade off. --auto-upgrade-mode
+    supersedes the flag: with it, no autoUpgradeMinorVersion is sent (None)."""
+    if auto_upgrade_mode is not None:
+        return _check_upgrade_mode(version, auto_upgrade_minor_version, auto_upgrade_mode)
     if version is None:
         return auto_upgrade_minor_version
     if auto_upgrade_minor_version:
@@ -48,6 +59,37 @@ def resolve_auto_upgrade(version, auto_upgrade_minor_version):
             "drop --auto-upgrade-minor-version true, or drop --version to follow the release train."
         )
     return False
+
+
+def _check_upgrade_mode(version, auto_upgrade_minor_version, auto_upgrade_mode):
+    if auto_upgrade_minor_version is not None:
+        raise MutuallyExclusiveArgumentError(
+            "--auto-upgrade-mode and --auto-upgrade-minor-version both say how the extension is upgraded: "
+            "keep --auto-upgrade-mode (none, patch or compatible) and drop --auto-upgrade-minor-version."
+        )
+    if version is not None and auto_upgrade_mode == "compatible":
+        logger.warning(
+            "--auto-upgrade-mode compatible upgrades the extension past --version %s; use "
+            "--auto-upgrade-mode none to stay on it, or patch to get only its patch releases.",
+            version,
+        )
+    return None
+
+
+def resolve_plan(plan_name, plan_product, plan_publisher):
+    """The Marketplace plan to send ({name, product, publisher}), or None: all three options or none."""
+    given = {"name": plan_name, "product": plan_product, "publisher": plan_publisher}
+    if all(value is None for value in given.values()):
+        return None
+    missing = [f"--plan-{part}" for part, value in given.items() if not (value or "").strip()]
+    if missing:
+        raise ArgumentUsageError(
+            "A Marketplace plan needs --plan-name, --plan-product and --plan-publisher; "
+            f"missing: {', '.join(missing)}. "
+            "Find them on the offer in the Azure portal, under 'Usage Information + Support' (Plan ID, Product ID, "
+            "Publisher ID)."
+        )
+    return {part: value.strip() for part, value in given.items()}
 
 
 def canonical_release_train(release_train):

@@ -30,7 +30,6 @@ LOG_LEVELS = ("debug", "info", "error")
 _QUANTITY = re.compile(r"^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")
 _DURATION = re.compile(r"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
-SECRET_WORDS = re.compile(r"key|secret|password|passwd|token|credential", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,9 @@ def _warn_unknown(key, option):
 
 
 def warn_if_secret_looking(key, option):
-    if SECRET_WORDS.search(key):
+    from azext_k8s_flux.validators.secret_names import looks_like_a_secret
+
+    if looks_like_a_secret(key):
         logger.warning(
             "'%s' in %s looks like a secret: plain settings are stored and returned in clear text. "
             "Pass it with --config-protected-settings or --config-protected-file instead.",

@@ -16,6 +16,10 @@ def _loader():
 
 
 def _normalized(value):
+    from knack.deprecation import Deprecated
+
+    if isinstance(value, Deprecated):  # a deprecated option spelling: a new object at every load
+        return ("deprecated", value.target, value.redirect)
     if callable(value):
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
     if isinstance(value, (list, tuple)):
