@@ -29,7 +29,6 @@ ARC_LONG = "--resource-group demo-rg --cluster-name demo-arc --cluster-type conn
 AKS_LONG = "--resource-group demo-rg --cluster-name demo-aks --cluster-type managedClusters"
 FLUX_KEPT = {"kustomizations/infra/path": "./infrastructure", "kustomizations/infra/prune": True}
 EXTENSION_TYPES = "ext-types: the `k8s-extension extension-types` commands are not there yet"
-PLAN = "ext-parity: --plan-name/--plan-product/--plan-publisher are not there yet"
 
 
 @dataclass(frozen=True)
@@ -289,7 +288,6 @@ K8S_EXTENSION_HELP = [
         "--scope cluster --release-train stable --plan-name testplan --plan-product kubernetest_apps_demo_offer "
         "--plan-publisher test_test_mix3pptest0011614206850774",
         result={"plan/name": "testplan", "plan/product": "kubernetest_apps_demo_offer"},
-        pending=PLAN,
     ),
     Example(
         "ext-help-list",

@@ -1,7 +1,7 @@
 """The `az k8s-configuration` / `az k8s-extension` commands of Microsoft Learn's Arc and AKS GitOps and cluster
 extension pages, re-typed in the demo world's names (see examples.py for the fields)."""
 
-from tests.conformance.examples import AKS, AKS_CLUSTER, ARC, ARC_CLUSTER, FLUX_KEPT, MISSING, PLAN, TUTORIAL, Example
+from tests.conformance.examples import AKS, AKS_CLUSTER, ARC, ARC_CLUSTER, FLUX_KEPT, MISSING, TUTORIAL, Example
 
 EXTENSIONS = ARC + "extensions.md"
 CI_CD = ARC + "tutorial-gitops-flux2-ci-cd.md"
@@ -398,7 +398,6 @@ EXTENSION_PAGES = [
         "--cluster-type connectedClusters",
         given=("ext:azuremonitor-containers:Microsoft.AzureMonitor.Containers",),
         absent=("extensions/azuremonitor-containers",),
-        pending="ext-parity: delete asks for confirmation for every type (fails without a terminal and --yes)",
     ),
     Example(
         "learn-marketplace-types",
@@ -417,7 +416,6 @@ EXTENSION_PAGES = [
         "--cluster-name demo-arc --resource-group demo-rg --cluster-type connectedClusters --plan-name testplan "
         "--plan-product voteapp-offer --plan-publisher contoso",
         result={"plan/publisher": "contoso"},
-        pending=PLAN,
     ),
     Example(
         "learn-marketplace-list",
@@ -478,7 +476,6 @@ EXTENSION_PAGES = [
         "--plan-product testOfferID --plan-publisher testPublisherID "
         "--configuration-settings title=VoteAnimal value1=Cats value2=Dogs",
         result={"plan/name": "testPlanID", "configurationSettings/value2": "Dogs"},
-        pending=PLAN,
     ),
     Example(
         "aks-extensions-show",
