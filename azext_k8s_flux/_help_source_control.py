@@ -38,11 +38,11 @@ long-summary: >
     Applications the configuration deployed keep running, but they stop syncing: changes in the repository
     are no longer applied and drift is no longer repaired. `az k8s-configuration flux migrate` deletes the
     Flux v1 configurations and recreates them as Flux v2 configurations in one guided step.
+    Like the official command, delete does not prompt; it says afterwards what was left running.
 examples:
-  - name: Delete a Flux v1 configuration without a prompt.
+  - name: Delete a Flux v1 configuration.
     text: |
-        az k8s-configuration delete -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
-          --yes
+        az k8s-configuration delete -g $RG -c $CLUSTER -t connectedClusters -n cluster-config
 """
 
 helps["k8s-configuration create"] = """

@@ -18,7 +18,8 @@ def load_arguments(loader):
             c.argument("name", options_list=["--name", "-n"], help="Name of the Flux v1 configuration.")
 
     with loader.argument_context("k8s-configuration delete") as c:
-        c.argument("yes", options_list=["--yes", "-y"], action="store_true", help="Do not prompt for confirmation.")
+        c.argument("yes", options_list=["--yes", "-y"], action="store_true",
+                   help="Accepted for scripts that pass it; deleting a Flux v1 configuration does not prompt.")
 
     # `create` is refused; it accepts the options of the retired command so that old scripts get that
     # explanation instead of an unknown-argument error.

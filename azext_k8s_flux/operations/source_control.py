@@ -10,7 +10,6 @@ from knack.log import get_logger
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations._prompts import confirm
 
 RETIRED = (
     "Flux v1 is retired: new Flux v1 configurations (sourceControlConfigurations) cannot be created since "
@@ -24,6 +23,11 @@ logger = get_logger(__name__)
 # Said on stderr whenever list/show return Flux v1 configurations (stdout keeps the JSON alone).
 _RETIRED_NOTICE = ("Flux v1 is retired: support for Flux v1 configurations ended on 2025-05-24. Move them to "
                    "Flux v2 with 'az k8s-configuration flux migrate {cluster}'.")
+
+# What a deleted Flux v1 configuration leaves behind, said once it is gone.
+_DELETED_NOTE = ("Deleted Flux v1 configuration '%s'. Applications it deployed keep running but no longer sync: "
+                 "changes in the repository are not applied and drift is not repaired. Manage them with Flux v2: "
+                 "'az k8s-configuration flux create %s ...'.")
 
 # People used to Flux v1 type `az k8s-configuration show/delete` for what is now a Flux v2 configuration.
 _FLUX_V2_HINT = ("These commands handle retired Flux v1 configurations only; for a Flux v2 configuration use "
@@ -86,17 +90,10 @@ def source_control_show(client, resource_group_name, cluster_name, cluster_type,
 
 def source_control_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                           cluster_resource_provider=None, yes=False):
-    """Delete one Flux v1 configuration."""
+    """Delete one Flux v1 configuration. No prompt, as with the official command (pipelines written for it pass no
+    --yes): deleting a Flux v1 configuration leaves its workloads running, and the note after it says so."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "Flux v1 configuration")
-    confirm(
-        f"Delete Flux v1 configuration '{name}' of {cluster.describe()}?\n"
-        "Applications it deployed keep running, but they stop syncing: changes in the repository are no longer "
-        "applied and drift is no longer repaired. To keep them managed, run 'az k8s-configuration flux migrate "
-        f"{cluster.cli_args()}' instead, which recreates it as a Flux v2 configuration.",
-        yes,
-        cmd.cli_ctx,
-    )
     with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
         # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
         statuses = []
@@ -108,6 +105,7 @@ def source_control_delete(cmd, client, resource_group_name, cluster_name, cluste
             f"List them with 'az k8s-configuration list {cluster.cli_args()}'. "
             f"{_FLUX_V2_HINT.format(verb='delete', cluster=cluster.cli_args(), name=name)}"
         )
+    logger.warning(_DELETED_NOTE, name, cluster.cli_args())
 
 
 def source_control_create(resource_group_name=None, cluster_name=None, cluster_type=None, name=None,

@@ -379,7 +379,7 @@ EXPECTED = {
         ([0], check_migrated_https),
     ("list", "List the Flux v1 configurations of an Azure Arc-enabled cluster, as a table."): ([0], check_v1_list),
     ("show", "Show a Flux v1 configuration of an AKS cluster."): ([0], check_v1_show),
-    ("delete", "Delete a Flux v1 configuration without a prompt."): ([0], check_v1_deleted),
+    ("delete", "Delete a Flux v1 configuration."): ([0], check_v1_deleted),
     ("create", "A Flux v1 command from an old script stops with this explanation (exit code 1) and changes nothing."):
         ([1], check_v1_refused),
     ("create", "Create a Flux v2 configuration instead (here for the Flux v2 multi-tenancy sample repository)."):

@@ -23,19 +23,20 @@ def test_configured_pipelines_are_not_asked(cli, new_cluster, monkeypatch, tmp_p
 
 def test_prompts_still_fail_without_a_terminal_by_default(cli, new_cluster):
     cluster = new_cluster("connectedClusters")
-    seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
-    result = cli(f"k8s-configuration delete {cluster.args} -n cluster-config", expect=1)
+    cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor -o none")
+    result = cli(f"k8s-extension delete {cluster.args} -n monitor", expect=1)
     assert "Pass --yes" in result.stderr
+    assert [extension["name"] for extension in cluster.list("extensions")] == ["monitor"]
 
 
 def test_an_invalid_setting_is_an_error_not_a_traceback(cli, new_cluster, monkeypatch):
     cluster = new_cluster("connectedClusters")
-    seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
+    cli(f"k8s-extension create {cluster.args} -n monitor --extension-type contoso.monitor -o none")
     monkeypatch.setenv("AZURE_CORE_DISABLE_CONFIRM_PROMPT", "maybe")
-    result = cli(f"k8s-configuration delete {cluster.args} -n cluster-config", expect=1)
+    result = cli(f"k8s-extension delete {cluster.args} -n monitor", expect=1)
     assert "core.disable_confirm_prompt" in result.stderr and "use true or false" in result.stderr
     assert "Traceback" not in result.output
-    assert [item["name"] for item in cluster.list(SCC)] == ["cluster-config"]
+    assert [extension["name"] for extension in cluster.list("extensions")] == ["monitor"]
 
 
 def test_flux_confirmations_follow_it_too(cli, new_cluster, monkeypatch):

@@ -4,8 +4,6 @@ import pytest
 from azure.cli.core.azclierror import (
     AzureInternalError,
     ForbiddenError,
-    ManualInterrupt,
-    NoTTYError,
     ResourceNotFoundError,
     ValidationError,
 )
@@ -73,17 +71,6 @@ def test_a_403_on_delete_is_never_reported_as_nothing_to_delete():
     with pytest.raises(ForbiddenError) as raised:
         source_control.source_control_delete(fake_cmd(), FailingClient(403), name="cfg", yes=True, **CLUSTER)
     assert "was not found" not in str(raised.value)
-
-
-def test_delete_declined_or_without_terminal_sends_nothing(monkeypatch):
-    client = FailingClient(500)
-    with pytest.raises(NoTTYError) as raised:
-        source_control.source_control_delete(fake_cmd(), client, name="cfg", **CLUSTER)
-    assert "keep running" in str(raised.value) and "stop syncing" in str(raised.value)
-    monkeypatch.setattr("knack.prompting.prompt_y_n", lambda *_a, **_k: False)
-    with pytest.raises(ManualInterrupt):
-        source_control.source_control_delete(fake_cmd(), client, name="cfg", **CLUSTER)
-    assert client.calls == []
 
 
 def test_create_is_refused_without_a_client():

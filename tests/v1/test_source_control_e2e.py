@@ -46,13 +46,16 @@ def test_delete_with_yes(cli, arc, emulator):
     assert [item["name"] for item in arc.list(SCC)] == ["cluster-config"]
 
 
-def test_delete_without_terminal_explains_and_changes_nothing(cli, arc, emulator):
+def test_delete_does_not_prompt_and_says_what_keeps_running(cli, arc, emulator):
+    # As the official command: no prompt and no --yes needed, so pipelines written for it run unchanged.
     since = last_seq(emulator)
-    result = cli(f"k8s-configuration delete {arc.args} -n team-a", expect=1)
-    assert "keep running" in result.stderr and "stop syncing" in result.stderr
-    assert "Pass --yes" in result.stderr
-    assert requests_under(emulator, arc, since) == []
-    assert len(arc.list(SCC)) == 2
+    result = cli(f"k8s-configuration delete {arc.args} -n team-a")
+    assert "keep running" in result.stderr and "no longer sync" in result.stderr
+    assert "az k8s-configuration flux create" in result.stderr
+    assert requests_under(emulator, arc, since) == [
+        ("DELETE", f"/providers/Microsoft.KubernetesConfiguration/{SCC}/team-a", 200)
+    ]
+    assert [item["name"] for item in arc.list(SCC)] == ["cluster-config"]
 
 
 def test_delete_missing_is_not_found(cli, arc):
