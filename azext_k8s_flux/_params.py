@@ -38,6 +38,7 @@ def load_arguments(loader, command):
 # being run; importing only the modules it needs keeps other groups' imports (validators, the wait loop)
 # out of it. An empty command (docs, linters) loads every group. tests/perf checks this against loading all.
 _GROUP_MODULES = (
+    ("k8s-extension extension-types", "_params_extension_types"),
     ("k8s-extension", "_params_extension"),
     ("k8s-configuration flux check-manifests", "_params_check_manifests"),
     ("k8s-configuration flux migrate", "_params_source_control"),
@@ -56,6 +57,7 @@ _WAIT_COMMANDS = {
 }
 ALL_GROUP_MODULES = (
     "_params_extension",
+    "_params_extension_types",
     "_params_flux",
     "_params_source_control",
     "_params_check_manifests",
