@@ -157,3 +157,44 @@ def test_a_region_display_name_is_the_region(cli, emulator):
     assert shown["name"] == "microsoft.dapr"
     (request,) = requests_since(emulator, seq)  # no request to look the name up
     assert request[:2] == ("GET", "/microsoft.dapr")
+
+
+def cluster_requests(emulator, cluster, seq):
+    marker = f"/{cluster.name}/providers/Microsoft.KubernetesConfiguration/".lower()
+    return [(entry["method"], entry["path"].lower().split(marker, 1)[1]) for entry in emulator.requests(kind="arm")
+            if entry["seq"] > seq and marker in entry["path"].lower() and "/operations/" not in entry["path"].lower()]
+
+
+def test_pinned_flux_create_and_update_read_the_versions_once(cli, emulator, new_cluster):
+    cluster = new_cluster("managedClusters")
+    seq = last_seq(emulator)
+    created = cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux --version 1.23.0 "
+                  "-o json")
+    assert created.json["version"] == "1.23.0" and "outside the supported window" not in created.stderr
+    assert cluster_requests(emulator, cluster, seq) == [
+        ("GET", "extensiontypes/microsoft.flux/versions"), ("GET", "sourcecontrolconfigurations"),
+        ("PUT", "extensions/flux"), ("GET", "extensions/flux")]
+    seq = last_seq(emulator)
+    cli(f"k8s-extension update {cluster.args} -n flux --version 1.24.1 -o none")
+    assert cluster_requests(emulator, cluster, seq) == [
+        ("GET", "extensions/flux"), ("GET", "extensiontypes/microsoft.flux/versions"), ("PATCH", "extensions/flux"),
+        ("GET", "extensions/flux")]
+
+
+def test_unpublished_flux_version_is_refused_after_one_read(cli, emulator, new_cluster):
+    cluster = new_cluster()
+    seq = last_seq(emulator)
+    result = cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux --version 1.25.0",
+                 expect=1)
+    assert "microsoft.flux 1.25.0 is not a published version" in result.stderr
+    assert "Supported versions: 1.22.1, 1.22.2, 1.23.0, 1.24.1" in result.stderr
+    assert cluster_requests(emulator, cluster, seq) == [("GET", "extensiontypes/microsoft.flux/versions")]
+    assert cluster.get("extensions", "flux")[0] == 404
+
+
+def test_old_flux_version_is_installed_with_the_window_from_the_catalogue(cli, new_cluster):
+    cluster = new_cluster()
+    result = cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux --version 1.20.4 "
+                 "-o none")
+    assert "1.20.4 is outside the supported window" in result.stderr
+    assert "1.22 and later; latest 1.24.1" in result.stderr
