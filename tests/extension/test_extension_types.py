@@ -198,3 +198,14 @@ def test_old_flux_version_is_installed_with_the_window_from_the_catalogue(cli, n
                  "-o none")
     assert "1.20.4 is outside the supported window" in result.stderr
     assert "1.22 and later; latest 1.24.1" in result.stderr
+
+
+def test_real_az_lists_the_group_and_reads_the_latest_flux_version(az, new_cluster):
+    listed = az(f"{GROUP} -h").stdout
+    for scope in ("cluster", "location"):
+        for verb in ("list", "show", "list-versions", "show-version"):
+            assert f"{verb}-by-{scope}" in listed
+    assert "list-versions :" not in listed and "show :" not in listed  # the old names stay hidden
+    latest = az(f"{GROUP} list-versions-by-cluster {new_cluster('connectedClusters').args} "
+                "--extension-type microsoft.flux --show-latest --query [0].properties.version -o tsv")
+    assert latest.stdout == "1.24.1\n"
