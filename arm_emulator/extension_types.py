@@ -99,6 +99,10 @@ class Scope:
     location: str = ""
     cluster: Address | None = None
 
+    @property
+    def subscription(self) -> str:
+        return self.path.split("/")[2]
+
 
 def match(raw_path: str) -> Scope | None:
     """The extensionTypes route a path names, or None when it is not one."""
@@ -135,6 +139,7 @@ async def handle(ctx: Context, request: web.Request, scope: Scope) -> web.Respon
     entries = [e for e in CATALOGUE if cluster_type is None or _supports(e, cluster_type)]
     if scope.kind == "location":
         _check_location(scope.location)
+    if cluster_type is None:  # location and subscription lists take the kind of cluster as a filter
         wanted = query(request, "clusterType")
         entries = [e for e in entries if not wanted or _supports(e, wanted)]
     if not scope.type_name:
@@ -157,9 +162,12 @@ async def handle(ctx: Context, request: web.Request, scope: Scope) -> web.Respon
 
 def _cluster_type(ctx: Context, scope: Scope, api_version: str) -> str | None:
     """The canonical kind of the cluster in a cluster-scoped path (which must exist), else None."""
-    if scope.cluster is None:
-        return None
+    from .armcore import require_subscription
     from .clusters import cluster_kind, require_cluster
+
+    if scope.cluster is None:
+        require_subscription(ctx, scope.subscription)
+        return None
 
     kind = cluster_kind(scope.cluster, api_version)
     require_cluster(ctx, scope.cluster)

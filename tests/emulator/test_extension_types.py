@@ -9,6 +9,7 @@ from emu_helpers import AKS, ARC, CONFIG, Arm, StaticToken, cluster_path, sdk_kw
 from arm_emulator import extension_types
 from arm_emulator.extensions import FLUX_VERSIONS
 from arm_emulator.testing import SUBSCRIPTION_ID, start_emulator
+from azext_k8s_flux._sdk import EXTENSION_TYPES_API_VERSION
 
 API = "2024-11-01-preview"
 SUB = f"/subscriptions/{SUBSCRIPTION_ID}"
@@ -90,6 +91,8 @@ def test_subscription_scope_needs_2026_05_01_and_adds_regions(shared_arm: Arm):
     assert body["properties"]["supportedClusterTypes"] == ["connectedClusters", "managedClusters",
                                                            "provisionedClusters", "fleets"]
     assert "microsoft.dapr" in names(shared_arm.get(SUBSCRIPTION, "2026-05-01"))
+    assert "microsoft.openservicemesh" not in names(shared_arm.get(SUBSCRIPTION, "2026-05-01",
+                                                                   clusterType="managedClusters"))
     assert error_of(shared_arm.get(SUBSCRIPTION, API), 400)["code"] == "NoRegisteredProviderFound"
 
 
@@ -155,6 +158,14 @@ def test_missing_cluster_and_unknown_cluster_kind(shared_arm: Arm):
     assert error_of(wrong, 404)["code"] == "InvalidResourceType"
 
 
+def test_unknown_subscription_and_missing_token(shared_arm: Arm):
+    other = LOCATION.replace(SUBSCRIPTION_ID, "11111111-1111-4111-8111-111111111111")
+    assert error_of(shared_arm.get(other, API), 404)["code"] == "SubscriptionNotFound"
+    anonymous = shared_arm.session.get(shared_arm.emu.url + LOCATION, params={"api-version": API},
+                                       headers={"Authorization": ""}, timeout=30)
+    assert anonymous.status_code == 401
+
+
 def test_api_version_is_required_and_checked(shared_arm: Arm):
     assert error_of(shared_arm.get(LOCATION), 400)["code"] == "MissingApiVersionParameter"
     assert error_of(shared_arm.get(LOCATION, "2021-01-01"), 400)["code"] == "NoRegisteredProviderFound"
@@ -174,7 +185,12 @@ def test_paths_beyond_the_catalogue_are_not_routes():
 
 
 def test_lists_page_like_every_other_list(tmp_path):
+    from azure.mgmt.kubernetesconfiguration.extensiontypes import KubernetesConfigurationExtensionTypesMgmtClient
+
     with start_emulator(tmp_path / "state", page_size=2) as emu:
+        client = KubernetesConfigurationExtensionTypesMgmtClient(StaticToken(), SUBSCRIPTION_ID, **sdk_kwargs(emu))
+        followed = [t.name for t in client.extension_types.location_list("westeurope")]
+        assert followed == [entry.name for entry in extension_types.CATALOGUE]  # the SDK follows every nextLink
         arm = Arm(emu)
         first = arm.get(f"{LOCATION}/microsoft.flux/versions", API).json()
         assert [item["name"] for item in first["value"]] == ["1.24.1", "1.23.0"] and first["nextLink"]
@@ -191,7 +207,7 @@ def test_the_extensiontypes_sdk_reads_every_route(emu):
 
     client = KubernetesConfigurationExtensionTypesMgmtClient(StaticToken(), SUBSCRIPTION_ID, **sdk_kwargs(emu))
     ops, cluster = client.extension_types, ("rg-gitops", *ARC)
-    assert client._config.api_version == API  # the SDK's default, which the product pins too
+    assert client._config.api_version == API == EXTENSION_TYPES_API_VERSION  # the SDK's default, pinned by the product
     flux = ops.get(*cluster, "microsoft.flux")
     assert flux.properties.supported_scopes.cluster_scope_settings.default_release_namespace == "flux-system"
     assert ops.location_get("westeurope", "microsoft.dapr").properties.publisher == "Microsoft"
