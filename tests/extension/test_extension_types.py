@@ -209,3 +209,29 @@ def test_real_az_lists_the_group_and_reads_the_latest_flux_version(az, new_clust
     latest = az(f"{GROUP} list-versions-by-cluster {new_cluster('connectedClusters').args} "
                 "--extension-type microsoft.flux --show-latest --query [0].properties.version -o tsv")
     assert latest.stdout == "1.24.1\n"
+
+
+# The command lines of the official k8s-extension help and of Learn's Dapr page, with their placeholders.
+OFFICIAL_EXAMPLES = [
+    "show-by-cluster -g RG -c CLUSTER --cluster-type connectedClusters --extension-type microsoft.openservicemesh",
+    "show-by-location --location eastus --extension-type microsoft.openservicemesh",
+    "show-version-by-cluster -g RG -c CLUSTER --cluster-type connectedClusters "
+    "--extension-type microsoft.openservicemesh --version 1.0.0",
+    "show-version-by-location --location eastus --extension-type microsoft.openservicemesh --version 1.0.0",
+    "list-by-cluster --resource-group RG --cluster-name CLUSTER --cluster-type connectedClusters",
+    "list-by-location --location eastus",
+    "list-versions-by-cluster --resource-group RG --cluster-name CLUSTER --cluster-type connectedClusters "
+    "--extension-type microsoft.flux",
+    "list-versions-by-location --location eastus --extension-type microsoft.flux",
+    "list-versions-by-cluster --resource-group RG --cluster-name CLUSTER --cluster-type managedClusters "
+    "--extension-type microsoft.dapr --release-train stable --show-latest",
+    "list-versions-by-location --location westus --extension-type microsoft.dapr",
+]
+
+
+@pytest.mark.parametrize("command", OFFICIAL_EXAMPLES)
+def test_official_examples_run(cli, new_cluster, command):
+    kind = "managedClusters" if "managedClusters" in command else "connectedClusters"
+    cluster = new_cluster(kind)
+    result = cli(f"{GROUP} {command.replace('RG', cluster.resource_group).replace('CLUSTER', cluster.name)} -o json")
+    assert result.json and result.exit_code == 0
