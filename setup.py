@@ -21,6 +21,7 @@ DEPENDENCIES = [
     "azure-mgmt-kubernetesconfiguration==3.1.0",
     "azure-mgmt-kubernetesconfiguration-fluxconfigurations==1.0.0",
     "azure-mgmt-kubernetesconfiguration-extensions==1.0.0",
+    "azure-mgmt-kubernetesconfiguration-extensiontypes==1.0.0b2",
     "msrest>=0.7.1",
     "pyyaml>=6.0",
     "ruamel.yaml>=0.18",

@@ -23,6 +23,7 @@ from .common import (
 )
 from .context import TENANT_ID, Context
 from .errors import ArmError, method_not_allowed, not_found, validation_failed
+from .extension_types import published_versions
 from .httpio import empty_response, json_response, properties_of, query, read_json
 from .mergepatch import merge_patch
 from .store import Operation, Resource
@@ -33,8 +34,8 @@ TYPE = "Microsoft.KubernetesConfiguration/extensions"
 KIND = "extension"
 FLUX_TYPE = "microsoft.flux"
 FLUX_NAMESPACE = "flux-system"
-# Published microsoft.flux versions, oldest first; the last is what an unpinned install gets.
-FLUX_VERSIONS = ("1.6.3", "1.7.0", "1.7.7", "1.13.2", "1.14.2", "1.15.1", "1.16.3", "1.17.2")
+# Published microsoft.flux versions (stable train), oldest first; the last is what an unpinned install gets.
+FLUX_VERSIONS = published_versions(FLUX_TYPE)
 GENERIC_VERSION = "1.0.0"
 PATCHABLE = ("autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "configurationSettings",
              "configurationProtectedSettings")

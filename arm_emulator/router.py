@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import aad, agent, armcore, clusters, extensions, fluxconfigs, lro, scc
+from . import aad, agent, armcore, clusters, extension_types, extensions, fluxconfigs, lro, scc
 from .addressing import CONFIG_NS, parse
 from .context import TENANT_ID, ctx_of
 from .errors import ArmError, method_not_allowed
@@ -43,6 +43,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         return await aad.metadata_endpoints(request)
     ctx = ctx_of(request)
     _require_bearer(request)
+    if (types_scope := extension_types.match(request.path)) is not None:
+        return await extension_types.handle(ctx, request, types_scope)
     addr = parse(request.path)
     if addr is None:
         require_api_version(request)

@@ -37,3 +37,8 @@ def cf_source_control_configurations(cli_ctx, *_):
         cli_ctx, _sdk.source_control_client_class(), _sdk.SOURCE_CONTROL_CONFIGURATIONS_API_VERSION
     )
     return client.source_control_configurations
+
+
+def cf_extension_types(cli_ctx, *_):
+    client = _mgmt_client(cli_ctx, _sdk.extension_types_client_class(), _sdk.EXTENSION_TYPES_API_VERSION)
+    return client.extension_types

@@ -176,3 +176,34 @@ def migrate_table(result):
             for name in result["createdV2"]
         ]
     return [OrderedDict([("Status", result.get("status")), ("Message", result.get("message"))])]
+
+
+def _extension_type_row(extension_type):
+    props = extension_type.get("properties") or {}
+    scopes = props.get("supportedScopes") or {}
+    cluster_scope = scopes.get("clusterScopeSettings") or {}
+    cluster_scope = cluster_scope.get("properties") or cluster_scope  # raw 2024-11-01-preview JSON nests them
+    return OrderedDict(
+        [
+            ("Name", extension_type.get("name")),
+            ("Publisher", props.get("publisher")),
+            ("DefaultScope", scopes.get("defaultScope")),
+            ("ClusterTypes", ", ".join(props.get("supportedClusterTypes") or [])),
+            ("ReleaseNamespace", cluster_scope.get("defaultReleaseNamespace")),
+            ("MultipleInstances", cluster_scope.get("allowMultipleInstances")),
+        ]
+    )
+
+
+def _extension_type_version_row(version):
+    props = version.get("properties") or {}
+    return OrderedDict(
+        [
+            ("Version", props.get("version") or version.get("name")),
+            ("ClusterTypes", ", ".join(props.get("supportedClusterTypes") or [])),
+        ]
+    )
+
+
+extension_types_table = _one_or_many(_extension_type_row)
+extension_type_versions_table = _one_or_many(_extension_type_version_row)

@@ -38,6 +38,8 @@ def load_arguments(loader, command):
 # being run; importing only the modules it needs keeps other groups' imports (validators, the wait loop)
 # out of it. An empty command (docs, linters) loads every group. tests/perf checks this against loading all.
 _GROUP_MODULES = (
+    # The k8s-extension context reaches its subgroup too: load both, so the arguments are those of a full load.
+    ("k8s-extension extension-types", ("_params_extension", "_params_extension_types")),
     ("k8s-extension", "_params_extension"),
     ("k8s-configuration flux check-manifests", "_params_check_manifests"),
     ("k8s-configuration flux migrate", "_params_source_control"),
@@ -56,6 +58,7 @@ _WAIT_COMMANDS = {
 }
 ALL_GROUP_MODULES = (
     "_params_extension",
+    "_params_extension_types",
     "_params_flux",
     "_params_source_control",
     "_params_check_manifests",
@@ -68,4 +71,5 @@ def group_modules(command):
         return ALL_GROUP_MODULES
     group = next((module for prefix, module in _GROUP_MODULES
                   if command == prefix or command.startswith(prefix + " ")), None)  # fmt: skip
-    return tuple(filter(None, (group, "_params_wait" if command in _WAIT_COMMANDS else None)))
+    groups = group if isinstance(group, tuple) else (group,)
+    return tuple(filter(None, (*groups, "_params_wait" if command in _WAIT_COMMANDS else None)))

@@ -7,6 +7,9 @@ never import the SDK.
 FLUX_CONFIGURATIONS_API_VERSION = "2025-04-01"
 EXTENSIONS_API_VERSION = "2025-03-01"
 SOURCE_CONTROL_CONFIGURATIONS_API_VERSION = "2023-05-01"
+# The extensiontypes SDK's own version: the newest its models read. The official command calls 2023-05-01-preview,
+# whose answers differ only in shape details the models absorb; the SDK has no subscription-scope method.
+EXTENSION_TYPES_API_VERSION = "2024-11-01-preview"
 
 
 def flux_models():
@@ -39,6 +42,12 @@ def extension_client_class():
     from azure.mgmt.kubernetesconfiguration.extensions import KubernetesConfigurationExtensionsMgmtClient
 
     return KubernetesConfigurationExtensionsMgmtClient
+
+
+def extension_types_client_class():
+    from azure.mgmt.kubernetesconfiguration.extensiontypes import KubernetesConfigurationExtensionTypesMgmtClient
+
+    return KubernetesConfigurationExtensionTypesMgmtClient
 
 
 def source_control_client_class():

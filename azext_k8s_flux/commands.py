@@ -3,6 +3,7 @@
 from azure.cli.core.commands import CliCommandType
 
 from azext_k8s_flux._client_factory import (
+    cf_extension_types,
     cf_extensions,
     cf_flux_configurations,
     cf_source_control_configurations,
@@ -35,6 +36,8 @@ def load_command_table(loader, _):
         g.custom_command("delete", "extension_delete", supports_no_wait=True)
         g.custom_show_command("show", "extension_show", table_transformer=_table("extension_table"))
         g.custom_command("list", "extension_list", table_transformer=_table("extension_list_table"))
+
+    _extension_types_group(loader)
 
     with loader.command_group(
         "k8s-configuration",
@@ -90,3 +93,23 @@ def load_command_table(loader, _):
     ) as g:
         g.custom_show_command("show", "deployed_object_show", table_transformer=_table("deployed_object_table"))
         g.custom_command("list", "deployed_object_list", table_transformer=_table("deployed_object_list_table"))
+
+
+def _extension_types_group(loader):
+    types_row, versions_row = _table("extension_types_table"), _table("extension_type_versions_table")
+    with loader.command_group("k8s-extension extension-types", custom_command_type=_operations("extension_types"),
+                              client_factory=cf_extension_types) as g:
+        for scope in ("cluster", "location"):
+            g.custom_command(f"list-by-{scope}", f"extension_types_list_by_{scope}", table_transformer=types_row)
+            g.custom_show_command(f"show-by-{scope}", f"extension_types_show_by_{scope}", table_transformer=types_row)
+            g.custom_command(f"list-versions-by-{scope}", f"extension_types_list_versions_by_{scope}",
+                             table_transformer=versions_row)
+            g.custom_show_command(f"show-version-by-{scope}", f"extension_types_show_version_by_{scope}",
+                                  table_transformer=versions_row)
+        # The official command's older names, kept hidden and deprecated there too (with the handlers it runs).
+        for old, handler, new, row in (("show", "show_by_location", "show-by-cluster", types_row),
+                                       ("list", "list_by_cluster", "list-by-cluster", types_row),
+                                       ("list-versions", "list_versions_by_cluster", "list-versions-by-cluster",
+                                        versions_row)):
+            g.custom_command(old, f"extension_types_{handler}", table_transformer=row,
+                             deprecate_info=g.deprecate(redirect=f"az k8s-extension extension-types {new}", hide=True))

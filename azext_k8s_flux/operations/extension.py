@@ -103,6 +103,7 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                      wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):
     """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
     from azext_k8s_flux.operations.flux_extension import check_no_flux_v1
+    from azext_k8s_flux.operations.flux_versions import check_flux_version_published
     from azext_k8s_flux.payloads.extension import build_extension
     from azext_k8s_flux.validators.extension_args import create_arguments
     from azext_k8s_flux.validators.extension_rules import is_flux
@@ -116,6 +117,7 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                                  release_train, version, auto_upgrade_minor_version, settings, protected,
                                  auto_upgrade_mode, (plan_name, plan_product, plan_publisher))
     if is_flux(extension_type):
+        check_flux_version_published(cmd.cli_ctx, cluster, arguments["version"], arguments["release_train"])
         check_no_flux_v1(cmd.cli_ctx, cluster)
     extension = build_extension(cluster, **arguments)
     result = _send(no_wait, client.begin_create, cluster, name, extension, secret=bool(protected))
@@ -131,6 +133,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
     from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.operations.flux_versions import check_flux_version_published
     from azext_k8s_flux.payloads.extension import build_extension_patch
     from azext_k8s_flux.payloads.extension_changes import plan_extension_update
     from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
@@ -156,6 +159,9 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
         release_train, version = canonical_release_train(release_train), check_flux_version(version)
+        if version != current_properties.get("version"):
+            check_flux_version_published(cmd.cli_ctx, cluster, version,
+                                         release_train or current_properties.get("releaseTrain"))
     changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
                                     settings, protected, remove_settings, remove_protected_settings,
                                     auto_upgrade_mode)

@@ -21,12 +21,8 @@ RELEASE_TRAINS = ("Stable", "Preview")
 # whose delete cleans up their Azure Monitor resources without a prompt.
 DELETED_WITHOUT_PROMPT = ("microsoft.azuremonitor.containers", "microsoft.azuremonitor.containers.metrics")
 
-# The extensions API lists no versions, so the supported window (the latest minor and the two before it,
-# N-2) is computed from this table, the one place to update when a new minor ships. Sources: the
-# microsoft.flux release notes on learn.microsoft.com ("Available extensions for Azure Arc-enabled
-# Kubernetes clusters", Flux (GitOps) section) and versions reported by clusters (1.19.5 in Azure/AKS#5645).
-# A stale table only makes the warning late; a version newer than the table is never warned about.
-KNOWN_FLUX_VERSIONS = ("1.7.0", "1.13.2", "1.14.2", "1.15.1", "1.16.3", "1.17.2", "1.19.5")
+# Supported: the latest minor version and the two before it (N-2). The latest and the published versions are read
+# from the extensionTypes catalogue by the handler (operations/flux_versions.py) and passed in.
 SUPPORTED_MINOR_WINDOW = 2
 ARM64_MINIMUM_FLUX_VERSION = "1.7.0"
 
@@ -105,14 +101,14 @@ def canonical_release_train(release_train):
 
 
 def check_flux_version(version):
-    """Refuse a malformed microsoft.flux version; warn about ARM64 support and the N-2 window."""
+    """Refuse a malformed microsoft.flux version; warn about ARM64 support."""
     if version is None:
         return None
     parsed = _parse_version(version.strip())
     if parsed is None:
         raise InvalidArgumentValueError(
-            f"Invalid --version '{version}' for microsoft.flux: use MAJOR.MINOR.PATCH, for example "
-            f"{KNOWN_FLUX_VERSIONS[-1]}."
+            f"Invalid --version '{version}' for microsoft.flux: use MAJOR.MINOR.PATCH, one of the versions that "
+            "az k8s-extension extension-types list-versions-by-cluster --extension-type microsoft.flux lists."
         )
     if parsed < _parse_version(ARM64_MINIMUM_FLUX_VERSION):
         logger.warning(
@@ -120,18 +116,37 @@ def check_flux_version(version):
             version,
             ARM64_MINIMUM_FLUX_VERSION,
         )
-    latest = max(_parse_version(known) for known in KNOWN_FLUX_VERSIONS)
-    oldest_minor = latest[1] - SUPPORTED_MINOR_WINDOW
-    if parsed[0] < latest[0] or (parsed[0] == latest[0] and parsed[1] < oldest_minor):
+    return version.strip()
+
+
+def check_flux_support_window(version, published, listing):
+    """`version` against the microsoft.flux versions published for the cluster and release train (`published`,
+    from the extensionTypes catalogue): refuse one that is not published (the install would fail after the
+    extension resource is created), warn outside the N-2 window. `listing` is the command that lists them."""
+    known = sorted(filter(None, map(_parse_version, published or ())))
+    if not known or version is None:
+        return
+    latest, wanted = known[-1], _parse_version(version)
+    if wanted not in known:
+        window = [v for v in known if _in_window(v, latest)]
+        raise InvalidArgumentValueError(
+            f"microsoft.flux {version} is not a published version for this cluster and release train: the service "
+            "would fail the installation. Supported versions: " + ", ".join(".".join(map(str, v)) for v in window),
+            recommendation=f"See every published version with: {listing}",
+        )
+    if not _in_window(wanted, latest):
         logger.warning(
             "microsoft.flux %s is outside the supported window (the latest minor version and the two before it: "
-            "%d.%d and later, latest known %s). Pin a newer version or let the extension auto-upgrade.",
+            "%d.%d and later; latest %s). Pin a newer version or let the extension auto-upgrade.",
             version,
             latest[0],
-            oldest_minor,
+            latest[1] - SUPPORTED_MINOR_WINDOW,
             ".".join(map(str, latest)),
         )
-    return version.strip()
+
+
+def _in_window(version, latest):
+    return version[0] == latest[0] and version[1] >= latest[1] - SUPPORTED_MINOR_WINDOW
 
 
 def check_flux_scope(scope, release_namespace, target_namespace):

@@ -102,3 +102,23 @@ class FakeLister:
         if self.fail:
             raise self.fail
         return [SimpleNamespace(name=name) for name in self.names]
+
+
+class FakeExtensionTypes:
+    """client.extension_types for microsoft.flux: the emulator catalogue's versions (one place for the fact)."""
+
+    def __init__(self, fail=None):
+        self.calls = []
+        self.fail = fail
+
+    def cluster_list_versions(self, rg, rp, kind, cluster, extension_type, **kwargs):
+        from arm_emulator.extension_types import published_versions
+
+        self.calls.append(("cluster_list_versions", (rg, rp, kind, cluster, extension_type), kwargs))
+        if self.fail:
+            raise self.fail
+        from azure.mgmt.kubernetesconfiguration.extensiontypes import models
+
+        train = kwargs.get("release_train") or "stable"
+        return [models.ExtensionTypeVersionForReleaseTrain({"name": v, "properties": {"version": v}})
+                for v in reversed(published_versions(extension_type, train))]

@@ -78,16 +78,35 @@ def test_a_version_before_1_7_0_is_warned_about_for_arm64(warnings_log):
     assert any("ARM64" in line and "1.7.0" in line for line in warnings_log())
 
 
-def test_a_version_outside_the_n_minus_2_window_is_warned_about(warnings_log):
-    latest = max(rules._parse_version(v) for v in rules.KNOWN_FLUX_VERSIONS)
-    flux_args(version=f"{latest[0]}.{latest[1] - 3}.0")
-    assert any("outside the supported window" in line for line in warnings_log())
+PUBLISHED = ("1.19.5", "1.20.4", "1.21.0", "1.22.2", "1.23.0", "1.24.1")  # as the catalogue lists them
+LISTING = "az k8s-extension extension-types list-versions-by-cluster -g rg -c c -t managedClusters"
 
 
-def test_versions_inside_the_window_or_newer_than_known_are_not_warned_about(warnings_log):
-    latest = max(rules._parse_version(v) for v in rules.KNOWN_FLUX_VERSIONS)
-    flux_args(version=f"{latest[0]}.{latest[1] - 2}.0")
-    flux_args(version=f"{latest[0]}.{latest[1] + 1}.0")
+@pytest.mark.parametrize("version", ["1.21.0", "1.19.5"])
+def test_a_published_version_outside_the_n_minus_2_window_is_warned_about(warnings_log, version):
+    rules.check_flux_support_window(version, PUBLISHED, LISTING)
+    assert any("outside the supported window" in line and "1.22 and later; latest 1.24.1" in line
+               for line in warnings_log())
+
+
+@pytest.mark.parametrize("version", ["1.22.2", "1.23.0", "1.24.1"])
+def test_versions_inside_the_window_are_not_warned_about(warnings_log, version):
+    rules.check_flux_support_window(version, reversed(PUBLISHED), LISTING)  # any order
+    assert warnings_log() == []
+
+
+@pytest.mark.parametrize("version", ["1.24.2", "1.22.0", "2.0.0"])
+def test_an_unpublished_version_is_refused_with_the_window_and_where_to_look(version):
+    with pytest.raises(InvalidArgumentValueError) as refused:
+        rules.check_flux_support_window(version, PUBLISHED, LISTING)
+    assert f"microsoft.flux {version} is not a published version" in str(refused.value)
+    assert "Supported versions: 1.22.2, 1.23.0, 1.24.1" in str(refused.value)
+    assert refused.value.recommendations == [f"See every published version with: {LISTING}"]
+
+
+@pytest.mark.parametrize("published", [None, ()])
+def test_without_the_catalogue_nothing_is_judged(warnings_log, published):
+    rules.check_flux_support_window("0.0.1", published, LISTING)
     assert warnings_log() == []
 
 
