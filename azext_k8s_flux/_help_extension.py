@@ -40,11 +40,11 @@ examples:
   - name: Pin a Flux version (minor-version auto-upgrade is switched off)
     text: >
       az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
-      --version 1.17.2
+      --version 1.24.1
   - name: Pin a version and stay on it with the newer upgrade mode
     text: >
       az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
-      --version 1.17.2 --auto-upgrade-mode none
+      --version 1.24.1 --auto-upgrade-mode none
   - name: Buy and install an Azure Marketplace offer (AKS)
     text: >
       az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n my-offer --extension-type contoso.cache

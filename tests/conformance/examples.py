@@ -28,7 +28,6 @@ AKS_CLUSTER = "-g demo-rg -c demo-aks -t managedClusters"
 ARC_LONG = "--resource-group demo-rg --cluster-name demo-arc --cluster-type connectedClusters"
 AKS_LONG = "--resource-group demo-rg --cluster-name demo-aks --cluster-type managedClusters"
 FLUX_KEPT = {"kustomizations/infra/path": "./infrastructure", "kustomizations/infra/prune": True}
-EXTENSION_TYPES = "ext-types: the `k8s-extension extension-types` commands are not there yet"
 
 
 @dataclass(frozen=True)
@@ -342,7 +341,6 @@ K8S_EXTENSION_HELP = [
         "Shows an extension type as it applies to a cluster.",
         f"k8s-extension extension-types show-by-cluster {ARC_LONG} --extension-type microsoft.openservicemesh",
         stdout_has=("microsoft.openservicemesh",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-show-by-location",
@@ -350,7 +348,6 @@ K8S_EXTENSION_HELP = [
         "Shows an extension type in a region.",
         "k8s-extension extension-types show-by-location --location eastus --extension-type microsoft.openservicemesh",
         stdout_has=("microsoft.openservicemesh",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-show-version-by-cluster",
@@ -359,7 +356,6 @@ K8S_EXTENSION_HELP = [
         f"k8s-extension extension-types show-version-by-cluster {ARC_LONG} "
         "--extension-type microsoft.openservicemesh --version 1.0.0",
         stdout_has=("1.0.0",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-show-version-by-location",
@@ -368,7 +364,6 @@ K8S_EXTENSION_HELP = [
         "k8s-extension extension-types show-version-by-location --location eastus "
         "--extension-type microsoft.openservicemesh --version 1.0.0",
         stdout_has=("1.0.0",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-list-by-cluster",
@@ -376,7 +371,6 @@ K8S_EXTENSION_HELP = [
         "Lists the extension types available to a cluster.",
         f"k8s-extension extension-types list-by-cluster {ARC_LONG}",
         stdout_has=("microsoft.flux",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-list-by-location",
@@ -384,7 +378,6 @@ K8S_EXTENSION_HELP = [
         "Lists the extension types available in a region.",
         "k8s-extension extension-types list-by-location --location eastus",
         stdout_has=("microsoft.flux",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-list-versions-by-cluster",
@@ -392,7 +385,6 @@ K8S_EXTENSION_HELP = [
         "Lists the versions of microsoft.flux available to a cluster.",
         f"k8s-extension extension-types list-versions-by-cluster {ARC_LONG} --extension-type microsoft.flux",
         stdout_has=("1.17.2",),
-        pending=EXTENSION_TYPES,
     ),
     Example(
         "ext-help-types-list-versions-by-location",
@@ -400,6 +392,5 @@ K8S_EXTENSION_HELP = [
         "Lists the versions of microsoft.flux available in a region.",
         "k8s-extension extension-types list-versions-by-location --location eastus --extension-type microsoft.flux",
         stdout_has=("1.17.2",),
-        pending=EXTENSION_TYPES,
     ),
 ]

@@ -406,7 +406,6 @@ EXTENSION_PAGES = [
         "k8s-extension extension-types list-by-cluster --cluster-type connectedClusters --cluster-name demo-arc "
         "--resource-group demo-rg",
         stdout_has=("microsoft.flux",),
-        pending="ext-types: `k8s-extension extension-types` is not there yet",
     ),
     Example(
         "learn-marketplace-create",
