@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID, Settings
-from .faults import KINDS, parse_spec
+from .core.context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID, Settings
+from .core.faults import KINDS, parse_spec
 
 DESCRIPTION = f"""Local stand-in for Azure Resource Manager (Microsoft.KubernetesConfiguration and friends).
 
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .server import ServeOptions, serve
+    from .httpapi.server import ServeOptions, serve
 
     settings = Settings(operation_delay=args.operation_delay, retry_after=args.retry_after,
                         agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create,

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import Any
 
 from aiohttp import web
 
-from .errors import ArmError
+from ..core.context import Context
+from ..core.errors import ArmError
 
 JSON_TYPE = "application/json; charset=utf-8"
+CONTEXT_KEY = web.AppKey("arm_emulator_context", Context)
+
+
+def ctx_of(request: web.Request) -> Context:
+    return request.app[CONTEXT_KEY]
 
 
 def query(request: web.Request, name: str) -> str | None:
@@ -61,17 +66,6 @@ async def read_json(request: web.Request, *, required: bool = True) -> dict[str,
     return body
 
 
-def properties_of(body: dict[str, Any]) -> dict[str, Any]:
-    props = body.get("properties")
-    if props is None:
-        return {}
-    if not isinstance(props, dict):
-        raise ArmError(400, "InvalidRequestContent",
-                       "The request content was invalid and could not be deserialized: 'properties must be an "
-                       "object'.")
-    return props
-
-
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(status=status, text=json.dumps(body), content_type="application/json",
                         charset="utf-8", headers=headers)
@@ -79,10 +73,3 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
 
 def empty_response(status: int, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(status=status, headers=headers)
-
-
-def timestamp(epoch: float) -> str:
-    """ARM-style timestamp with 7 fractional digits, as recorded real traffic shows."""
-    moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}0+00:00"
-

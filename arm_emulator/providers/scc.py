@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiohttp import web
-
-from .addressing import Address
-from .common import envelope, get_response, list_response, new_resource, protected_keys, system_data
-from .context import Context
-from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, properties_of, read_json
-from .store import Resource
+from ..core.addressing import Address
+from ..core.context import Context
+from ..core.errors import ArmError
+from ..core.lro import Trigger
+from ..store import Resource
+from .common import Outcome, envelope, new_resource, properties_of, protected_keys, require, system_data
 
 API_VERSIONS = ("2023-05-01",)
 HAS_OPERATIONS = False
@@ -51,29 +49,33 @@ def build(addr: Address, body: dict[str, Any], existing: Resource | None, now: f
     return new_resource(addr, KIND, {"properties": props, "systemData": system_data(existing, now)})
 
 
-def render(res: Resource) -> dict[str, Any]:
+def render(res: Resource, api_version: str) -> dict[str, Any]:
     return envelope(res, TYPE, dict(res.body["properties"]))
 
 
-async def handle(ctx: Context, request: web.Request, addr: Address, api_version: str) -> web.Response:
-    store = ctx.store
-    if addr.level == "configs":
-        return list_response(ctx, request, addr, render)
-    existing = store.get(addr.item_path)
-    if request.method == "GET":
-        return get_response(existing, render, f"SourceControlConfiguration with name '{addr.name}' not found.")
-    if request.method == "PUT":
-        body = await read_json(request)
-        if existing is None and not ctx.settings.allow_flux_v1_create:
-            raise ArmError(400, "FluxV1Retired", RETIRED_MESSAGE)
-        res = build(addr, body, existing, ctx.now())
-        with store.tx():
-            store.put(res)
-        return json_response(render(res), status=200 if existing else 201)
-    if request.method == "DELETE":
-        if existing is None:
-            return empty_response(204)
-        with store.tx():
-            store.delete_tree(existing.key)
-        return empty_response(200)
-    raise method_not_allowed(request.method, addr.path)
+def get(ctx: Context, addr: Address) -> Resource:
+    return require(ctx.store.get(addr.item_path), f"SourceControlConfiguration with name '{addr.name}' not found.")
+
+
+def list_items(ctx: Context, addr: Address) -> list[Resource]:
+    return ctx.store.children(addr.collection_path)
+
+
+def put(ctx: Context, addr: Address, body: dict[str, Any], trigger: Trigger) -> Outcome:
+    """Synchronous: Flux v1 has no long-running operations."""
+    existing = ctx.store.get(addr.item_path)
+    if existing is None and not ctx.settings.allow_flux_v1_create:
+        raise ArmError(400, "FluxV1Retired", RETIRED_MESSAGE)
+    res = build(addr, body, existing, ctx.now())
+    with ctx.store.tx():
+        ctx.store.put(res)
+    return Outcome(200 if existing else 201, res)
+
+
+def delete(ctx: Context, addr: Address, force: bool, trigger: Trigger) -> Outcome:
+    existing = ctx.store.get(addr.item_path)
+    if existing is None:
+        return Outcome(204)
+    with ctx.store.tx():
+        ctx.store.delete_tree(existing.key)
+    return Outcome(200)

@@ -6,12 +6,12 @@ from typing import Any
 
 from aiohttp import web
 
+from ..httpapi.httpio import empty_response, json_response, read_json
+from ..store import Resource
 from .addressing import CONFIG_NS, Address
 from .context import LOCATION, Context
 from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, read_json
 from .paging import list_response
-from .store import Resource
 
 # Resource types each modelled namespace registers, with the api-versions the emulator serves.
 PROVIDER_TYPES: dict[str, dict[str, list[str]]] = {

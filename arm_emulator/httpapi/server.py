@@ -15,14 +15,15 @@ from pathlib import Path
 
 from aiohttp import web
 
-from . import agent, lro
+from .. import agent
+from ..core import lro
+from ..core.context import Context, Settings
+from ..core.faults import Fault, FaultBook
+from ..seed import SeedError, apply_seed, load_seed_file
+from ..store import Store
 from .app import build_app
 from .certs import CA_CERT, server_ssl_context
-from .context import Context, Settings
-from .faults import Fault, FaultBook
 from .requestlog import RequestLog
-from .seed import SeedError, apply_seed, load_seed_file
-from .store import Store
 
 LOG = logging.getLogger("arm_emulator")
 ENDPOINT_FILE = "endpoint.json"

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from aiohttp import web
+from ..core.addressing import CONFIG_NS, Address
+from ..core.errors import ArmError, not_found
+from ..core.timestamps import timestamp
+from ..store import Operation, Resource
 
-from . import lro
-from .addressing import CONFIG_NS, Address
-from .context import Context
-from .errors import ArmError, method_not_allowed, not_found
-from .httpio import json_response, timestamp
-from .paging import list_response as paged
-from .store import Operation, Resource
+
+@dataclass
+class Outcome:
+    """What a write did: the status code Azure answers with, the resource to show, the operation started."""
+
+    status: int
+    resource: Resource | None = None
+    operation: Operation | None = None
+
 
 READ_ONLY_ENVELOPE = ("id", "name", "type", "systemData")
 
@@ -67,14 +73,6 @@ def new_resource(addr: Address, kind: str, body: dict[str, Any]) -> Resource:
     return Resource(addr.item_path, kind, addr.collection_path, addr.item_path, body)
 
 
-def lro_response(ctx: Context, request: web.Request, op: Operation, body: dict[str, Any] | None, status: int,
-                 api_version: str) -> web.Response:
-    headers = lro.async_headers(ctx, request, op, api_version)
-    if body is None:
-        return web.Response(status=status, headers=headers)
-    return json_response(body, status=status, headers=headers)
-
-
 def check_not_patchable(props: dict[str, Any], fields: tuple[str, ...], type_str: str) -> None:
     for field in fields:
         if field in props:
@@ -83,14 +81,21 @@ def check_not_patchable(props: dict[str, Any], fields: tuple[str, ...], type_str
                            "the resource is created. Delete and re-create the resource to change it.")
 
 
-def list_response(ctx: Context, request: web.Request, addr: Address, render) -> web.Response:
-    """A collection answers GET only: its items, rendered as their type shows them, one page at a time."""
-    if request.method != "GET":
-        raise method_not_allowed(request.method, addr.path)
-    return paged(ctx, request, [render(r) for r in ctx.store.children(addr.collection_path)])
-
-
-def get_response(existing: Resource | None, render, missing_message: str) -> web.Response:
+def require(existing: Resource | None, missing_message: str) -> Resource:
     if existing is None:
         raise not_found(missing_message)
-    return json_response(render(existing))
+    return existing
+
+
+def properties_of(body: dict[str, Any]) -> dict[str, Any]:
+    props = body.get("properties")
+    if props is None:
+        return {}
+    if not isinstance(props, dict):
+        raise invalid_content("properties must be an object")
+    return props
+
+
+def invalid_content(reason: str) -> ArmError:
+    return ArmError(400, "InvalidRequestContent",
+                    f"The request content was invalid and could not be deserialized: '{reason}'.")

@@ -12,8 +12,8 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from .agent import SOURCE_FIELDS
-from .errors import ArmError, validation_failed
+from ..agent import SOURCE_FIELDS
+from ..core.errors import ArmError, validation_failed
 
 SCOPES = ("cluster", "namespace")
 _SOURCE_DEFAULTS: dict[str, dict[str, Any]] = {
