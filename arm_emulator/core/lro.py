@@ -14,7 +14,6 @@ from typing import Any
 from ..store import Operation, Resource
 from .context import Context
 from .faults import LRO_KINDS
-from .timestamps import timestamp
 
 # kind -> hook(ctx, resource, operation, now) run when a create/update operation completes.
 # (method, path) of the request that started a change; None for seeding.
@@ -94,14 +93,8 @@ def _complete(ctx: Context, op: Operation) -> None:
 
 
 def status_body(op: Operation, path: str) -> dict[str, Any]:
-    body: dict[str, Any] = {"id": path, "name": op.id.rsplit("/", 1)[-1], "status": op.status,
-                            "startTime": timestamp(op.started)}
-    if op.ended is not None:
-        body["endTime"] = timestamp(op.ended)
-        body["percentComplete"] = 100.0
-    if op.status == "Succeeded":
-        body["properties"] = {}
+    """As the service answers: id (the URL's casing), name, status, and error once Failed or Canceled."""
+    body: dict[str, Any] = {"id": path, "name": op.id.rsplit("/", 1)[-1], "status": op.status}
     if op.error:
         body["error"] = op.error
     return body
-
