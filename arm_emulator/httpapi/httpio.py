@@ -36,14 +36,16 @@ def require_api_version(request: web.Request) -> str:
 
 
 def check_api_version(request: web.Request, type_name: str, supported: tuple[str, ...],
-                      location: str = "eastus") -> str:
+                      locations: tuple[str, ...] = ("eastus", "westeurope")) -> str:
+    """ARM's answer when the type is registered but not at this api-version (``type_name`` without namespace)."""
     version = require_api_version(request)
     if version not in supported:
+        location = locations[0]
         raise ArmError(
             400, "NoRegisteredProviderFound",
             f"No registered resource provider found for location '{location}' and API version '{version}' for type "
             f"'{type_name}'. The supported api-versions are '{', '.join(supported)}'. The supported locations are "
-            f"'eastus, westeurope, '.",
+            f"'{', '.join(locations)}'.",
         )
     return version
 

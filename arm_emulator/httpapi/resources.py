@@ -12,6 +12,7 @@ from ..core.errors import method_not_allowed
 from ..core.paging import list_response
 from ..providers import clusters
 from ..providers.common import Outcome
+from ..providers.versions import DELETED_BODY
 from .aad import base_url
 from .httpio import empty_response, json_response, query, read_json, require_api_version
 
@@ -27,22 +28,31 @@ async def handle_config(ctx: Context, request: web.Request, addr: Address, backe
     if method == "GET":
         return json_response(backend.render(backend.get(ctx, addr), api_version))
     trigger = (method, request.path)
+    synchronous = backend.TABLE.synchronous(api_version)  # the oldest versions had no long-running operations
     if method == "PUT":
         outcome = backend.put(ctx, addr, await read_json(request), trigger)
     elif method == "PATCH" and hasattr(backend, "patch"):
         outcome = backend.patch(ctx, addr, await read_json(request), trigger)
     elif method == "DELETE":
-        force = (query(request, "forceDelete") or "").lower() == "true"
+        force = synchronous or (query(request, "forceDelete") or "").lower() == "true"
         outcome = backend.delete(ctx, addr, force, trigger)
     else:
         raise method_not_allowed(method, addr.path)
-    return respond(ctx, request, outcome, backend, api_version)
+    if synchronous:
+        outcome = Outcome(200 if outcome.status == 201 else outcome.status, outcome.resource)
+    return respond(ctx, request, addr, outcome, backend, api_version)
 
 
-def respond(ctx: Context, request: web.Request, outcome: Outcome, backend: ModuleType,
+def respond(ctx: Context, request: web.Request, addr: Address, outcome: Outcome, backend: ModuleType,
             api_version: str) -> web.Response:
-    headers = lro_headers(ctx, request, outcome, api_version) if outcome.operation else None
-    if outcome.resource is None or request.method == "DELETE":
+    headers = lro_headers(ctx, request, outcome, api_version) if outcome.operation else {}
+    if outcome.status == 201 and addr.config_type in CREATE_LOCATION:
+        headers["Location"] = CREATE_LOCATION[addr.config_type](request, addr)
+    if request.method == "DELETE":
+        if outcome.status == 200 and addr.config_type in DELETED_BODY_TYPES:
+            return json_response(DELETED_BODY, headers=headers)
+        return empty_response(outcome.status, headers)
+    if outcome.resource is None:
         return empty_response(outcome.status, headers)
     return json_response(backend.render(outcome.resource, api_version), status=outcome.status, headers=headers)
 
@@ -51,6 +61,16 @@ def lro_headers(ctx: Context, request: web.Request, outcome: Outcome, api_versio
     """Absolute https poll URL: the SDK's bearer policy refuses anything else."""
     url = f"{base_url(request)}{outcome.operation.id}?api-version={api_version}"
     return {"Azure-AsyncOperation": url, "Retry-After": str(ctx.settings.retry_after)}
+
+
+# Creates that recorded traffic shows with a Location header: extensions point at the resource on the
+# RP's own host (here: the emulator), sourceControlConfigurations send a file:/// URL of the resource id.
+CREATE_LOCATION = {
+    "extensions": lambda request, addr: f"{base_url(request)}{addr.item_path}",
+    "sourceControlConfigurations": lambda request, addr: f"file://{addr.item_path}",
+}
+# Synchronous 200 deletes that answer with a body (see versions.DELETED_BODY).
+DELETED_BODY_TYPES = ("extensions", "sourceControlConfigurations")
 
 
 async def handle_cluster(ctx: Context, request: web.Request, addr: Address) -> web.Response:

@@ -59,14 +59,15 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
     if addr.level in ("clusters", "cluster"):
         return await resources.handle_cluster(ctx, request, addr)
     module = CONFIG_MODULES[addr.config_type]
-    api_version = check_api_version(request, f"{CONFIG_NS}/{addr.config_type}", module.API_VERSIONS)
+    table = module.TABLE
+    api_version = check_api_version(request, table.name, table.versions)
     clusters.require_cluster(ctx, addr)
     if addr.level == "operation":
         return _operation_status(ctx, request, addr, module)
     if request.method in ("PUT", "PATCH", "DELETE"):
         armcore.require_registered(ctx, addr.subscription, CONFIG_NS)
     response = await resources.handle_config(ctx, request, addr, module, api_version)
-    response.headers["api-supported-versions"] = ", ".join(module.API_VERSIONS)
+    response.headers["api-supported-versions"] = ", ".join(table.versions)
     return response
 
 

@@ -24,8 +24,9 @@ from .common import (
     require,
     system_data,
 )
+from .versions import EXTENSIONS
 
-API_VERSIONS = ("2025-03-01", "2023-05-01")
+TABLE = EXTENSIONS
 HAS_OPERATIONS = True
 TYPE = "Microsoft.KubernetesConfiguration/extensions"
 KIND = "extension"
@@ -36,6 +37,8 @@ FLUX_VERSIONS = ("1.6.3", "1.7.0", "1.7.7", "1.13.2", "1.14.2", "1.15.1", "1.16.
 GENERIC_VERSION = "1.0.0"
 PATCHABLE = ("autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "configurationSettings",
              "configurationProtectedSettings")
+REQUEST_FIELDS = ("extensionType", "autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "scope",
+                  "configurationSettings", "configurationProtectedSettings", "aksAssignedIdentity")
 VERSION_ERROR = ("The extension operation failed with the following error: Failed to resolve the extension "
                  "version from the given values.")
 
@@ -56,8 +59,25 @@ def v1_config_names(ctx: Context, cluster_path: str) -> list[str]:
 
 
 def render(res: Resource, api_version: str) -> dict[str, Any]:
+    """The extension as ``api_version`` shows it (see versions.EXTENSIONS)."""
     props = copy.deepcopy(res.body["properties"])
-    return envelope(res, TYPE, props, identity=res.body.get("identity"), plan=res.body.get("plan"))
+    props.update(_legacy_status(props, res.body.get("systemData") or {}, api_version))
+    body = envelope(res, TYPE, props, identity=res.body.get("identity"), plan=res.body.get("plan"),
+                    managedBy=res.body.get("managedBy"))
+    return TABLE.shape(body, api_version)
+
+
+# installState, the status field before 2022-11-01, follows provisioningState as recorded traffic shows.
+_INSTALL_STATES = {"Succeeded": "Installed", "Failed": "Failed"}
+
+
+def _legacy_status(props: dict[str, Any], system_data: dict[str, Any], api_version: str) -> dict[str, Any]:
+    state = props.get("provisioningState")
+    if TABLE.synchronous(api_version):  # 2020-07-01-preview
+        return {"installState": _INSTALL_STATES.get(state, "Pending"), "errorInfo": props.get("errorInfo") or {},
+                "creationTime": system_data.get("createdAt"), "lastModifiedTime": system_data.get("lastModifiedAt"),
+                "lastStatusTime": None}
+    return {"installState": _INSTALL_STATES.get(state, "Unknown")}
 
 
 def _resolve_version(props: dict[str, Any]) -> str | None:
@@ -103,7 +123,8 @@ def check_flux_rules(ctx: Context, addr: Address, props: dict[str, Any]) -> None
 
 
 def build(ctx: Context, addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
-    props = copy.deepcopy(properties_of(body))
+    # Properties the service does not know are dropped, never stored or echoed.
+    props = {k: copy.deepcopy(v) for k, v in properties_of(body).items() if k in REQUEST_FIELDS}
     ext_type = props.get("extensionType")
     if not isinstance(ext_type, str) or not ext_type:
         raise validation_failed("The property 'extensionType' is required.")

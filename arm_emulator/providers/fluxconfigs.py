@@ -13,7 +13,7 @@ from ..core.errors import validation_failed
 from ..core.lro import Trigger
 from ..core.mergepatch import merge_patch
 from ..store import Operation, Resource
-from . import extensions
+from . import extensions, fluxview
 from .common import (
     Outcome,
     check_not_patchable,
@@ -25,9 +25,10 @@ from .common import (
     require,
     system_data,
 )
-from .fluxspec import SOURCE_FIELDS, normalize, public_key_for
+from .fluxspec import REQUEST_FIELDS, SOURCE_FIELDS, normalize, public_key_for
+from .versions import FLUX_CONFIGURATIONS
 
-API_VERSIONS = ("2025-04-01", "2024-11-01")
+TABLE = FLUX_CONFIGURATIONS
 HAS_OPERATIONS = True
 TYPE = "Microsoft.KubernetesConfiguration/fluxConfigurations"
 KIND = agent.KIND
@@ -38,11 +39,11 @@ _SECRETS = "_secretKeys"
 
 
 def render(res: Resource, api_version: str) -> dict[str, Any]:
-    return envelope(res, TYPE, copy.deepcopy(res.body["properties"]))
+    return TABLE.shape(envelope(res, TYPE, fluxview.properties_at(res.body["properties"], api_version)), api_version)
 
 
 def spec_of(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: copy.deepcopy(v) for k, v in props.items() if k not in STATUS_FIELDS}
+    return {k: copy.deepcopy(v) for k, v in props.items() if k not in STATUS_FIELDS and k in REQUEST_FIELDS}
 
 
 def _check_v1(ctx: Context, addr: Address) -> None:
