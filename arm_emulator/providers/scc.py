@@ -15,8 +15,10 @@ from ..core.errors import ArmError
 from ..core.lro import Trigger
 from ..store import Resource
 from .common import Outcome, envelope, new_resource, properties_of, protected_keys, require, system_data
+from .fluxspec import generated_public_key
+from .versions import SOURCE_CONTROL_CONFIGURATIONS
 
-API_VERSIONS = ("2023-05-01",)
+TABLE = SOURCE_CONTROL_CONFIGURATIONS
 HAS_OPERATIONS = False
 TYPE = "Microsoft.KubernetesConfiguration/sourceControlConfigurations"
 KIND = "sourceControlConfiguration"
@@ -37,10 +39,11 @@ def build(addr: Address, body: dict[str, Any], existing: Resource | None, now: f
     props["operatorScope"] = props["operatorScope"] or "cluster"
     props["operatorParams"] = (props["operatorParams"] or "").strip()
     props["enableHelmOperator"] = bool(props["enableHelmOperator"])
-    protected_keys(given.get("configurationProtectedSettings"))  # shape check; values are never kept
+    secret_keys = protected_keys(given.get("configurationProtectedSettings"))  # values are never kept
+    own_key = "sshPrivateKey" in secret_keys
     props.update({
         "configurationProtectedSettings": {},
-        "repositoryPublicKey": "",
+        "repositoryPublicKey": "" if own_key else generated_public_key(props["repositoryUrl"], addr.item_path),
         "provisioningState": "Succeeded",
         "complianceStatus": {"complianceState": "Pending", "lastConfigApplied": "0001-01-01T00:00:00+00:00",
                              "message": '{"OperatorMessage":null,"ClusterState":null}',
@@ -50,7 +53,7 @@ def build(addr: Address, body: dict[str, Any], existing: Resource | None, now: f
 
 
 def render(res: Resource, api_version: str) -> dict[str, Any]:
-    return envelope(res, TYPE, dict(res.body["properties"]))
+    return TABLE.shape(envelope(res, TYPE, dict(res.body["properties"])), api_version)
 
 
 def get(ctx: Context, addr: Address) -> Resource:
