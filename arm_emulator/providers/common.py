@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -99,3 +100,23 @@ def properties_of(body: dict[str, Any]) -> dict[str, Any]:
 def invalid_content(reason: str) -> ArmError:
     return ArmError(400, "InvalidRequestContent",
                     f"The request content was invalid and could not be deserialized: '{reason}'.")
+
+
+# JSON types of request properties as the service's deserializer expects them (null is always accepted).
+_TYPE_CHECKS = {
+    "string": (lambda v: isinstance(v, str), "System.String"),
+    "boolean": (lambda v: isinstance(v, bool), "System.Boolean"),
+    "object": (lambda v: isinstance(v, dict), "an object"),
+    "map": (lambda v: isinstance(v, dict) and all(isinstance(x, str) or x is None for x in v.values()),
+            "a map of strings"),
+}
+
+
+def check_types(values: dict[str, Any], schema: dict[str, str], path: str = "properties") -> None:
+    """400 InvalidRequestContent, as ARM answers a body its deserializer cannot read."""
+    for name, kind in schema.items():
+        value = values.get(name)
+        test, type_name = _TYPE_CHECKS[kind]
+        if value is not None and not test(value):
+            raise invalid_content(f"Error converting value {json.dumps(value)} to type '{type_name}'. "
+                                  f"Path '{path}.{name}'")

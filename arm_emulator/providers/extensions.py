@@ -15,6 +15,7 @@ from ..store import Operation, Resource
 from .common import (
     Outcome,
     check_not_patchable,
+    check_types,
     envelope,
     name_of,
     new_resource,
@@ -37,8 +38,10 @@ FLUX_VERSIONS = ("1.6.3", "1.7.0", "1.7.7", "1.13.2", "1.14.2", "1.15.1", "1.16.
 GENERIC_VERSION = "1.0.0"
 PATCHABLE = ("autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "configurationSettings",
              "configurationProtectedSettings")
-REQUEST_FIELDS = ("extensionType", "autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "scope",
-                  "configurationSettings", "configurationProtectedSettings", "aksAssignedIdentity")
+REQUEST_TYPES = {"extensionType": "string", "autoUpgradeMode": "string", "autoUpgradeMinorVersion": "boolean",
+                 "releaseTrain": "string", "version": "string", "scope": "object", "configurationSettings": "map",
+                 "configurationProtectedSettings": "map", "aksAssignedIdentity": "object"}
+REQUEST_FIELDS = tuple(REQUEST_TYPES)
 VERSION_ERROR = ("The extension operation failed with the following error: Failed to resolve the extension "
                  "version from the given values.")
 
@@ -91,7 +94,8 @@ def _resolve_version(props: dict[str, Any]) -> str | None:
 
 def _check_scope(props: dict[str, Any], name: str) -> None:
     scope = props.get("scope") or {"cluster": {}}
-    if not isinstance(scope, dict) or ("cluster" in scope) == ("namespace" in scope):
+    check_types(scope, {"cluster": "object", "namespace": "object"}, "properties.scope")
+    if ("cluster" in scope) == ("namespace" in scope):
         raise validation_failed("Extension scope must be either 'cluster' or 'namespace', but not both.")
     if is_flux(props):
         if "namespace" in scope:
@@ -125,6 +129,7 @@ def check_flux_rules(ctx: Context, addr: Address, props: dict[str, Any]) -> None
 def build(ctx: Context, addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
     # Properties the service does not know are dropped, never stored or echoed.
     props = {k: copy.deepcopy(v) for k, v in properties_of(body).items() if k in REQUEST_FIELDS}
+    check_types(props, REQUEST_TYPES)
     ext_type = props.get("extensionType")
     if not isinstance(ext_type, str) or not ext_type:
         raise validation_failed("The property 'extensionType' is required.")
@@ -204,6 +209,7 @@ def patch(ctx: Context, addr: Address, body: dict[str, Any], trigger: Trigger) -
     lro.complete_running(ctx, addr.item_path)
     existing = ctx.store.get(addr.item_path)
     changes = properties_of(body)
+    check_types(changes, REQUEST_TYPES)
     check_not_patchable(changes, ("extensionType", "scope"), TYPE)
     existing = require(existing, f"Extension instance with name '{addr.name}' not found.")
     old = existing.body["properties"]

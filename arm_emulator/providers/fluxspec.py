@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from ..agent import SOURCE_FIELDS
 from ..core.errors import ArmError, validation_failed
+from .common import check_types
 
 SCOPES = ("cluster", "namespace")
 _SOURCE_DEFAULTS: dict[str, dict[str, Any]] = {
@@ -40,8 +41,11 @@ _KUSTOMIZATION_DEFAULTS = {"path": "", "timeoutInSeconds": 600, "syncIntervalInS
                            "retryIntervalInSeconds": None, "prune": False, "force": False, "wait": True}
 _KUSTOMIZATION_FIELDS = {*_KUSTOMIZATION_DEFAULTS, "name", "dependsOn", "postBuild"}
 # Request properties the service knows; anything else is dropped, never stored or echoed.
-REQUEST_FIELDS = ("scope", "namespace", "sourceKind", "suspend", *_SOURCE_DEFAULTS, "kustomizations",
-                  "configurationProtectedSettings", "waitForReconciliation", "reconciliationWaitDuration")
+REQUEST_TYPES = {"scope": "string", "namespace": "string", "sourceKind": "string", "suspend": "boolean",
+                 **dict.fromkeys(_SOURCE_DEFAULTS, "object"), "kustomizations": "object",
+                 "configurationProtectedSettings": "map", "waitForReconciliation": "boolean",
+                 "reconciliationWaitDuration": "string"}
+REQUEST_FIELDS = tuple(REQUEST_TYPES)
 
 
 def _invalid(message: str) -> ArmError:
@@ -102,6 +106,7 @@ def _kustomizations(value: Any) -> dict[str, Any]:
 
 def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     """Validate a PUT/merged-PATCH spec and fill the service defaults; returns a new dict."""
+    check_types(spec, REQUEST_TYPES)
     props = dict(spec)
     props["scope"] = props.get("scope") or "cluster"
     if props["scope"] not in SCOPES:

@@ -14,7 +14,7 @@ from ..core.context import Context
 from ..core.errors import ArmError
 from ..core.lro import Trigger
 from ..store import Resource
-from .common import Outcome, envelope, new_resource, properties_of, protected_keys, require, system_data
+from .common import Outcome, check_types, envelope, new_resource, properties_of, protected_keys, require, system_data
 from .fluxspec import generated_public_key
 from .versions import SOURCE_CONTROL_CONFIGURATIONS
 
@@ -24,12 +24,16 @@ TYPE = "Microsoft.KubernetesConfiguration/sourceControlConfigurations"
 KIND = "sourceControlConfiguration"
 RETIRED_MESSAGE = ("Flux v1 is retired: new sourceControlConfigurations can no longer be created (since "
                    "2024-01-01). Use Flux v2 instead: az k8s-configuration flux create.")
-_INPUT_FIELDS = ("repositoryUrl", "operatorNamespace", "operatorInstanceName", "operatorType", "operatorParams",
-                 "operatorScope", "sshKnownHostsContents", "enableHelmOperator", "helmOperatorProperties")
+_INPUT_TYPES = {"repositoryUrl": "string", "operatorNamespace": "string", "operatorInstanceName": "string",
+                "operatorType": "string", "operatorParams": "string", "operatorScope": "string",
+                "sshKnownHostsContents": "string", "enableHelmOperator": "boolean", "helmOperatorProperties": "object",
+                "configurationProtectedSettings": "map"}
+_INPUT_FIELDS = tuple(k for k in _INPUT_TYPES if k != "configurationProtectedSettings")
 
 
 def build(addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
     given = properties_of(body)
+    check_types(given, _INPUT_TYPES)
     props: dict[str, Any] = {k: given.get(k) for k in _INPUT_FIELDS}
     if not props["repositoryUrl"]:
         raise ArmError(400, "ValidationFailed", "The property 'repositoryUrl' is required.")
