@@ -98,7 +98,7 @@ def _cluster(ctx: Context, rg_path: str, spec: dict[str, Any]) -> None:
     cluster_path = f"{rg_path}/providers/{kind[0]}/{kind[1]}/{spec['name']}"
     addr = parse(cluster_path)
     body = {"location": spec.get("location"), "properties": spec.get("properties") or {}, "tags": spec.get("tags")}
-    cluster = clusters.make_cluster(addr, body, None)
+    cluster = clusters.make_cluster(addr, body, None, ctx.now())
     ctx.store.put(cluster)
     base = f"{cluster_path}/providers/{CONFIG_NS}"
     for item in spec.get("sourceControlConfigurations") or []:

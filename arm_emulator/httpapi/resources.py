@@ -24,7 +24,8 @@ async def handle_config(ctx: Context, request: web.Request, addr: Address, backe
     if addr.level == "configs":
         if method != "GET":
             raise method_not_allowed(method, addr.path)
-        return list_response(ctx, request, [backend.render(r, api_version) for r in backend.list_items(ctx, addr)])
+        return list_response(ctx, request, [backend.render(r, api_version, listed=True)
+                                            for r in backend.list_items(ctx, addr)])
     if method == "GET":
         return json_response(backend.render(backend.get(ctx, addr), api_version))
     trigger = (method, request.path)

@@ -12,6 +12,7 @@ from ..core.addressing import CLUSTER_KINDS, Address
 from ..core.armcore import require_registered, require_resource_group
 from ..core.context import LOCATION, TENANT_ID, Context
 from ..core.errors import ArmError
+from ..core.timestamps import timestamp
 from ..store import Resource
 from .common import Outcome, principal_id
 
@@ -44,22 +45,24 @@ def require_cluster(ctx: Context, addr: Address) -> Resource:
     return cluster
 
 
-def default_properties(cluster_type: str, name: str) -> dict[str, Any]:
+def default_properties(cluster_type: str, name: str, now: float) -> dict[str, Any]:
     if cluster_type == "managedClusters":
         return {"kubernetesVersion": "1.31.2", "dnsPrefix": name, "fqdn": f"{name.lower()}.hcp.emulator.invalid",
                 "powerState": {"code": "Running"}, "agentPoolProfiles": [{"name": "nodepool1", "count": 3}]}
     if cluster_type == "connectedClusters":
         return {"agentPublicKeyCertificate": "", "kubernetesVersion": "1.31.2", "totalNodeCount": 3,
                 "agentVersion": "1.21.10", "distribution": "k3s", "infrastructure": "generic",
-                "connectivityStatus": "Connected"}
+                "connectivityStatus": "Connected", "totalCoreCount": 6, "lastConnectivityTime": timestamp(now),
+                "managedIdentityCertificateExpirationTime": timestamp(now + 90 * 86400),
+                "aadProfile": {"tenantId": "", "clientAppId": "", "serverAppId": ""}}
     if cluster_type == "provisionedClusters":
         return {"kubernetesVersion": "1.30.4", "status": {"currentState": "Succeeded"}}
     return {"distro": "AKSEdge", "infrastructureConfig": {"provider": "HCI"}, "status": "Running", "version": "1.0"}
 
 
-def make_cluster(addr: Address, body: dict[str, Any], existing: Resource | None) -> Resource:
+def make_cluster(addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
     namespace, cluster_type = CLUSTER_KINDS[addr.cluster_type.lower()]
-    props = dict(default_properties(cluster_type, addr.cluster))
+    props = dict(default_properties(cluster_type, addr.cluster, now))
     props.update(body.get("properties") or {})
     props["provisioningState"] = "Succeeded"
     stored: dict[str, Any] = {
@@ -91,7 +94,7 @@ def put(ctx: Context, addr: Address, body: dict[str, Any], namespace: str) -> Ou
     existing = ctx.store.get(addr.cluster_path)
     require_resource_group(ctx, addr)
     require_registered(ctx, addr.subscription, namespace)
-    cluster = make_cluster(addr, body, existing)
+    cluster = make_cluster(addr, body, existing, ctx.now())
     with ctx.store.tx():
         ctx.store.put(cluster)
     return Outcome(200 if existing else 201, cluster)

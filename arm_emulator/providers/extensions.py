@@ -61,13 +61,13 @@ def v1_config_names(ctx: Context, cluster_path: str) -> list[str]:
     return [name_of(r) for r in ctx.store.under(cluster_path, "sourceControlConfiguration")]
 
 
-def render(res: Resource, api_version: str) -> dict[str, Any]:
+def render(res: Resource, api_version: str, listed: bool = False) -> dict[str, Any]:
     """The extension as ``api_version`` shows it (see versions.EXTENSIONS)."""
     props = copy.deepcopy(res.body["properties"])
     props.update(_legacy_status(props, res.body.get("systemData") or {}, api_version))
     body = envelope(res, TYPE, props, identity=res.body.get("identity"), plan=res.body.get("plan"),
                     managedBy=res.body.get("managedBy"))
-    return TABLE.shape(body, api_version)
+    return TABLE.shape(body, api_version, listed)
 
 
 # installState, the status field before 2022-11-01, follows provisioningState as recorded traffic shows.

@@ -38,8 +38,9 @@ PATCHABLE = ("sourceKind", "suspend", *SOURCE_FIELDS.values(), "kustomizations")
 _SECRETS = "_secretKeys"
 
 
-def render(res: Resource, api_version: str) -> dict[str, Any]:
-    return TABLE.shape(envelope(res, TYPE, fluxview.properties_at(res.body["properties"], api_version)), api_version)
+def render(res: Resource, api_version: str, listed: bool = False) -> dict[str, Any]:
+    return TABLE.shape(envelope(res, TYPE, fluxview.properties_at(res.body["properties"], api_version)),
+                       api_version, listed)
 
 
 def spec_of(props: dict[str, Any]) -> dict[str, Any]:

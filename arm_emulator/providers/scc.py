@@ -56,8 +56,8 @@ def build(addr: Address, body: dict[str, Any], existing: Resource | None, now: f
     return new_resource(addr, KIND, {"properties": props, "systemData": system_data(existing, now)})
 
 
-def render(res: Resource, api_version: str) -> dict[str, Any]:
-    return TABLE.shape(envelope(res, TYPE, dict(res.body["properties"])), api_version)
+def render(res: Resource, api_version: str, listed: bool = False) -> dict[str, Any]:
+    return TABLE.shape(envelope(res, TYPE, dict(res.body["properties"])), api_version, listed)
 
 
 def get(ctx: Context, addr: Address) -> Resource:

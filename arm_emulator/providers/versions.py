@@ -37,6 +37,7 @@ class TypeTable:
     envelope: Mapping[str, Field] = field(default_factory=dict)
     properties: Mapping[str, Field] = field(default_factory=dict)
     synchronous_until: str | None = None  # versions before this answer writes at once, without an LRO
+    listed_properties: Mapping[str, Field] = field(default_factory=dict)  # further rules for list items
 
     def accepts(self, version: str) -> bool:
         return version in self.versions
@@ -47,11 +48,13 @@ class TypeTable:
     def synchronous(self, version: str) -> bool:
         return self.synchronous_until is not None and not self.at_least(version, self.synchronous_until)
 
-    def shape(self, body: dict[str, Any], version: str) -> dict[str, Any]:
+    def shape(self, body: dict[str, Any], version: str, listed: bool = False) -> dict[str, Any]:
         """The body as ``version`` shows it: fields it does not define dropped, omitted nulls left out."""
         out = filter_fields(body, self.envelope, version)
         if isinstance(out.get("properties"), dict):
             out["properties"] = filter_fields(out["properties"], self.properties, version)
+            if listed:
+                out["properties"] = filter_fields(out["properties"], self.listed_properties, version)
         return out
 
 
@@ -96,6 +99,9 @@ EXTENSIONS = TypeTable(
         "additionalDetails": Field(since="2025-03-01", omit_null=True),
     },
     synchronous_until="2021-05-01-preview",
+    # 2020-07-01-preview lists leave out settings and statuses.
+    listed_properties={"configurationSettings": Field(since="2021-05-01-preview"),
+                       "statuses": Field(since="2021-05-01-preview")},
 )
 
 FLUX_CONFIGURATIONS = TypeTable(
