@@ -1,4 +1,4 @@
-"""Command line: ``python -m arm_emulator [serve|connect|disconnect|faults|requests|agent] ...``."""
+"""Command line: ``python -m arm_emulator [serve|stop|connect|disconnect|faults|requests|agent] ...``."""
 
 from __future__ import annotations
 
@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("disconnect", help="print the unset lines matching 'connect'")
 
+    stop = sub.add_parser("stop", help="stop the emulator serving a state directory (a background 'serve')")
+    _add_state_dir(stop)
+
     faults = sub.add_parser("faults", help="list, add or clear runtime faults on a running emulator")
     _add_state_dir(faults)
     faults.add_argument("action", choices=("list", "add", "clear"))
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
-    handler = {"serve": _serve, "connect": _connect, "disconnect": _disconnect, "faults": _faults,
+    handler = {"serve": _serve, "stop": _stop, "connect": _connect, "disconnect": _disconnect, "faults": _faults,
                "requests": _requests, "agent": _agent}[args.command]
     return handler(args)
 
@@ -129,6 +132,19 @@ def _serve(args: argparse.Namespace) -> int:
                         page_size=args.page_size)
     return serve(ServeOptions(state_dir=args.state_dir, host=args.host, port=args.port, seed=args.seed,
                               settings=settings, faults=args.fault, log_file=args.log_file))
+
+
+def _stop(args: argparse.Namespace) -> int:
+    from .adminclient import AdminError
+    from .stop import StopError, stop_emulator
+
+    try:
+        pid = stop_emulator(args.state_dir)
+    except (AdminError, StopError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"stopped the emulator (pid {pid}) of {args.state_dir}")
+    return 0
 
 
 def _connect(args: argparse.Namespace) -> int:
