@@ -31,9 +31,9 @@ async def handle_config(ctx: Context, request: web.Request, addr: Address, backe
     trigger = (method, request.path)
     synchronous = backend.TABLE.synchronous(api_version)  # the oldest versions had no long-running operations
     if method == "PUT":
-        outcome = backend.put(ctx, addr, await read_json(request), trigger)
+        outcome = backend.put(ctx, addr, backend.TABLE.accepted(await read_json(request), api_version), trigger)
     elif method == "PATCH" and hasattr(backend, "patch"):
-        outcome = backend.patch(ctx, addr, await read_json(request), trigger)
+        outcome = backend.patch(ctx, addr, backend.TABLE.accepted(await read_json(request), api_version), trigger)
     elif method == "DELETE":
         force = synchronous or (query(request, "forceDelete") or "").lower() == "true"
         outcome = backend.delete(ctx, addr, force, trigger)

@@ -48,6 +48,14 @@ class TypeTable:
     def synchronous(self, version: str) -> bool:
         return self.synchronous_until is not None and not self.at_least(version, self.synchronous_until)
 
+    def accepted(self, body: dict[str, Any], version: str) -> dict[str, Any]:
+        """A request body as ``version`` reads it: properties that version does not define are ignored."""
+        props = body.get("properties")
+        if not isinstance(props, dict):
+            return body
+        kept = {k: v for k, v in props.items() if k not in self.properties or self.properties[k].shown_at(version)}
+        return {**body, "properties": kept}
+
     def shape(self, body: dict[str, Any], version: str, listed: bool = False) -> dict[str, Any]:
         """The body as ``version`` shows it: fields it does not define dropped, omitted nulls left out."""
         out = filter_fields(body, self.envelope, version)

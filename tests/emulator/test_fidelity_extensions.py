@@ -93,6 +93,14 @@ def test_unknown_request_properties_are_dropped_not_echoed(arm):
     assert "notAField" not in arm.get(path, "2025-03-01").json()["properties"]
 
 
+def test_fields_newer_than_the_request_version_are_ignored(arm):
+    path = item_path("extensions", "sample-agent")
+    arm.put(path, "2023-05-01", _body(autoUpgradeMode="patch"))
+    assert "autoUpgradeMode" not in arm.get(path, "2025-03-01").json()["properties"]
+    arm.put(path, "2025-03-01", _body(autoUpgradeMode="patch"))
+    assert arm.get(path, "2025-03-01").json()["properties"]["autoUpgradeMode"] == "patch"
+
+
 @pytest.mark.parametrize("raw", [b"{", b"[]", b'{"properties": 5}', b'{"properties": {"scope": "cluster"}}',
                                  b'{"properties": {"extensionType": 7}}'])
 def test_malformed_bodies_get_400_invalid_request_content(arm, raw):
