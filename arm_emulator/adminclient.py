@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from .server import ENDPOINT_FILE
+from .httpapi.server import ENDPOINT_FILE
 
 
 class AdminError(RuntimeError):

@@ -16,8 +16,8 @@ import hashlib
 import json
 from typing import Any
 
-from .context import Context
-from .httpio import timestamp
+from .core.context import Context
+from .core.timestamps import timestamp
 from .store import Resource
 
 KIND = "fluxConfiguration"

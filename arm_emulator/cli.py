@@ -1,4 +1,4 @@
-"""Command line: ``python -m arm_emulator [serve|connect|disconnect|faults|requests|agent] ...``."""
+"""Command line: ``python -m arm_emulator [serve|stop|connect|disconnect|faults|requests|agent] ...``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID, Settings
-from .faults import KINDS, parse_spec
+from .core.context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID, Settings
+from .core.faults import KINDS, parse_spec
 
 DESCRIPTION = f"""Local stand-in for Azure Resource Manager (Microsoft.KubernetesConfiguration and friends).
 
@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="az executable to run (default: the az of this Python environment, else az on PATH)")
 
     sub.add_parser("disconnect", help="print the unset lines matching 'connect'")
+
+    stop = sub.add_parser("stop", help="stop the emulator serving a state directory (a background 'serve')")
+    _add_state_dir(stop)
 
     faults = sub.add_parser("faults", help="list, add or clear runtime faults on a running emulator")
     _add_state_dir(faults)
@@ -116,19 +119,32 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
-    handler = {"serve": _serve, "connect": _connect, "disconnect": _disconnect, "faults": _faults,
+    handler = {"serve": _serve, "stop": _stop, "connect": _connect, "disconnect": _disconnect, "faults": _faults,
                "requests": _requests, "agent": _agent}[args.command]
     return handler(args)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .server import ServeOptions, serve
+    from .httpapi.server import ServeOptions, serve
 
     settings = Settings(operation_delay=args.operation_delay, retry_after=args.retry_after,
                         agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create,
                         page_size=args.page_size)
     return serve(ServeOptions(state_dir=args.state_dir, host=args.host, port=args.port, seed=args.seed,
                               settings=settings, faults=args.fault, log_file=args.log_file))
+
+
+def _stop(args: argparse.Namespace) -> int:
+    from .adminclient import AdminError
+    from .stop import StopError, stop_emulator
+
+    try:
+        pid = stop_emulator(args.state_dir)
+    except (AdminError, StopError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"stopped the emulator (pid {pid}) of {args.state_dir}")
+    return 0
 
 
 def _connect(args: argparse.Namespace) -> int:

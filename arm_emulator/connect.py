@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from .adminclient import read_endpoint
-from .context import CLIENT_ID, TENANT_ID
+from .core.context import CLIENT_ID, TENANT_ID
 
 CLOUD_NAME = "ArmEmulator"
 CLIENT_SECRET = "emulator-secret"  # the emulator accepts any secret

@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import agent, clusters, extensions, fluxconfigs, lro, scc
-from .addressing import CLUSTER_KINDS, CONFIG_NS, parse
-from .armcore import PROVIDER_TYPES
-from .context import LOCATION, RESOURCE_GROUP, SUBSCRIPTION_ID, SUBSCRIPTION_NAME, TENANT_ID, Context
-from .errors import ArmError
+from . import agent
+from .core import lro
+from .core.addressing import CLUSTER_KINDS, CONFIG_NS, parse
+from .core.armcore import PROVIDER_TYPES
+from .core.context import LOCATION, RESOURCE_GROUP, SUBSCRIPTION_ID, SUBSCRIPTION_NAME, TENANT_ID, Context
+from .core.errors import ArmError
+from .providers import clusters, extensions, fluxconfigs, scc
 from .store import Resource
 
 DEFAULT_SEED: dict[str, Any] = {
@@ -96,7 +98,7 @@ def _cluster(ctx: Context, rg_path: str, spec: dict[str, Any]) -> None:
     cluster_path = f"{rg_path}/providers/{kind[0]}/{kind[1]}/{spec['name']}"
     addr = parse(cluster_path)
     body = {"location": spec.get("location"), "properties": spec.get("properties") or {}, "tags": spec.get("tags")}
-    cluster = clusters.make_cluster(addr, body, None)
+    cluster = clusters.make_cluster(addr, body, None, ctx.now())
     ctx.store.put(cluster)
     base = f"{cluster_path}/providers/{CONFIG_NS}"
     for item in spec.get("sourceControlConfigurations") or []:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .adminclient import AdminClient
-from .context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID
+from .core.context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID
 
 __all__ = ["RunningEmulator", "start_emulator", "SUBSCRIPTION_ID", "TENANT_ID", "CLIENT_ID", "RESOURCE_GROUP"]
 LISTENING = "ARM emulator listening on "

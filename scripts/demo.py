@@ -23,8 +23,8 @@ from tests.harness.runner import build_wheel  # noqa: E402
 
 DEMO_DIR = ROOT / ".demo"
 SEED = ROOT / "scripts" / "demo-seed.yaml"
-CLUSTER = "-g demo-rg -c demo-arc -t connectedClusters"
-V1_CLUSTER = "-g demo-rg -c demo-aks -t managedClusters"
+CLUSTER = "-g rg-gitops -c arc-demo -t connectedClusters"
+V1_CLUSTER = "-g rg-gitops -c aks-demo -t managedClusters"
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
 CHECK_MANIFESTS_EXAMPLE = ROOT / "tests" / "data" / "manifests" / "seed-example" / "before"
 

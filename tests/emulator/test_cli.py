@@ -25,7 +25,7 @@ def _cli(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
 def test_help_lists_commands_and_serve_options():
     top = _cli("--help")
     assert top.returncode == 0
-    for command in ("serve", "connect", "disconnect", "faults", "requests", "agent"):
+    for command in ("serve", "stop", "connect", "disconnect", "faults", "requests", "agent"):
         assert command in top.stdout
     serve = _cli("serve", "--help").stdout
     for option in ("--state-dir", "--port", "--seed", "--operation-delay", "--retry-after", "--agent-delay",
@@ -69,6 +69,38 @@ def test_admin_subcommands_against_a_running_emulator(tmp_path):
         assert json.loads(_cli("agent", "--state-dir", str(state), "clear").stdout) == {"cleared": 1}
     gone = _cli("requests", "--state-dir", str(state))
     assert gone.returncode == 1 and "no running emulator" in gone.stderr
+
+
+def test_busy_port_is_a_clear_error_with_its_own_exit_code(tmp_path):
+    with start_emulator(tmp_path / "first") as emu:
+        second = _cli("serve", "--state-dir", str(tmp_path / "second"), "--port", str(emu.port))
+    assert second.returncode == 3
+    assert f"port {emu.port} on 127.0.0.1 is already in use" in second.stderr
+    assert "Traceback" not in second.stderr and "Errno" not in second.stderr
+
+
+def test_stop_ends_a_background_emulator_and_says_when_none_runs(tmp_path):
+    state = tmp_path / "s"
+    emu = start_emulator(state)
+    try:
+        stopped = _cli("stop", "--state-dir", str(state))
+        assert stopped.returncode == 0 and f"pid {emu.process.pid}" in stopped.stdout
+        assert emu.process.wait(timeout=10) == 0
+        assert not (state / "endpoint.json").exists()
+    finally:
+        emu.stop()
+    again = _cli("stop", "--state-dir", str(state))
+    assert again.returncode == 1 and "no running emulator" in again.stderr
+
+
+def test_stop_with_a_stale_endpoint_file_removes_it_and_signals_nothing(tmp_path):
+    state = tmp_path / "s"
+    state.mkdir()
+    stale = {"url": "https://127.0.0.1:9", "port": 9, "ca_bundle": str(state / "ca.pem"), "pid": os.getpid()}
+    (state / "endpoint.json").write_text(json.dumps(stale))
+    result = _cli("stop", "--state-dir", str(state))
+    assert result.returncode == 1 and "stale" in result.stderr
+    assert not (state / "endpoint.json").exists()
 
 
 def test_disconnect_prints_unset_lines():

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from emu_helpers import AKS, ARC, CONFIG, Arm, StaticToken, cluster_path, sdk_kwargs
 
-from arm_emulator import extension_types
-from arm_emulator.extensions import FLUX_VERSIONS
+from arm_emulator.httpapi import extension_types
+from arm_emulator.providers.extensions import FLUX_VERSIONS
 from arm_emulator.testing import SUBSCRIPTION_ID, start_emulator
 from azext_k8s_flux._sdk import EXTENSION_TYPES_API_VERSION
 

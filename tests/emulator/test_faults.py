@@ -9,7 +9,7 @@ import requests
 from azure.core.exceptions import HttpResponseError
 from emu_helpers import ARC, EXT_API, FLUX_API, Arm, git_flux, item_path
 
-from arm_emulator.faults import parse_spec
+from arm_emulator.core.faults import parse_spec
 from arm_emulator.testing import RESOURCE_GROUP, SUBSCRIPTION_ID, start_emulator
 
 PATH = item_path("fluxConfigurations", "cfg")

@@ -59,7 +59,7 @@ def test_switching_source_kind_needs_the_matching_object(arm: Arm):
         "azureBlob": {}, "ociRepository": {}}})
     assert ok.status_code == 202
     props = arm.get(PATH, FLUX_API).json()["properties"]
-    assert props["bucket"]["insecure"] is True and "azureBlob" not in props and "ociRepository" not in props
+    assert props["bucket"]["insecure"] is True and props["azureBlob"] is None and props["ociRepository"] is None
 
 
 def test_put_without_source_object_fails_validation(arm: Arm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import requests
 from emu_helpers import ARC, CONFIG, EXT_API, FLUX_API, SCC_API, cluster_path, git_flux, item_path
 
+from arm_emulator.providers.versions import FLUX_CONFIGURATIONS
 from arm_emulator.testing import RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID
 
 SUB = f"/subscriptions/{SUBSCRIPTION_ID}"
@@ -53,7 +54,10 @@ def test_unsupported_api_version_per_type_is_400(shared_arm):
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == "NoRegisteredProviderFound"
-    assert "'2025-03-01'" in error["message"] and "2025-04-01, 2024-11-01" in error["message"]
+    assert error["message"] == (
+        "No registered resource provider found for location 'eastus' and API version '2025-03-01' for type "
+        f"'fluxConfigurations'. The supported api-versions are '{', '.join(FLUX_CONFIGURATIONS.versions)}'. "
+        "The supported locations are 'eastus, westeurope'.")
     assert shared_arm.get(item_path("extensions", "x"), "2023-05-01").status_code == 404  # accepted version
     assert shared_arm.get(item_path("sourceControlConfigurations", "x"), FLUX_API).status_code == 400
     assert shared_arm.get(item_path("fluxConfigurations", "x"), "2024-11-01").status_code == 404

@@ -7,13 +7,13 @@ import asyncio
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from arm_emulator import armcore
-from arm_emulator.addressing import parse
-from arm_emulator.app import build_app
-from arm_emulator.context import Context, Settings
-from arm_emulator.faults import FaultBook
-from arm_emulator.mergepatch import merge_patch
-from arm_emulator.requestlog import RequestLog
+from arm_emulator.core import armcore
+from arm_emulator.core.addressing import parse
+from arm_emulator.core.context import Context, Settings
+from arm_emulator.core.faults import FaultBook
+from arm_emulator.core.mergepatch import merge_patch
+from arm_emulator.httpapi.app import build_app
+from arm_emulator.httpapi.requestlog import RequestLog
 from arm_emulator.seed import apply_seed
 from arm_emulator.store import Store
 

@@ -112,7 +112,7 @@ class FakeExtensionTypes:
         self.fail = fail
 
     def cluster_list_versions(self, rg, rp, kind, cluster, extension_type, **kwargs):
-        from arm_emulator.extension_types import published_versions
+        from arm_emulator.providers.extension_catalogue import published_versions
 
         self.calls.append(("cluster_list_versions", (rg, rp, kind, cluster, extension_type), kwargs))
         if self.fail:

@@ -7,7 +7,7 @@ from azure.cli.core.azclierror import InvalidArgumentValueError
 from tests.extension.fakes import http_error
 from tests.extension.handler_helpers import create, flux_body, update
 
-pytest.importorskip("arm_emulator.extension_types")
+pytest.importorskip("arm_emulator.providers.extension_catalogue")
 
 FLUX_VERSIONS_CALL = ("cluster_list_versions", ("rg1", "Microsoft.Kubernetes", "connectedClusters", "cluster1",
                                                 "microsoft.flux"))

@@ -5,30 +5,30 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from aiohttp import web
-
-from . import lro
-from .addressing import Address
+from ..core import lro
+from ..core.addressing import Address
+from ..core.context import TENANT_ID, Context
+from ..core.errors import ArmError, validation_failed
+from ..core.lro import Trigger
+from ..core.mergepatch import merge_patch
+from ..store import Operation, Resource
 from .common import (
+    Outcome,
     check_not_patchable,
+    check_types,
     envelope,
-    get_response,
-    list_response,
-    lro_response,
     name_of,
     new_resource,
     principal_id,
+    properties_of,
     protected_keys,
+    require,
     system_data,
 )
-from .context import TENANT_ID, Context
-from .errors import ArmError, method_not_allowed, not_found, validation_failed
-from .extension_types import published_versions
-from .httpio import empty_response, json_response, properties_of, query, read_json
-from .mergepatch import merge_patch
-from .store import Operation, Resource
+from .extension_catalogue import published_versions
+from .versions import EXTENSIONS
 
-API_VERSIONS = ("2025-03-01", "2023-05-01")
+TABLE = EXTENSIONS
 HAS_OPERATIONS = True
 TYPE = "Microsoft.KubernetesConfiguration/extensions"
 KIND = "extension"
@@ -39,6 +39,10 @@ FLUX_VERSIONS = published_versions(FLUX_TYPE)
 GENERIC_VERSION = "1.0.0"
 PATCHABLE = ("autoUpgradeMode", "autoUpgradeMinorVersion", "releaseTrain", "version", "configurationSettings",
              "configurationProtectedSettings")
+REQUEST_TYPES = {"extensionType": "string", "autoUpgradeMode": "string", "autoUpgradeMinorVersion": "boolean",
+                 "releaseTrain": "string", "version": "string", "scope": "object", "configurationSettings": "map",
+                 "configurationProtectedSettings": "map", "aksAssignedIdentity": "object"}
+REQUEST_FIELDS = tuple(REQUEST_TYPES)
 VERSION_ERROR = ("The extension operation failed with the following error: Failed to resolve the extension "
                  "version from the given values.")
 
@@ -58,9 +62,26 @@ def v1_config_names(ctx: Context, cluster_path: str) -> list[str]:
     return [name_of(r) for r in ctx.store.under(cluster_path, "sourceControlConfiguration")]
 
 
-def render(res: Resource) -> dict[str, Any]:
+def render(res: Resource, api_version: str, listed: bool = False) -> dict[str, Any]:
+    """The extension as ``api_version`` shows it (see versions.EXTENSIONS)."""
     props = copy.deepcopy(res.body["properties"])
-    return envelope(res, TYPE, props, identity=res.body.get("identity"), plan=res.body.get("plan"))
+    props.update(_legacy_status(props, res.body.get("systemData") or {}, api_version))
+    body = envelope(res, TYPE, props, identity=res.body.get("identity"), plan=res.body.get("plan"),
+                    managedBy=res.body.get("managedBy"))
+    return TABLE.shape(body, api_version, listed)
+
+
+# installState, the status field before 2022-11-01, follows provisioningState as recorded traffic shows.
+_INSTALL_STATES = {"Succeeded": "Installed", "Failed": "Failed"}
+
+
+def _legacy_status(props: dict[str, Any], system_data: dict[str, Any], api_version: str) -> dict[str, Any]:
+    state = props.get("provisioningState")
+    if TABLE.synchronous(api_version):  # 2020-07-01-preview
+        return {"installState": _INSTALL_STATES.get(state, "Pending"), "errorInfo": props.get("errorInfo") or {},
+                "creationTime": system_data.get("createdAt"), "lastModifiedTime": system_data.get("lastModifiedAt"),
+                "lastStatusTime": None}
+    return {"installState": _INSTALL_STATES.get(state, "Unknown")}
 
 
 def _resolve_version(props: dict[str, Any]) -> str | None:
@@ -74,7 +95,8 @@ def _resolve_version(props: dict[str, Any]) -> str | None:
 
 def _check_scope(props: dict[str, Any], name: str) -> None:
     scope = props.get("scope") or {"cluster": {}}
-    if not isinstance(scope, dict) or ("cluster" in scope) == ("namespace" in scope):
+    check_types(scope, {"cluster": "object", "namespace": "object"}, "properties.scope")
+    if ("cluster" in scope) == ("namespace" in scope):
         raise validation_failed("Extension scope must be either 'cluster' or 'namespace', but not both.")
     if is_flux(props):
         if "namespace" in scope:
@@ -106,7 +128,9 @@ def check_flux_rules(ctx: Context, addr: Address, props: dict[str, Any]) -> None
 
 
 def build(ctx: Context, addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
-    props = copy.deepcopy(properties_of(body))
+    # Properties the service does not know are dropped, never stored or echoed.
+    props = {k: copy.deepcopy(v) for k, v in properties_of(body).items() if k in REQUEST_FIELDS}
+    check_types(props, REQUEST_TYPES)
     ext_type = props.get("extensionType")
     if not isinstance(ext_type, str) or not ext_type:
         raise validation_failed("The property 'extensionType' is required.")
@@ -141,14 +165,14 @@ def build(ctx: Context, addr: Address, body: dict[str, Any], existing: Resource 
     return new_resource(addr, KIND, stored)
 
 
-def start_install(ctx: Context, request: web.Request | None, res: Resource, action: str, delay: float = 0.0):
+def start_install(ctx: Context, trigger: Trigger, res: Resource, action: str, delay: float = 0.0):
     """Persist the resource and its operation; an unresolvable version makes the operation fail."""
     props = res.body["properties"]
     error = None
     if _resolve_version(props) is None:
         error = {"code": "ExtensionOperationFailed", "message": VERSION_ERROR}
     ctx.store.put(res)
-    return lro.start(ctx, request, res, action, error=error, delay=delay)
+    return lro.start(ctx, trigger, res, action, error=error, delay=delay)
 
 
 def _on_complete(ctx: Context, res: Resource, op: Operation, now: float) -> None:
@@ -165,71 +189,63 @@ def _on_complete(ctx: Context, res: Resource, op: Operation, now: float) -> None
 lro.on_complete(KIND, _on_complete)
 
 
-async def handle(ctx: Context, request: web.Request, addr: Address, api_version: str) -> web.Response:
-    store = ctx.store
-    if addr.level == "configs":
-        return list_response(ctx, request, addr, render)
-    method = request.method
-    if method in ("PUT", "PATCH", "DELETE"):
-        lro.complete_running(ctx, addr.item_path)
-    existing = store.get(addr.item_path)
-    if method == "GET":
-        return get_response(existing, render, f"Extension instance with name '{addr.name}' not found.")
-    if method == "PUT":
-        body = await read_json(request)
-        with store.tx():
-            res = build(ctx, addr, body, existing, ctx.now())
-            op = start_install(ctx, request, res, "update" if existing else "create")
-        return lro_response(ctx, request, op, render(res), 200 if existing else 201, api_version)
-    if method == "PATCH":
-        return await _patch(ctx, request, addr, existing, api_version)
-    if method == "DELETE":
-        return _delete(ctx, request, addr, existing, api_version)
-    raise method_not_allowed(method, addr.path)
+def get(ctx: Context, addr: Address) -> Resource:
+    return require(ctx.store.get(addr.item_path), f"Extension instance with name '{addr.name}' not found.")
 
 
-async def _patch(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
-                 api_version: str) -> web.Response:
-    body = await read_json(request)
-    patch = properties_of(body)
-    check_not_patchable(patch, ("extensionType", "scope"), TYPE)
-    if existing is None:
-        raise not_found(f"Extension instance with name '{addr.name}' not found.")
+def list_items(ctx: Context, addr: Address) -> list[Resource]:
+    return ctx.store.children(addr.collection_path)
+
+
+def put(ctx: Context, addr: Address, body: dict[str, Any], trigger: Trigger) -> Outcome:
+    lro.complete_running(ctx, addr.item_path)
+    existing = ctx.store.get(addr.item_path)
+    with ctx.store.tx():
+        res = build(ctx, addr, body, existing, ctx.now())
+        op = start_install(ctx, trigger, res, "update" if existing else "create")
+    return Outcome(200 if existing else 201, res, op)
+
+
+def patch(ctx: Context, addr: Address, body: dict[str, Any], trigger: Trigger) -> Outcome:
+    lro.complete_running(ctx, addr.item_path)
+    existing = ctx.store.get(addr.item_path)
+    changes = properties_of(body)
+    check_types(changes, REQUEST_TYPES)
+    check_not_patchable(changes, ("extensionType", "scope"), TYPE)
+    existing = require(existing, f"Extension instance with name '{addr.name}' not found.")
     old = existing.body["properties"]
     new = copy.deepcopy(old)
     for key in PATCHABLE:
-        if key not in patch:
+        if key not in changes:
             continue
         if key == "configurationSettings":
-            new[key] = merge_patch(old.get(key) or {}, patch[key] or {}) if patch[key] is not None else {}
+            new[key] = merge_patch(old.get(key) or {}, changes[key] or {}) if changes[key] is not None else {}
         elif key == "configurationProtectedSettings":
-            value = patch[key] or {}
-            merged = {k: "" for k in merge_patch(old.get(key) or {}, value)}
-            new[key] = merged
+            new[key] = {k: "" for k in merge_patch(old.get(key) or {}, changes[key] or {})}
         else:
-            new[key] = patch[key]
-    secrets_sent = bool(patch.get("configurationProtectedSettings"))
-    if new == old and not secrets_sent:
-        return json_response(render(existing))
+            new[key] = changes[key]
+    if new == old and not changes.get("configurationProtectedSettings"):
+        return Outcome(200, existing)
     new["provisioningState"] = "Updating"
     new["errorInfo"], new["statuses"] = None, []
     existing.body["properties"] = new
     existing.body["systemData"] = system_data(existing, ctx.now())
     with ctx.store.tx():
-        op = start_install(ctx, request, existing, "update")
-    return lro_response(ctx, request, op, render(existing), 202, api_version)
+        op = start_install(ctx, trigger, existing, "update")
+    return Outcome(202, existing, op)
 
 
-def _delete(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
-            api_version: str) -> web.Response:
+def delete(ctx: Context, addr: Address, force: bool, trigger: Trigger) -> Outcome:
+    lro.complete_running(ctx, addr.item_path)
+    existing = ctx.store.get(addr.item_path)
     if existing is None:
-        return empty_response(204)
-    if (query(request, "forceDelete") or "").lower() == "true":
+        return Outcome(204)
+    if force:
         with ctx.store.tx():
             ctx.store.delete_tree(existing.key)
-        return empty_response(200)
+        return Outcome(200)
     existing.body["properties"]["provisioningState"] = "Deleting"
     with ctx.store.tx():
         ctx.store.put(existing)
-        op = lro.start(ctx, request, existing, "delete")
-    return lro_response(ctx, request, op, None, 202, api_version)
+        op = lro.start(ctx, trigger, existing, "delete")
+    return Outcome(202, existing, op)

@@ -9,10 +9,9 @@ import os
 
 from aiohttp import web
 
-from . import agent
-from .context import CONTEXT_KEY
-from .faults import Fault
-from .httpio import json_response
+from .. import agent
+from ..core.faults import Fault
+from .httpio import CONTEXT_KEY, json_response
 
 
 async def health(request: web.Request) -> web.Response:

@@ -12,8 +12,9 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from .agent import SOURCE_FIELDS
-from .errors import ArmError, validation_failed
+from ..agent import SOURCE_FIELDS
+from ..core.errors import ArmError, validation_failed
+from .common import check_types
 
 SCOPES = ("cluster", "namespace")
 _SOURCE_DEFAULTS: dict[str, dict[str, Any]] = {
@@ -29,10 +30,22 @@ _SOURCE_DEFAULTS: dict[str, dict[str, Any]] = {
                       "serviceAccountName": None, "localAuthRef": None},
 }
 _REF_KEYS = {"gitRepository": ("branch", "tag", "semver", "commit"), "ociRepository": ("tag", "semver", "digest")}
-_SECRET_FIELDS = {"azureBlob": ("accountKey", "sasToken"), "ociRepository": ("tlsConfig",)}
+_SECRET_FIELDS = {"azureBlob": ("accountKey", "sasToken")}
+# Write-only maps the service keeps but answers with every value replaced by REDACTED.
+REDACTED = "<redacted>"
+_REDACTED_FIELDS = {"ociRepository": ("tlsConfig",)}
+_KNOWN_FIELDS = {field: {*defaults, *_SECRET_FIELDS.get(field, ()), *_REDACTED_FIELDS.get(field, ())}
+                 for field, defaults in _SOURCE_DEFAULTS.items()}
 _SP_SECRETS = ("clientSecret", "clientCertificate", "clientCertificatePassword")
 _KUSTOMIZATION_DEFAULTS = {"path": "", "timeoutInSeconds": 600, "syncIntervalInSeconds": 600,
                            "retryIntervalInSeconds": None, "prune": False, "force": False, "wait": True}
+_KUSTOMIZATION_FIELDS = {*_KUSTOMIZATION_DEFAULTS, "name", "dependsOn", "postBuild"}
+# Request properties the service knows; anything else is dropped, never stored or echoed.
+REQUEST_TYPES = {"scope": "string", "namespace": "string", "sourceKind": "string", "suspend": "boolean",
+                 **dict.fromkeys(_SOURCE_DEFAULTS, "object"), "kustomizations": "object",
+                 "configurationProtectedSettings": "map", "waitForReconciliation": "boolean",
+                 "reconciliationWaitDuration": "string"}
+REQUEST_FIELDS = tuple(REQUEST_TYPES)
 
 
 def _invalid(message: str) -> ArmError:
@@ -43,7 +56,8 @@ def _invalid(message: str) -> ArmError:
 def _source(field: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _invalid(f"{field} must be an object")
-    out = {k: v for k, v in value.items() if k not in _SECRET_FIELDS.get(field, ())}
+    out = {k: v for k, v in value.items() if k in _KNOWN_FIELDS[field] and k not in _SECRET_FIELDS.get(field, ())}
+    _redact_maps(out)
     if isinstance(out.get("servicePrincipal"), dict):
         sp = {k: v for k, v in out["servicePrincipal"].items() if k not in _SP_SECRETS}
         sp.setdefault("clientCertificateSendChain", False)
@@ -59,6 +73,15 @@ def _source(field: str, value: Any) -> dict[str, Any]:
     return out
 
 
+def _redact_maps(source: dict[str, Any]) -> None:
+    """ociRepository.tlsConfig and verify.verificationConfig: keep the keys, never the values."""
+    if isinstance(source.get("tlsConfig"), dict):
+        source["tlsConfig"] = {k: REDACTED for k, v in source["tlsConfig"].items() if v is not None}
+    verify = source.get("verify")
+    if isinstance(verify, dict) and isinstance(verify.get("verificationConfig"), dict):
+        verify["verificationConfig"] = {k: REDACTED for k, v in verify["verificationConfig"].items() if v is not None}
+
+
 def _kustomizations(value: Any) -> dict[str, Any]:
     if value is None:
         return {}
@@ -70,7 +93,7 @@ def _kustomizations(value: Any) -> dict[str, Any]:
             continue
         if not isinstance(kust, dict):
             raise _invalid(f"kustomizations.{name} must be an object")
-        item = {"name": name, **{k: v for k, v in kust.items() if k != "name"}}
+        item = {"name": name, **{k: v for k, v in kust.items() if k in _KUSTOMIZATION_FIELDS and k != "name"}}
         for key, default in _KUSTOMIZATION_DEFAULTS.items():
             if item.get(key) is None and (key not in item or default is not None):
                 item[key] = default
@@ -83,6 +106,7 @@ def _kustomizations(value: Any) -> dict[str, Any]:
 
 def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     """Validate a PUT/merged-PATCH spec and fill the service defaults; returns a new dict."""
+    check_types(spec, REQUEST_TYPES)
     props = dict(spec)
     props["scope"] = props.get("scope") or "cluster"
     if props["scope"] not in SCOPES:
@@ -111,10 +135,14 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
 def public_key_for(props: dict[str, Any], secret_keys: list[str], seed: str) -> str:
     """SSH git URL and no key given: the service generates a key pair and reports its public half."""
     git = props.get("gitRepository") or {}
-    url = str(git.get("url") or "")
-    is_ssh = url.startswith("ssh://") or url.startswith("git@")
-    if props.get("sourceKind") != "GitRepository" or not is_ssh or "sshPrivateKey" in secret_keys \
-            or git.get("localAuthRef"):
+    if props.get("sourceKind") != "GitRepository" or "sshPrivateKey" in secret_keys or git.get("localAuthRef"):
+        return ""
+    return generated_public_key(str(git.get("url") or ""), seed)
+
+
+def generated_public_key(url: str, seed: str) -> str:
+    """The public half of the key pair the service makes for an SSH repository URL ("" for any other URL)."""
+    if not (url.startswith("ssh://") or url.startswith("git@")):
         return ""
     private = ed25519.Ed25519PrivateKey.from_private_bytes(hashlib.sha256(seed.lower().encode()).digest())
     public = private.public_key().public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH)

@@ -1,4 +1,4 @@
-"""aiohttp application wiring: middlewares (log, errors, faults, auth) and route tables."""
+"""Middlewares: dropped connections, the request log, ARM error bodies and common headers, injected faults."""
 
 from __future__ import annotations
 
@@ -9,13 +9,57 @@ import uuid
 
 from aiohttp import web
 
-from . import aad, admin, faults, router
-from .addressing import request_kind
-from .context import CONTEXT_KEY, Context
-from .errors import ArmError
-from .httpio import json_response
+from ..core.addressing import request_kind
+from ..core.context import CLIENT_ID, Context
+from ..core.errors import ArmError
+from ..core.faults import REQUEST_KINDS, DropConnection, FaultBook
+from .httpio import CONTEXT_KEY, json_response
 
 LOG = logging.getLogger("arm_emulator")
+
+
+@web.middleware
+async def drop_middleware(request: web.Request, handler):
+    try:
+        return await handler(request)
+    except DropConnection:
+        if request.transport is not None:
+            request.transport.abort()
+        # Nothing can be written any more; aiohttp discards this response on the closed transport.
+        return web.Response(status=499)
+
+
+def _authorization_failed(request: web.Request) -> str:
+    """ARM's RBAC denial text (the action is the resource type's, as ARM names it)."""
+    parts = [p for p in request.path.split("/") if p]
+    last_provider = max((i for i, part in enumerate(parts) if part.lower() == "providers"), default=None)
+    resource_type = "/".join(parts[last_provider + 1:last_provider + 3]) if last_provider is not None else "resource"
+    verb = {"GET": "read", "DELETE": "delete"}.get(request.method, "write")
+    return (f"The client '{CLIENT_ID}' with object id '{CLIENT_ID}' does not have authorization to perform action "
+            f"'{resource_type}/{verb}' over scope '{request.path}' or the scope is invalid. If access was "
+            "recently granted, please refresh your credentials. (injected fault)")
+
+
+@web.middleware
+async def fault_middleware(request: web.Request, handler):
+    if request_kind(request.path) != "arm":
+        return await handler(request)
+    book: FaultBook = request.app[CONTEXT_KEY].faults
+    fault = book.take(REQUEST_KINDS, request.method, request.path)
+    if fault is None:
+        return await handler(request)
+    if fault.kind == "drop":
+        raise DropConnection()
+    if fault.kind == "throttle":
+        raise ArmError(429, "TooManyRequests", "The request is being throttled (injected fault).",
+                       headers={"Retry-After": str(fault.retry_after)})
+    if fault.kind == "error":
+        raise ArmError(fault.status, "InternalServerError" if fault.status == 500 else "ServiceUnavailable",
+                       f"The server returned {fault.status} (injected fault).")
+    if fault.kind == "forbidden":
+        raise ArmError(403, "AuthorizationFailed", _authorization_failed(request))
+    await asyncio.sleep(fault.delay)
+    return await handler(request)
 
 
 @web.middleware
@@ -38,7 +82,7 @@ async def error_middleware(request: web.Request, handler):
         response = await handler(request)
     except ArmError as exc:
         response = json_response(exc.body(), status=exc.status, headers=exc.headers)
-    except faults.DropConnection:
+    except DropConnection:
         raise
     except web.HTTPException as exc:
         code = {404: "NotFound", 405: "MethodNotAllowed"}.get(exc.status, "BadRequest")
@@ -70,15 +114,3 @@ def _common_headers(request: web.Request, response: web.StreamResponse) -> None:
         remaining = {"GET": "reads", "DELETE": "deletes"}.get(request.method, "writes")
         count = {"reads": "11999", "deletes": "14999", "writes": "1199"}[remaining]
         headers.setdefault(f"x-ms-ratelimit-remaining-subscription-{remaining}", count)
-
-
-def build_app(ctx: Context) -> web.Application:
-    app = web.Application(
-        middlewares=[faults.drop_middleware, log_middleware, error_middleware, faults.fault_middleware],
-        client_max_size=8 * 1024 * 1024,
-    )
-    app[CONTEXT_KEY] = ctx
-    admin.add_routes(app)
-    aad.add_routes(app)
-    app.router.add_route("*", "/{tail:.*}", router.dispatch)
-    return app

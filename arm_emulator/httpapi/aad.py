@@ -14,7 +14,7 @@ import uuid
 
 from aiohttp import web
 
-from .context import CLIENT_ID, TENANT_ID
+from ..core.context import CLIENT_ID, TENANT_ID
 
 TOKEN_LIFETIME = 24 * 3600
 

@@ -5,29 +5,30 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from aiohttp import web
-
-from . import agent, extensions, lro
-from .addressing import Address
+from .. import agent
+from ..core import lro
+from ..core.addressing import Address
+from ..core.context import TENANT_ID, Context
+from ..core.errors import validation_failed
+from ..core.lro import Trigger
+from ..core.mergepatch import merge_patch
+from ..store import Operation, Resource
+from . import extensions, fluxview
 from .common import (
+    Outcome,
     check_not_patchable,
     envelope,
-    get_response,
-    list_response,
-    lro_response,
     new_resource,
     principal_id,
+    properties_of,
     protected_keys,
+    require,
     system_data,
 )
-from .context import TENANT_ID, Context
-from .errors import method_not_allowed, not_found, validation_failed
-from .fluxspec import SOURCE_FIELDS, normalize, public_key_for
-from .httpio import empty_response, json_response, properties_of, query, read_json
-from .mergepatch import merge_patch
-from .store import Operation, Resource
+from .fluxspec import REQUEST_FIELDS, SOURCE_FIELDS, normalize, public_key_for
+from .versions import FLUX_CONFIGURATIONS
 
-API_VERSIONS = ("2025-04-01", "2024-11-01")
+TABLE = FLUX_CONFIGURATIONS
 HAS_OPERATIONS = True
 TYPE = "Microsoft.KubernetesConfiguration/fluxConfigurations"
 KIND = agent.KIND
@@ -37,12 +38,13 @@ PATCHABLE = ("sourceKind", "suspend", *SOURCE_FIELDS.values(), "kustomizations")
 _SECRETS = "_secretKeys"
 
 
-def render(res: Resource) -> dict[str, Any]:
-    return envelope(res, TYPE, copy.deepcopy(res.body["properties"]))
+def render(res: Resource, api_version: str, listed: bool = False) -> dict[str, Any]:
+    return TABLE.shape(envelope(res, TYPE, fluxview.properties_at(res.body["properties"], api_version)),
+                       api_version, listed)
 
 
 def spec_of(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: copy.deepcopy(v) for k, v in props.items() if k not in STATUS_FIELDS}
+    return {k: copy.deepcopy(v) for k, v in props.items() if k not in STATUS_FIELDS and k in REQUEST_FIELDS}
 
 
 def _check_v1(ctx: Context, addr: Address) -> None:
@@ -94,33 +96,22 @@ def _on_complete(ctx: Context, res: Resource, op: Operation, now: float) -> None
 lro.on_complete(KIND, _on_complete)
 
 
-async def handle(ctx: Context, request: web.Request, addr: Address, api_version: str) -> web.Response:
-    store = ctx.store
-    if addr.level == "configs":
-        return list_response(ctx, request, addr, render)
-    method = request.method
-    if method in ("PUT", "PATCH", "DELETE"):
-        lro.complete_running(ctx, addr.item_path)
-    existing = store.get(addr.item_path)
-    if method == "GET":
-        return get_response(existing, render, f"Flux configuration with name '{addr.name}' not found.")
-    if method == "PUT":
-        return await _put(ctx, request, addr, existing, api_version)
-    if method == "PATCH":
-        return await _patch(ctx, request, addr, existing, api_version)
-    if method == "DELETE":
-        return _delete(ctx, request, existing, api_version)
-    raise method_not_allowed(method, addr.path)
+def get(ctx: Context, addr: Address) -> Resource:
+    return require(ctx.store.get(addr.item_path), f"Flux configuration with name '{addr.name}' not found.")
 
 
-async def _put(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
-               api_version: str) -> web.Response:
-    body = await read_json(request)
-    res, op = apply_put(ctx, request, addr, existing, body)
-    return lro_response(ctx, request, op, render(res), 200 if existing else 201, api_version)
+def list_items(ctx: Context, addr: Address) -> list[Resource]:
+    return ctx.store.children(addr.collection_path)
 
 
-def apply_put(ctx: Context, request: web.Request | None, addr: Address, existing: Resource | None,
+def put(ctx: Context, addr: Address, body: dict[str, Any], trigger: Trigger) -> Outcome:
+    lro.complete_running(ctx, addr.item_path)
+    existing = ctx.store.get(addr.item_path)
+    res, op = apply_put(ctx, trigger, addr, existing, body)
+    return Outcome(200 if existing else 201, res, op)
+
+
+def apply_put(ctx: Context, trigger: Trigger, addr: Address, existing: Resource | None,
               body: dict[str, Any]) -> tuple[Resource, Operation]:
     """Validate and store a PUT, installing microsoft.flux first when the cluster lacks it."""
     spec = spec_of(properties_of(body))
@@ -139,38 +130,37 @@ def apply_put(ctx: Context, request: web.Request | None, addr: Address, existing
     with ctx.store.tx():
         delay = _ensure_flux_extension(ctx, addr, now)
         ctx.store.put(res)
-        op = lro.start(ctx, request, res, "update" if existing else "create", delay=delay)
+        op = lro.start(ctx, trigger, res, "update" if existing else "create", delay=delay)
     return res, op
 
 
-async def _patch(ctx: Context, request: web.Request, addr: Address, existing: Resource | None,
-                 api_version: str) -> web.Response:
-    body = await read_json(request)
-    patch = properties_of(body)
-    check_not_patchable(patch, ("scope", "namespace"), TYPE)
-    if existing is None:
-        raise not_found(f"Flux configuration with name '{addr.name}' not found.")
+def patch(ctx: Context, addr: Address, body: dict[str, Any], trigger: Trigger) -> Outcome:
+    lro.complete_running(ctx, addr.item_path)
+    existing = ctx.store.get(addr.item_path)
+    changes = properties_of(body)
+    check_not_patchable(changes, ("scope", "namespace"), TYPE)
+    existing = require(existing, f"Flux configuration with name '{addr.name}' not found.")
     old_props = existing.body["properties"]
     old_spec = spec_of(old_props)
     spec = copy.deepcopy(old_spec)
     for key in PATCHABLE:
-        if key in patch:
-            spec[key] = merge_patch(spec.get(key), patch[key]) if patch[key] is not None else None
+        if key in changes:
+            spec[key] = merge_patch(spec.get(key), changes[key]) if changes[key] is not None else None
             if spec[key] is None:
                 spec.pop(key)
     old_keys = existing.body.get(_SECRETS, [])
-    secret_patch = patch.get("configurationProtectedSettings")
-    secret_keys = _patched_secret_keys(old_keys, patch)
+    secret_patch = changes.get("configurationProtectedSettings")
+    secret_keys = _patched_secret_keys(old_keys, changes)
     props = normalize(spec)
     if props == old_spec and not secret_patch and secret_keys == old_keys:
-        return json_response(render(existing))
+        return Outcome(200, existing)
     _status_defaults(props, existing, secret_keys, addr)
     existing.body.update({"properties": props, "systemData": system_data(existing, ctx.now()),
                           _SECRETS: secret_keys})
     with ctx.store.tx():
         ctx.store.put(existing)
-        op = lro.start(ctx, request, existing, "update")
-    return lro_response(ctx, request, op, render(existing), 202, api_version)
+        op = lro.start(ctx, trigger, existing, "update")
+    return Outcome(202, existing, op)
 
 
 def _patched_secret_keys(old_keys: list[str], patch: dict[str, Any]) -> list[str]:
@@ -183,17 +173,18 @@ def _patched_secret_keys(old_keys: list[str], patch: dict[str, Any]) -> list[str
     return sorted(merge_patch({k: "" for k in old_keys}, value))
 
 
-def _delete(ctx: Context, request: web.Request, existing: Resource | None, api_version: str) -> web.Response:
+def delete(ctx: Context, addr: Address, force: bool, trigger: Trigger) -> Outcome:
+    lro.complete_running(ctx, addr.item_path)
+    existing = ctx.store.get(addr.item_path)
     if existing is None:
-        return empty_response(204)
-    if (query(request, "forceDelete") or "").lower() == "true":
+        return Outcome(204)
+    if force:
         with ctx.store.tx():
             ctx.store.delete_tree(existing.key)
-        return empty_response(200)
+        return Outcome(200)
     existing.body["properties"]["provisioningState"] = "Deleting"
     existing.agent_due = None
     with ctx.store.tx():
         ctx.store.put(existing)
-        op = lro.start(ctx, request, existing, "delete")
-    return lro_response(ctx, request, op, None, 202, api_version)
-
+        op = lro.start(ctx, trigger, existing, "delete")
+    return Outcome(202, existing, op)

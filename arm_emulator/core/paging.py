@@ -22,10 +22,10 @@ from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
-from .aad import base_url
+from ..httpapi.aad import base_url
+from ..httpapi.httpio import json_response, query
 from .context import Context
 from .errors import ArmError
-from .httpio import json_response, query
 
 SKIP_TOKEN = "$skipToken"
 _KEY = b"arm-emulator list continuation"

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiohttp import web
-
-from .addressing import CLUSTER_KINDS, Address
-from .armcore import require_registered, require_resource_group
-from .common import principal_id
-from .context import LOCATION, TENANT_ID, Context
-from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, read_json, require_api_version
-from .paging import list_response
-from .store import Resource
+from ..core.addressing import CLUSTER_KINDS, Address
+from ..core.armcore import require_registered, require_resource_group
+from ..core.context import LOCATION, TENANT_ID, Context
+from ..core.errors import ArmError
+from ..core.timestamps import timestamp
+from ..store import Resource
+from .common import Outcome, principal_id
 
 
 def cluster_kind(addr: Address, api_version: str) -> tuple[str, str]:
@@ -48,22 +45,24 @@ def require_cluster(ctx: Context, addr: Address) -> Resource:
     return cluster
 
 
-def default_properties(cluster_type: str, name: str) -> dict[str, Any]:
+def default_properties(cluster_type: str, name: str, now: float) -> dict[str, Any]:
     if cluster_type == "managedClusters":
         return {"kubernetesVersion": "1.31.2", "dnsPrefix": name, "fqdn": f"{name.lower()}.hcp.emulator.invalid",
                 "powerState": {"code": "Running"}, "agentPoolProfiles": [{"name": "nodepool1", "count": 3}]}
     if cluster_type == "connectedClusters":
         return {"agentPublicKeyCertificate": "", "kubernetesVersion": "1.31.2", "totalNodeCount": 3,
                 "agentVersion": "1.21.10", "distribution": "k3s", "infrastructure": "generic",
-                "connectivityStatus": "Connected"}
+                "connectivityStatus": "Connected", "totalCoreCount": 6, "lastConnectivityTime": timestamp(now),
+                "managedIdentityCertificateExpirationTime": timestamp(now + 90 * 86400),
+                "aadProfile": {"tenantId": "", "clientAppId": "", "serverAppId": ""}}
     if cluster_type == "provisionedClusters":
         return {"kubernetesVersion": "1.30.4", "status": {"currentState": "Succeeded"}}
     return {"distro": "AKSEdge", "infrastructureConfig": {"provider": "HCI"}, "status": "Running", "version": "1.0"}
 
 
-def make_cluster(addr: Address, body: dict[str, Any], existing: Resource | None) -> Resource:
+def make_cluster(addr: Address, body: dict[str, Any], existing: Resource | None, now: float) -> Resource:
     namespace, cluster_type = CLUSTER_KINDS[addr.cluster_type.lower()]
-    props = dict(default_properties(cluster_type, addr.cluster))
+    props = dict(default_properties(cluster_type, addr.cluster, now))
     props.update(body.get("properties") or {})
     props["provisioningState"] = "Succeeded"
     stored: dict[str, Any] = {
@@ -85,30 +84,26 @@ def cluster_body(cluster: Resource) -> dict[str, Any]:
     return {k: v for k, v in body.items() if v is not None}
 
 
-async def handle(ctx: Context, request: web.Request, addr: Address) -> web.Response:
-    namespace, _ = cluster_kind(addr, require_api_version(request))
-    store = ctx.store
-    if addr.level == "clusters":
-        if request.method != "GET":
-            raise method_not_allowed(request.method, addr.path)
-        require_resource_group(ctx, addr)
-        return list_response(ctx, request, [cluster_body(c) for c in store.children(collection_key(addr))])
-    existing = store.get(addr.cluster_path)
-    if request.method == "GET":
-        return json_response(cluster_body(require_cluster(ctx, addr)))
-    if request.method == "PUT":
-        body = await read_json(request, required=False)
-        require_resource_group(ctx, addr)
-        require_registered(ctx, addr.subscription, namespace)
-        cluster = make_cluster(addr, body, existing)
-        with store.tx():
-            store.put(cluster)
-        return json_response(cluster_body(cluster), status=200 if existing else 201)
-    if request.method == "DELETE":
-        require_resource_group(ctx, addr)
-        if existing is None:
-            return empty_response(204)
-        with store.tx():
-            store.delete_tree(addr.cluster_path)
-        return empty_response(200)
-    raise method_not_allowed(request.method, addr.path)
+def list_items(ctx: Context, addr: Address) -> list[Resource]:
+    require_resource_group(ctx, addr)
+    return ctx.store.children(collection_key(addr))
+
+
+def put(ctx: Context, addr: Address, body: dict[str, Any], namespace: str) -> Outcome:
+    """Synchronous, as the CLI never waits on a cluster."""
+    existing = ctx.store.get(addr.cluster_path)
+    require_resource_group(ctx, addr)
+    require_registered(ctx, addr.subscription, namespace)
+    cluster = make_cluster(addr, body, existing, ctx.now())
+    with ctx.store.tx():
+        ctx.store.put(cluster)
+    return Outcome(200 if existing else 201, cluster)
+
+
+def delete(ctx: Context, addr: Address) -> Outcome:
+    require_resource_group(ctx, addr)
+    if ctx.store.get(addr.cluster_path) is None:
+        return Outcome(204)
+    with ctx.store.tx():
+        ctx.store.delete_tree(addr.cluster_path)
+    return Outcome(200)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import Any
 
 from aiohttp import web
 
-from .errors import ArmError
+from ..core.context import Context
+from ..core.errors import ArmError
 
 JSON_TYPE = "application/json; charset=utf-8"
+CONTEXT_KEY = web.AppKey("arm_emulator_context", Context)
+
+
+def ctx_of(request: web.Request) -> Context:
+    return request.app[CONTEXT_KEY]
 
 
 def query(request: web.Request, name: str) -> str | None:
@@ -31,14 +36,16 @@ def require_api_version(request: web.Request) -> str:
 
 
 def check_api_version(request: web.Request, type_name: str, supported: tuple[str, ...],
-                      location: str = "eastus") -> str:
+                      locations: tuple[str, ...] = ("eastus", "westeurope")) -> str:
+    """ARM's answer when the type is registered but not at this api-version (``type_name`` without namespace)."""
     version = require_api_version(request)
     if version not in supported:
+        location = locations[0]
         raise ArmError(
             400, "NoRegisteredProviderFound",
             f"No registered resource provider found for location '{location}' and API version '{version}' for type "
             f"'{type_name}'. The supported api-versions are '{', '.join(supported)}'. The supported locations are "
-            f"'eastus, westeurope, '.",
+            f"'{', '.join(locations)}'.",
         )
     return version
 
@@ -61,17 +68,6 @@ async def read_json(request: web.Request, *, required: bool = True) -> dict[str,
     return body
 
 
-def properties_of(body: dict[str, Any]) -> dict[str, Any]:
-    props = body.get("properties")
-    if props is None:
-        return {}
-    if not isinstance(props, dict):
-        raise ArmError(400, "InvalidRequestContent",
-                       "The request content was invalid and could not be deserialized: 'properties must be an "
-                       "object'.")
-    return props
-
-
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(status=status, text=json.dumps(body), content_type="application/json",
                         charset="utf-8", headers=headers)
@@ -79,10 +75,3 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
 
 def empty_response(status: int, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(status=status, headers=headers)
-
-
-def timestamp(epoch: float) -> str:
-    """ARM-style timestamp with 7 fractional digits, as recorded real traffic shows."""
-    moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}0+00:00"
-

@@ -6,20 +6,19 @@ from typing import Any
 
 from aiohttp import web
 
+from ..httpapi.httpio import empty_response, json_response, read_json
+from ..providers.versions import TABLES, version_key
+from ..store import Resource
 from .addressing import CONFIG_NS, Address
 from .context import LOCATION, Context
 from .errors import ArmError, method_not_allowed
-from .httpio import empty_response, json_response, read_json
 from .paging import list_response
-from .store import Resource
 
-# Resource types each modelled namespace registers, with the api-versions the emulator serves.
+# Resource types each modelled namespace registers, with the api-versions the emulator serves (newest first).
 PROVIDER_TYPES: dict[str, dict[str, list[str]]] = {
     CONFIG_NS: {
-        "extensions": ["2025-03-01", "2023-05-01"],
-        "fluxConfigurations": ["2025-04-01", "2024-11-01"],
-        "sourceControlConfigurations": ["2023-05-01"],
-        "operations": ["2025-04-01", "2025-03-01", "2023-05-01"],
+        **{name: list(reversed(table.versions)) for name, table in TABLES.items()},
+        "operations": sorted({v for table in TABLES.values() for v in table.versions}, key=version_key, reverse=True),
     },
     "Microsoft.ContainerService": {"managedClusters": ["2025-01-01", "2024-09-01"]},
     "Microsoft.Kubernetes": {"connectedClusters": ["2024-12-01-preview", "2024-01-01"]},

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from aiohttp import web
+from ..core.addressing import CONFIG_NS, Address
+from ..core.errors import ArmError, not_found
+from ..core.timestamps import timestamp
+from ..store import Operation, Resource
 
-from . import lro
-from .addressing import CONFIG_NS, Address
-from .context import Context
-from .errors import ArmError, method_not_allowed, not_found
-from .httpio import json_response, timestamp
-from .paging import list_response as paged
-from .store import Operation, Resource
+
+@dataclass
+class Outcome:
+    """What a write did: the status code Azure answers with, the resource to show, the operation started."""
+
+    status: int
+    resource: Resource | None = None
+    operation: Operation | None = None
+
 
 READ_ONLY_ENVELOPE = ("id", "name", "type", "systemData")
 
@@ -67,14 +74,6 @@ def new_resource(addr: Address, kind: str, body: dict[str, Any]) -> Resource:
     return Resource(addr.item_path, kind, addr.collection_path, addr.item_path, body)
 
 
-def lro_response(ctx: Context, request: web.Request, op: Operation, body: dict[str, Any] | None, status: int,
-                 api_version: str) -> web.Response:
-    headers = lro.async_headers(ctx, request, op, api_version)
-    if body is None:
-        return web.Response(status=status, headers=headers)
-    return json_response(body, status=status, headers=headers)
-
-
 def check_not_patchable(props: dict[str, Any], fields: tuple[str, ...], type_str: str) -> None:
     for field in fields:
         if field in props:
@@ -83,14 +82,41 @@ def check_not_patchable(props: dict[str, Any], fields: tuple[str, ...], type_str
                            "the resource is created. Delete and re-create the resource to change it.")
 
 
-def list_response(ctx: Context, request: web.Request, addr: Address, render) -> web.Response:
-    """A collection answers GET only: its items, rendered as their type shows them, one page at a time."""
-    if request.method != "GET":
-        raise method_not_allowed(request.method, addr.path)
-    return paged(ctx, request, [render(r) for r in ctx.store.children(addr.collection_path)])
-
-
-def get_response(existing: Resource | None, render, missing_message: str) -> web.Response:
+def require(existing: Resource | None, missing_message: str) -> Resource:
     if existing is None:
         raise not_found(missing_message)
-    return json_response(render(existing))
+    return existing
+
+
+def properties_of(body: dict[str, Any]) -> dict[str, Any]:
+    props = body.get("properties")
+    if props is None:
+        return {}
+    if not isinstance(props, dict):
+        raise invalid_content("properties must be an object")
+    return props
+
+
+def invalid_content(reason: str) -> ArmError:
+    return ArmError(400, "InvalidRequestContent",
+                    f"The request content was invalid and could not be deserialized: '{reason}'.")
+
+
+# JSON types of request properties as the service's deserializer expects them (null is always accepted).
+_TYPE_CHECKS = {
+    "string": (lambda v: isinstance(v, str), "System.String"),
+    "boolean": (lambda v: isinstance(v, bool), "System.Boolean"),
+    "object": (lambda v: isinstance(v, dict), "an object"),
+    "map": (lambda v: isinstance(v, dict) and all(isinstance(x, str) or x is None for x in v.values()),
+            "a map of strings"),
+}
+
+
+def check_types(values: dict[str, Any], schema: dict[str, str], path: str = "properties") -> None:
+    """400 InvalidRequestContent, as ARM answers a body its deserializer cannot read."""
+    for name, kind in schema.items():
+        value = values.get(name)
+        test, type_name = _TYPE_CHECKS[kind]
+        if value is not None and not test(value):
+            raise invalid_content(f"Error converting value {json.dumps(value)} to type '{type_name}'. "
+                                  f"Path '{path}.{name}'")

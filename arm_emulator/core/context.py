@@ -6,12 +6,10 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aiohttp import web
-
 if TYPE_CHECKING:
+    from ..httpapi.requestlog import RequestLog
+    from ..store import Store
     from .faults import FaultBook
-    from .requestlog import RequestLog
-    from .store import Store
 
 # Fixed identities so scripts and docs can name them.
 TENANT_ID = "72f988bf-0000-4000-8000-00000000e0a1"
@@ -41,10 +39,3 @@ class Context:
 
     def now(self) -> float:
         return self.clock()
-
-
-CONTEXT_KEY = web.AppKey("arm_emulator_context", Context)
-
-
-def ctx_of(request: web.Request) -> Context:
-    return request.app[CONTEXT_KEY]

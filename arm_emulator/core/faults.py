@@ -7,16 +7,9 @@ middleware; LRO kinds are consumed when a long-running operation starts.
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
-
-from aiohttp import web
-
-from .addressing import request_kind
-from .context import CLIENT_ID, CONTEXT_KEY
-from .errors import ArmError
 
 REQUEST_KINDS = ("throttle", "error", "forbidden", "slow", "drop")
 LRO_KINDS = ("lro-fail", "lro-slow")
@@ -116,46 +109,3 @@ class FaultBook:
                 return fault
         return None
 
-
-@web.middleware
-async def drop_middleware(request: web.Request, handler):
-    try:
-        return await handler(request)
-    except DropConnection:
-        if request.transport is not None:
-            request.transport.abort()
-        # Nothing can be written any more; aiohttp discards this response on the closed transport.
-        return web.Response(status=499)
-
-
-def _authorization_failed(request: web.Request) -> str:
-    """ARM's RBAC denial text (the action is the resource type's, as ARM names it)."""
-    parts = [p for p in request.path.split("/") if p]
-    last_provider = max((i for i, part in enumerate(parts) if part.lower() == "providers"), default=None)
-    resource_type = "/".join(parts[last_provider + 1:last_provider + 3]) if last_provider is not None else "resource"
-    verb = {"GET": "read", "DELETE": "delete"}.get(request.method, "write")
-    return (f"The client '{CLIENT_ID}' with object id '{CLIENT_ID}' does not have authorization to perform action "
-            f"'{resource_type}/{verb}' over scope '{request.path}' or the scope is invalid. If access was "
-            "recently granted, please refresh your credentials. (injected fault)")
-
-
-@web.middleware
-async def fault_middleware(request: web.Request, handler):
-    if request_kind(request.path) != "arm":
-        return await handler(request)
-    book: FaultBook = request.app[CONTEXT_KEY].faults
-    fault = book.take(REQUEST_KINDS, request.method, request.path)
-    if fault is None:
-        return await handler(request)
-    if fault.kind == "drop":
-        raise DropConnection()
-    if fault.kind == "throttle":
-        raise ArmError(429, "TooManyRequests", "The request is being throttled (injected fault).",
-                       headers={"Retry-After": str(fault.retry_after)})
-    if fault.kind == "error":
-        raise ArmError(fault.status, "InternalServerError" if fault.status == 500 else "ServiceUnavailable",
-                       f"The server returned {fault.status} (injected fault).")
-    if fault.kind == "forbidden":
-        raise ArmError(403, "AuthorizationFailed", _authorization_failed(request))
-    await asyncio.sleep(fault.delay)
-    return await handler(request)

@@ -11,15 +11,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from aiohttp import web
-
-from .aad import base_url
+from ..store import Operation, Resource
 from .context import Context
 from .faults import LRO_KINDS
-from .httpio import timestamp
-from .store import Operation, Resource
 
 # kind -> hook(ctx, resource, operation, now) run when a create/update operation completes.
+# (method, path) of the request that started a change; None for seeding.
+Trigger = tuple[str, str] | None
 CompletionHook = Callable[[Context, Resource, Operation, float], None]
 _HOOKS: dict[str, CompletionHook] = {}
 _IN_PROGRESS = {"create": "Creating", "update": "Updating", "delete": "Deleting"}
@@ -29,13 +27,16 @@ def on_complete(kind: str, hook: CompletionHook) -> None:
     _HOOKS[kind] = hook
 
 
-def start(ctx: Context, request: web.Request | None, resource: Resource, action: str, *,
+def start(ctx: Context, trigger: Trigger, resource: Resource, action: str, *,
           error: dict[str, Any] | None = None, delay: float = 0.0) -> Operation:
-    """Record a new operation for ``resource``; ``error`` makes it end as Failed."""
+    """Record a new operation for ``resource``; ``error`` makes it end as Failed.
+
+    ``trigger`` is the (method, path) of the request that started it (None when seeding): LRO faults match on it.
+    """
     now = ctx.now()
     due = now + ctx.settings.operation_delay + delay
-    if request is not None:
-        fault = ctx.faults.take(LRO_KINDS, request.method, request.path)
+    if trigger is not None:
+        fault = ctx.faults.take(LRO_KINDS, *trigger)
         if fault is not None and fault.kind == "lro-slow":
             due += fault.delay
         elif fault is not None:
@@ -92,19 +93,8 @@ def _complete(ctx: Context, op: Operation) -> None:
 
 
 def status_body(op: Operation, path: str) -> dict[str, Any]:
-    body: dict[str, Any] = {"id": path, "name": op.id.rsplit("/", 1)[-1], "status": op.status,
-                            "startTime": timestamp(op.started)}
-    if op.ended is not None:
-        body["endTime"] = timestamp(op.ended)
-        body["percentComplete"] = 100.0
-    if op.status == "Succeeded":
-        body["properties"] = {}
+    """As the service answers: id (the URL's casing), name, status, and error once Failed or Canceled."""
+    body: dict[str, Any] = {"id": path, "name": op.id.rsplit("/", 1)[-1], "status": op.status}
     if op.error:
         body["error"] = op.error
     return body
-
-
-def async_headers(ctx: Context, request: web.Request, op: Operation, api_version: str) -> dict[str, str]:
-    """Absolute https poll URL: the SDK's bearer policy refuses anything else."""
-    url = f"{base_url(request)}{op.id}?api-version={api_version}"
-    return {"Azure-AsyncOperation": url, "Retry-After": str(ctx.settings.retry_after)}

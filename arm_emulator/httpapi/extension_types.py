@@ -8,7 +8,7 @@ and the recorded real traffic of the official k8s-extension tests:
                 [/{type}[/versions[/{version}]]]
 - subscription: /subscriptions/{s}/providers/Microsoft.KubernetesConfiguration/extensionTypes[/{type}]
                 (api-version 2026-05-01 only)
-``CATALOGUE`` is the one place for published versions: the extensions handler resolves microsoft.flux from it.
+The catalogue itself is ``providers/extension_catalogue.py``.
 """
 
 from __future__ import annotations
@@ -18,74 +18,22 @@ from typing import Any
 
 from aiohttp import web
 
-from .addressing import CONFIG_NS, Address
-from .context import Context
-from .errors import ArmError, method_not_allowed
+from ..core.addressing import CONFIG_NS, Address
+from ..core.context import Context
+from ..core.errors import ArmError, method_not_allowed
+from ..core.paging import list_response
+from ..providers.extension_catalogue import (
+    API_VERSIONS,
+    CATALOGUE,
+    DEFAULT_TRAIN,
+    REGIONS,
+    SUBSCRIPTION_API_VERSIONS,
+    TYPE,
+    VERSION_TYPE,
+    Entry,
+    supports,
+)
 from .httpio import check_api_version, json_response, query
-from .paging import list_response
-
-API_VERSIONS = ("2026-05-01", "2026-04-01", "2024-11-01-preview", "2023-05-01-preview")
-SUBSCRIPTION_API_VERSIONS = ("2026-05-01",)
-TYPE = f"{CONFIG_NS}/extensionTypes"
-VERSION_TYPE = f"{TYPE}/versions"
-DEFAULT_TRAIN = "stable"
-ARC, AKS, HYBRID, APPLIANCE, FLEET = (
-    "connectedClusters", "managedClusters", "provisionedClusters", "appliances", "fleets")
-REGIONS = (
-    "eastus", "eastus2", "westus", "westus2", "westus3", "centralus", "northcentralus", "southcentralus",
-    "westcentralus", "canadacentral", "canadaeast", "brazilsouth", "northeurope", "westeurope", "uksouth", "ukwest",
-    "francecentral", "germanywestcentral", "swedencentral", "switzerlandnorth", "norwayeast", "italynorth",
-    "polandcentral", "australiaeast", "southeastasia", "eastasia", "japaneast", "koreacentral", "centralindia",
-    "southafricanorth", "uaenorth", "eastus2euap", "centraluseuap",
-)
-
-
-@dataclass(frozen=True)
-class Entry:
-    name: str
-    publisher: str
-    description: str
-    cluster_types: tuple[str, ...]
-    scope: str  # default scope: "cluster" or "namespace"
-    namespace: str | None  # default release namespace of cluster-scoped installs
-    versions: tuple[tuple[str, tuple[str, ...]], ...]  # (version, release trains), oldest first
-    multiple: bool = False
-    identity: bool = False
-
-
-_BOTH = ("stable", "preview")
-# microsoft.flux: every version the release notes ("Flux (GitOps) extension release notes") and this product's
-# recorded clusters name, on both trains; 1.23.0 removed the retired beta APIs, 1.24.1 is the newest.
-_FLUX = tuple((v, _BOTH) for v in (
-    "1.6.3", "1.7.0", "1.7.7", "1.13.2", "1.14.2", "1.15.1", "1.16.3", "1.17.2", "1.19.5", "1.20.4", "1.21.0",
-    "1.21.1", "1.22.1", "1.22.2", "1.23.0", "1.24.1"))
-CATALOGUE = (
-    Entry("microsoft.flux", "Microsoft", "Flux v2 GitOps controllers and the fluxconfig agent",
-          (ARC, AKS, HYBRID, FLEET), "cluster", "flux-system", _FLUX),
-    Entry("microsoft.openservicemesh", "Microsoft", "Open Service Mesh for Azure Arc-enabled Kubernetes",
-          (ARC,), "cluster", "arc-osm-system",
-          (("1.0.0", ("stable",)), ("1.1.1", ("stable",)), ("1.2.0", ("stable",)), ("1.3.0", ("preview",)))),
-    Entry("microsoft.azureml.kubernetes", "Microsoft", "Azure Machine Learning training and inference",
-          (ARC, AKS), "cluster", "azureml", (("1.1.53", _BOTH), ("1.1.56", _BOTH), ("1.1.58", _BOTH)),
-          identity=True),
-    Entry("microsoft.dapr", "Microsoft", "Dapr runtime for distributed applications", (ARC, AKS), "cluster",
-          "dapr-system", (("1.13.6", ("stable",)), ("1.14.4", ("stable",)), ("1.15.4", ("stable",)),
-                          ("1.16.0", ("dev",)))),
-    Entry("microsoft.azuremonitor.containers", "Microsoft", "Container insights for Azure Monitor",
-          (ARC, HYBRID, APPLIANCE), "cluster", "azuremonitor-containers",
-          (("3.1.24", _BOTH), ("3.1.26", _BOTH)), identity=True),
-    Entry("microsoft.contoso.samples", "Microsoft Contoso Samples", "Sample extension type for tests",
-          (ARC, AKS, HYBRID, APPLIANCE), "namespace", None,
-          tuple((v, ("stable",)) for v in ("1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0")), multiple=True,
-          identity=True),
-)
-_BY_NAME = {entry.name: entry for entry in CATALOGUE}
-
-
-def published_versions(name: str, train: str = DEFAULT_TRAIN) -> tuple[str, ...]:
-    """Versions of a type on a release train, oldest first (empty for an unknown type or train)."""
-    entry = _BY_NAME.get(name.lower())
-    return tuple(v for v, trains in entry.versions if train.lower() in trains) if entry else ()
 
 
 @dataclass(frozen=True)
@@ -132,16 +80,16 @@ def _scope(kind: str, seg: list[str], base: int, **extra: Any) -> Scope | None:
 
 async def handle(ctx: Context, request: web.Request, scope: Scope) -> web.Response:
     allowed = SUBSCRIPTION_API_VERSIONS if scope.kind == "subscription" else API_VERSIONS
-    api_version = check_api_version(request, TYPE, allowed, location=scope.location or "eastus")
+    api_version = check_api_version(request, "extensionTypes", allowed, locations=(scope.location or "eastus",))
     if request.method != "GET":
         raise method_not_allowed(request.method, scope.path)
     cluster_type = _cluster_type(ctx, scope, api_version)
-    entries = [e for e in CATALOGUE if cluster_type is None or _supports(e, cluster_type)]
+    entries = [e for e in CATALOGUE if cluster_type is None or supports(e, cluster_type)]
     if scope.kind == "location":
         _check_location(scope.location)
     if cluster_type is None:  # location and subscription lists take the kind of cluster as a filter
         wanted = query(request, "clusterType")
-        entries = [e for e in entries if not wanted or _supports(e, wanted)]
+        entries = [e for e in entries if not wanted or supports(e, wanted)]
     if not scope.type_name:
         entries = [e for e in entries if _offered(e, request)]
         return list_response(ctx, request, [_render_type(e, scope, api_version) for e in entries])
@@ -162,8 +110,8 @@ async def handle(ctx: Context, request: web.Request, scope: Scope) -> web.Respon
 
 def _cluster_type(ctx: Context, scope: Scope, api_version: str) -> str | None:
     """The canonical kind of the cluster in a cluster-scoped path (which must exist), else None."""
-    from .armcore import require_subscription
-    from .clusters import cluster_kind, require_cluster
+    from ..core.armcore import require_subscription
+    from ..providers.clusters import cluster_kind, require_cluster
 
     if scope.cluster is None:
         require_subscription(ctx, scope.subscription)
@@ -172,12 +120,6 @@ def _cluster_type(ctx: Context, scope: Scope, api_version: str) -> str | None:
     kind = cluster_kind(scope.cluster, api_version)
     require_cluster(ctx, scope.cluster)
     return kind[1]
-
-
-def _supports(entry: Entry, cluster_type: str) -> bool:
-    # The spec's own examples spell it both ways ("connectedCluster" and "connectedClusters").
-    wanted = cluster_type.lower().rstrip("s")
-    return any(kind.lower().rstrip("s") == wanted for kind in entry.cluster_types)
 
 
 def _check_location(location: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import ipaddress
 import json
 import logging
@@ -15,19 +16,21 @@ from pathlib import Path
 
 from aiohttp import web
 
-from . import agent, lro
+from .. import agent
+from ..core import lro
+from ..core.context import Context, Settings
+from ..core.faults import Fault, FaultBook
+from ..seed import SeedError, apply_seed, load_seed_file
+from ..store import Store
 from .app import build_app
 from .certs import CA_CERT, server_ssl_context
-from .context import Context, Settings
-from .faults import Fault, FaultBook
 from .requestlog import RequestLog
-from .seed import SeedError, apply_seed, load_seed_file
-from .store import Store
 
 LOG = logging.getLogger("arm_emulator")
 ENDPOINT_FILE = "endpoint.json"
 DB_FILE = "state.db"
 TICK_SECONDS = 0.25
+EXIT_PORT_IN_USE = 3  # distinct, so scripts can tell "already running" from other startup errors
 
 
 @dataclass
@@ -132,7 +135,15 @@ def serve(options: ServeOptions) -> int:
         return 2
     try:
         asyncio.run(run(options))
-    except (ValueError, OSError, SeedError) as exc:
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            print(f"error: port {options.port} on {options.host} is already in use, perhaps by another emulator "
+                  f"(stop one with 'python -m arm_emulator stop --state-dir DIR'), or choose another port with "
+                  "--port (0 picks a free one)", file=sys.stderr)
+            return EXIT_PORT_IN_USE
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, SeedError) as exc:
         # Bad seed file, port in use, unwritable state dir: a one-line reason, not a traceback.
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import aad, agent, armcore, clusters, extension_types, extensions, fluxconfigs, lro, scc
-from .addressing import CONFIG_NS, parse
-from .context import TENANT_ID, ctx_of
-from .errors import ArmError, method_not_allowed
-from .httpio import check_api_version, json_response, require_api_version
+from .. import agent
+from ..core import armcore, lro
+from ..core.addressing import CONFIG_NS, parse
+from ..core.context import TENANT_ID
+from ..core.errors import ArmError, method_not_allowed
+from ..providers import clusters, extensions, fluxconfigs, scc
+from . import aad, extension_types, resources
+from .httpio import check_api_version, ctx_of, json_response, require_api_version
 
 CONFIG_MODULES = {
     "extensions": extensions,
@@ -56,16 +59,17 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         require_api_version(request)
         return await armcore.handle(ctx, request, addr)
     if addr.level in ("clusters", "cluster"):
-        return await clusters.handle(ctx, request, addr)
+        return await resources.handle_cluster(ctx, request, addr)
     module = CONFIG_MODULES[addr.config_type]
-    api_version = check_api_version(request, f"{CONFIG_NS}/{addr.config_type}", module.API_VERSIONS)
+    table = module.TABLE
+    api_version = check_api_version(request, table.name, table.versions)
     clusters.require_cluster(ctx, addr)
     if addr.level == "operation":
         return _operation_status(ctx, request, addr, module)
     if request.method in ("PUT", "PATCH", "DELETE"):
         armcore.require_registered(ctx, addr.subscription, CONFIG_NS)
-    response = await module.handle(ctx, request, addr, api_version)
-    response.headers["api-supported-versions"] = ", ".join(module.API_VERSIONS)
+    response = await resources.handle_config(ctx, request, addr, module, api_version)
+    response.headers["api-supported-versions"] = ", ".join(table.versions)
     return response
 
 

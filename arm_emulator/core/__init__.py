@@ -1,0 +1,1 @@
+"""ARM core: addressing, errors, subscriptions/resource groups/providers, paging, long-running operations."""

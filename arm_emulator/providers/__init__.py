@@ -1,0 +1,1 @@
+"""Resource providers as backends: the domain rules of each resource type, free of HTTP."""
