@@ -26,7 +26,7 @@ KNOWN_FLUX_VERSIONS = ("1.7.0", "1.13.2", "1.14.2", "1.15.1", "1.16.3", "1.17.2"
 SUPPORTED_MINOR_WINDOW = 2
 ARM64_MINIMUM_FLUX_VERSION = "1.7.0"
 
-_VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+_VERSION = re.compile(r"^(\d{1,9})\.(\d{1,9})\.(\d{1,9})$")  # bounded: int() refuses 4,300 digits
 
 
 def is_flux(extension_type):
