@@ -43,7 +43,9 @@ OTHER_NAME_MAX_LENGTH = 260  # ARM's bound for any resource name
 def _unsendable_character(value):
     """True when `value` holds a character no resource name holds: a control character, or a byte that was
     not UTF-8 on the command line (Python hands those over as lone surrogates)."""
-    return any(ord(char) < 32 or ord(char) == 127 or "\ud800" <= char <= "\udfff" for char in value)
+    import unicodedata
+
+    return any(unicodedata.category(char) in ("Cc", "Cs") for char in value)  # C0/C1 controls, surrogates
 
 
 def require_value(value, option, what, max_length=OTHER_NAME_MAX_LENGTH):

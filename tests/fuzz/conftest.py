@@ -9,7 +9,7 @@ from tests.fuzz.inputs import write_files
 
 # The example budget: small in `make test`; K8S_FLUX_DEEP_FUZZ=1 (or =N examples) for deeper runs.
 _DEEP = os.environ.get("K8S_FLUX_DEEP_FUZZ", "")
-EXAMPLES = (int(_DEEP) if _DEEP.isdigit() and int(_DEEP) > 1 else 10000) if _DEEP else 150
+EXAMPLES = (int(_DEEP) if _DEEP.isdigit() and int(_DEEP) > 1 else 10000) if _DEEP else 120
 
 
 @pytest.fixture(scope="module")
