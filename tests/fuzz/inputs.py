@@ -61,4 +61,7 @@ def values(files):
     """A strategy of option values: the catalogue, generated text (surrogates included), and both combined."""
     catalogue = st.sampled_from(CATALOGUE + file_values(files))
     generated = st.text(st.characters(exclude_categories=[]), max_size=40)  # surrogates too
-    return st.one_of(catalogue, generated, st.builds(lambda a, b: a + b, catalogue, generated))
+    combined = st.one_of(catalogue, generated, st.builds(lambda a, b: a + b, catalogue, generated))
+    # azure-cli itself reads `@file` values before any extension runs, and fails on a NUL in the file name
+    # (`az group list -g @x<NUL>` shows the same traceback): not this extension's input to check.
+    return combined.filter(lambda value: not (value.startswith("@") and "\x00" in value))

@@ -76,6 +76,8 @@ def test_generated_inputs_never_crash_or_write_before_failing(emulator, fuzz_clu
         result = run(*_argv(command, fuzz_cluster, fuzz_files, additions), expect=None)
         requests = emulator.requests(kind="arm")
         exit_codes[result.exit_code] += 1
+        if EXAMPLES > 1000 and sum(exit_codes.values()) % 250 == 0:  # progress of a deep run
+            print(f"{sum(exit_codes.values())} inputs: {dict(exit_codes)}", file=sys.stderr, flush=True)
         check_outcome(command, result, requests)
 
     one()
