@@ -129,3 +129,19 @@ def test_an_install_that_outlasts_the_wait_is_reported_not_reinstalled(monkeypat
     assert client.gets == flux_extension.INSTALL_WAIT_SECONDS // 30
     with pytest.raises(ValidationError, match="is still Creating"):
         flux_extension.check_flux_extension_ready(last, cluster)
+
+
+def test_migrate_says_an_accepted_configuration_may_exist_when_following_it_fails(cli, faults, new_cluster, tmp_path):
+    from tests.v1.helpers import TEAM_A, seed_v1
+
+    cluster = new_cluster("connectedClusters")
+    seed_v1(cluster, **{"team-a": TEAM_A})
+    faults.set_fault("error", count=None, method="GET", status=503,
+                     path=f"{cluster.name}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/team-a/")
+    result = cli(f"k8s-configuration flux migrate {cluster.args} --yes --plan-file {tmp_path / 'plan.json'}",
+                 expect=None)  # fmt: skip
+    assert result.exit_code == 1, result
+    assert "Nothing was changed" not in result.stderr
+    assert (f"The configuration may have been created: see it with az k8s-configuration flux show {cluster.args} "
+            "-n team-a. Running the migration again continues it.") in result.stderr
+    assert [c["name"] for c in cluster.list("fluxConfigurations")] == ["team-a"]
