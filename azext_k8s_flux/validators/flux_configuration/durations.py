@@ -55,7 +55,7 @@ def finite_seconds(value, minimum, maximum=MAX_WAIT_SECONDS):
     except ValueError:
         seconds = math.nan
     if not math.isfinite(seconds) or (seconds == 0 and math.copysign(1, seconds) < 0):
-        raise ValueError(f"'{shown}' is not a number of seconds: use a plain number such as 600.")
+        raise ValueError(f"'{shown}' is not a number of seconds. Use a plain number such as 600.")
     if seconds < minimum:
         raise ValueError(f"{shown} is too small: use at least {minimum:g} second{'s' * (minimum != 1)}.")
     if seconds > maximum:
