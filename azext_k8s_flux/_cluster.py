@@ -37,10 +37,16 @@ class ClusterRef:
 
 def cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None):
     """Build the reference for the cluster options; refuses empty names before any request is made."""
-    from azext_k8s_flux._validators import require_value
+    from azext_k8s_flux._validators import (
+        CLUSTER_NAME_MAX_LENGTH,
+        OTHER_NAME_MAX_LENGTH,
+        RESOURCE_GROUP_MAX_LENGTH,
+        require_value,
+    )
 
-    require_value(resource_group_name, "-g/--resource-group", "cluster's resource group")
-    require_value(cluster_name, "-c/--cluster-name", "cluster")
+    require_value(resource_group_name, "-g/--resource-group", "cluster's resource group", RESOURCE_GROUP_MAX_LENGTH)
+    require_value(cluster_name, "-c/--cluster-name", "cluster",
+                  CLUSTER_NAME_MAX_LENGTH.get(cluster_type, OTHER_NAME_MAX_LENGTH))  # fmt: skip
     if cluster_resource_provider is not None:
         require_value(cluster_resource_provider, "--cluster-rp", "cluster's resource provider")
     return ClusterRef(

@@ -8,13 +8,12 @@ def _positive_seconds(minimum):
     def parse(value):
         from argparse import ArgumentTypeError
 
+        from azext_k8s_flux.validators.flux_configuration.durations import finite_seconds
+
         try:
-            seconds = float(value)
-        except ValueError:
-            raise ArgumentTypeError(f"'{value}' is not a number of seconds.") from None
-        if seconds < minimum:
-            raise ArgumentTypeError(f"{value} is too small: use at least {minimum:g} second{'s' * (minimum != 1)}.")
-        return seconds
+            return finite_seconds(value, minimum)
+        except ValueError as error:
+            raise ArgumentTypeError(str(error)) from None
 
     return parse
 

@@ -33,8 +33,50 @@ def check_dns1123_subdomain(value, what, max_length=253):
         )
 
 
-def require_value(value, option, what):
+# ARM's name lengths (the REST specs' maxLength): longer names never reach a URL, where the service's non-JSON
+# answer would only confuse.
+RESOURCE_GROUP_MAX_LENGTH = 90
+CLUSTER_NAME_MAX_LENGTH = {"managedClusters": 63, "connectedClusters": 63, "provisionedClusters": 63}
+OTHER_NAME_MAX_LENGTH = 260  # ARM's bound for any resource name
+
+
+def _unsendable_character(value):
+    """True when `value` holds a character no resource name holds: a control character, or a byte that was
+    not UTF-8 on the command line (Python hands those over as lone surrogates)."""
+    import unicodedata
+
+    return any(unicodedata.category(char) in ("Cc", "Cs") for char in value)  # C0/C1 controls, surrogates
+
+
+def require_value(value, option, what, max_length=OTHER_NAME_MAX_LENGTH):
     """Refuse an empty or blank required value (an unset variable in a script) before it reaches a URL, where
-    it would address another resource (an empty -n turns a GET of one resource into a LIST)."""
+    it would address another resource (an empty -n turns a GET of one resource into a LIST); and a name that
+    is longer than ARM allows or holds characters that cannot be sent (the value itself is never repeated)."""
     if value is None or not str(value).strip():
         raise RequiredArgumentMissingError(f"{option} is empty: give the name of the {what}.")
+    if _unsendable_character(str(value)):
+        raise InvalidArgumentValueError(
+            f"{option} holds a control character or bytes that are not UTF-8 text: give the name of the {what} "
+            "as plain text."
+        )
+    if len(str(value)) > max_length:
+        raise InvalidArgumentValueError(
+            f"{option} is {len(str(value))} characters long: the name of the {what} has at most {max_length}."
+        )
+
+
+def refuse_undecodable_arguments(args):
+    """Refuse a command line holding bytes that are not UTF-8 (Python passes them on as lone surrogates, which
+    no request and no message can carry), naming the option but never the value (it may be a secret)."""
+    def undecodable(text):
+        return any("\ud800" <= char <= "\udfff" for char in text)
+
+    for index, arg in enumerate(args):
+        if undecodable(arg):
+            option = next((a for a in reversed(args[:index + 1]) if a.startswith("-")), "an argument")
+            option = option.split("=", 1)[0] if option == arg else option
+            option = "an argument" if undecodable(option) else option
+            raise InvalidArgumentValueError(
+                f"The value of {option} holds bytes that are not UTF-8 text: give it as UTF-8 text (set a UTF-8 "
+                "locale, or give secrets and keys with their file options)."
+            )

@@ -106,7 +106,10 @@ def accepted_failure(error, what, check):
     status = _status(error)
     detail = f"({code}) {message}" if code else message
     if status is None or status < 400:
-        return AzureResponseError(f"The operation on {what} failed: {detail}\n{check}")
+        # The resource exists now, or was changed: say so, whatever `check` says about seeing it.
+        made = "" if "may " in check else "Azure accepted the change: it may have been made, or left the resource " \
+            "in a Failed state. "  # fmt: skip
+        return AzureResponseError(f"The operation on {what} failed: {detail}\n{made}{check}")
     error_type = AzureInternalError if status >= 500 else AzureResponseError
     return error_type(
         f"Azure accepted the change to {what}, but following its progress failed (HTTP {status}): {detail}\n"

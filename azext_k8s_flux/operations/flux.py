@@ -94,7 +94,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
     from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
-    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
+    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension, reporting_install
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
     from azext_k8s_flux.validators.flux_configuration.configuration import (
@@ -111,15 +111,16 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     specs, defaulted = kustomizations_for_create(name, kustomization)
     server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
     body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
-    ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
-                             **quiet(source.secret))  # fmt: skip
-    if defaulted:  # said once the request is accepted: not in front of an error that stopped the command
-        logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
-                       specs[0]["name"], specs[0]["path"])  # fmt: skip
-    result = follow(poller, no_wait, name, cluster)
-    return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+    installed = ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
+    with reporting_install(installed, cluster):
+        with arm_errors(_what(name, cluster), cluster):
+            poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
+                                 **quiet(source.secret))  # fmt: skip
+        if defaulted:  # said once the request is accepted: not in front of an error that stopped the command
+            logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
+                           specs[0]["name"], specs[0]["path"])  # fmt: skip
+        result = follow(poller, no_wait, name, cluster)
+        return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
 def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,

@@ -10,6 +10,8 @@
 The install body itself is payloads.extension.build_flux_extension_install(cluster).
 """
 
+from contextlib import contextmanager
+
 from azure.cli.core.azclierror import AzCLIError, ValidationError
 from knack.log import get_logger
 
@@ -81,18 +83,71 @@ def ensure_flux_extension(cli_ctx, cluster, failure_note="", polling_interval=No
 
     The LIST of extensions is the first request of `flux create`: it also proves that the cluster exists.
     Only when microsoft.flux is missing are the Flux v1 configurations read (they block the install).
+    An extension that another command is installing is waited for, never installed again; commands on this
+    machine take turns (a lock file per cluster), so concurrent first creates send one install between them.
     `failure_note` is appended to an install failure (what the caller did not do because of it).
     """
     from azext_k8s_flux._client_factory import cf_extensions
+    from azext_k8s_flux.operations.install_lock import cluster_lock
 
     client = cf_extensions(cli_ctx)
-    extension = find_flux_extension(client, cluster)
-    if extension is not None:
-        check_flux_extension_ready(extension, cluster)
-        return False
-    check_no_flux_v1(cli_ctx, cluster)
-    install_flux_extension(client, cluster, failure_note, polling_interval)
-    return True
+    with cluster_lock(cli_ctx, cluster):
+        extension = find_flux_extension(client, cluster)
+        if extension is not None:
+            extension = wait_while_installing(client, cluster, extension, polling_interval)
+            check_flux_extension_ready(extension, cluster)
+            return False
+        check_no_flux_v1(cli_ctx, cluster)
+        install_flux_extension(client, cluster, failure_note, polling_interval)
+        return True
+
+
+def _state(extension):
+    from azext_k8s_flux import _sdk
+
+    return str((_sdk.as_dict(extension).get("properties") or {}).get("provisioningState") or "Succeeded")
+
+
+# How long a command waits for an install that another command started (an install takes a few minutes).
+INSTALL_WAIT_SECONDS = 20 * 60
+_DEFAULT_POLL_SECONDS = 10.0
+
+
+def wait_while_installing(client, cluster, extension, polling_interval=None):
+    """The extension once it is no longer Creating/Updating, or as it is when INSTALL_WAIT_SECONDS have passed.
+
+    One GET per poll, at the caller's interval or the service's Retry-After, whichever is longer.
+    """
+    import math
+    import time
+
+    deadline = time.monotonic() + INSTALL_WAIT_SECONDS
+    name = extension.name
+    if _state(extension).lower() in _IN_PROGRESS:
+        logger.warning("The Flux extension '%s' on %s is being installed by another command: waiting for it.",
+                       name, cluster.describe())  # fmt: skip
+    while _state(extension).lower() in _IN_PROGRESS:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        extension, retry_after = _get_extension(client, cluster, name)
+        delay = max(polling_interval or _DEFAULT_POLL_SECONDS, retry_after if math.isfinite(retry_after) else 0)
+        if _state(extension).lower() in _IN_PROGRESS:
+            time.sleep(min(remaining, delay))
+    return extension
+
+
+def _get_extension(client, cluster, name):
+    def keep_retry_after(pipeline_response, deserialized, _headers):
+        return deserialized, pipeline_response.http_response.headers.get("Retry-After")
+
+    what = f"the Flux extension '{name}' on {cluster.describe()}"
+    with arm_errors(what, cluster, not_found=f"{what} was removed while this command waited for its installation."):
+        extension, retry_after = client.get(*cluster.sdk_args(), name, cls=keep_retry_after)
+    try:
+        return extension, min(float(retry_after or 0), 600.0)
+    except ValueError:
+        return extension, 0.0
 
 
 def check_flux_extension_ready(extension, cluster):
@@ -129,13 +184,45 @@ def install_flux_extension(client, cluster, failure_note="", polling_interval=No
     )
     # A Retry-After from the service still wins over polling_interval.
     options = {"polling_interval": polling_interval} if polling_interval else {}
+    what = f"the installation of the Flux extension on {cluster.describe()}"
     try:
-        with arm_errors(f"the installation of the Flux extension on {cluster.describe()}", cluster):
+        with arm_errors(what, cluster):
             poller = client.begin_create(
                 *cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster), **options
             )
+        # Accepted: from here on the extension exists (or is being installed), whatever happens to the follow.
+        with arm_errors(what, cluster, accepted=installed_note(cluster, FLUX_EXTENSION_NAME)):
             return poller.result()
     except AzCLIError as error:
         if failure_note:
-            raise type(error)(f"{error.error_msg}\n{failure_note}") from None
+            raise with_note(error, failure_note) from None
         raise
+
+
+def with_note(error, note):
+    """The same azure-cli error (type, so exit code, and advice) with `note` added to its message."""
+    extended = type(error)(f"{error.error_msg}\n{note}")
+    extended.recommendations = list(getattr(error, "recommendations", None) or [])
+    return extended
+
+
+def installed_note(cluster, name):
+    """What exists after an install Azure accepted, and how to see it and finish the job."""
+    return (f"The Flux extension '{name}' may be installed, or still installing: see it with az k8s-extension show "
+            f"{cluster.cli_args()} -n {name}. Running this command again waits for it and continues.")  # fmt: skip
+
+
+@contextmanager
+def reporting_install(installed, cluster):
+    """Errors after this command installed microsoft.flux say so: the extension stays, and running the command
+    again (it then finds the extension) finishes the job."""
+    from azext_k8s_flux.payloads.extension import FLUX_EXTENSION_NAME
+
+    try:
+        yield
+    except AzCLIError as error:
+        if not installed:
+            raise
+        raise with_note(error, f"This command installed the Flux extension '{FLUX_EXTENSION_NAME}' on "
+                               f"{cluster.describe()}; it stays installed. Run the same command again to "
+                               "finish.") from None  # fmt: skip

@@ -66,8 +66,10 @@ def create_v2(client, cluster, state, path, credentials):
         state["lastCreationAt"] = time.time()
         save_state(path, state)
     for name, poller in pollers:
+        accepted = (f"The configuration may have been created: see it with az k8s-configuration flux show "
+                    f"{cluster.cli_args()} -n {name}. Running the migration again continues it.")  # fmt: skip
         try:
-            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster):
+            with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster, accepted=accepted):
                 result = poller.result()
         except AzCLIError as error:
             failures.append(error)

@@ -1,5 +1,6 @@
 """Waiting, through ARM alone, until Flux has applied a configuration: `flux wait` and every `--wait`."""
 
+import math
 import sys
 import time
 
@@ -15,6 +16,7 @@ logger = get_logger(__name__)
 MINIMUM_INTERVAL = 1.0
 DEFAULT_INTERVAL = 5.0
 DEFAULT_TIMEOUT = 600
+MAX_RETRY_AFTER = 3600  # a longer Retry-After is treated as absent; --wait-timeout still ends the wait
 
 
 def flux_wait(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
@@ -126,7 +128,8 @@ def _get_with_retry_after(client, cluster, name):
         retry_after = float(retry_after or 0)
     except (TypeError, ValueError):
         retry_after = 0
-    return config, retry_after
+    # A header of nan, inf or a date is not a number of seconds to sleep: fall back to the interval.
+    return config, retry_after if math.isfinite(retry_after) and 0 < retry_after <= MAX_RETRY_AFTER else 0
 
 
 def _shows_progress(cmd):

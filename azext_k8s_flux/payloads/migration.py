@@ -191,11 +191,25 @@ def validate_spec(spec, credentials=None):
         problems.append("an SSH private key was given but the repository URL is not ssh://.")
     if (credentials.get("httpsUser") or credentials.get("httpsKey")) and ssh:
         problems.append("HTTPS credentials were given but the repository URL is ssh://.")
-    if credentials.get("sshPrivateKey") and "PRIVATE KEY-----" not in credentials["sshPrivateKey"]:
-        problems.append("the --ssh-private-key-file given for it is not a private key (PEM or OpenSSH format).")
+    if credentials.get("sshPrivateKey"):
+        problems += _ssh_key_problems(credentials["sshPrivateKey"])
     if bool(credentials.get("httpsUser")) != bool(credentials.get("httpsKey")):
         problems.append("give both --https-user and --https-key-file for it, or neither.")
     return problems
+
+
+def _ssh_key_problems(key):
+    """What is wrong with a given SSH key, checked as `flux create` checks its --ssh-private-key (the messages
+    never quote the key)."""
+    from azure.cli.core.azclierror import InvalidArgumentValueError
+
+    from azext_k8s_flux.validators.flux_configuration.keys import check_ssh_private_key
+
+    try:
+        check_ssh_private_key(key, "--ssh-private-key")
+    except InvalidArgumentValueError as error:
+        return [f"the --ssh-private-key-file given for it: {error.error_msg}"]
+    return []
 
 
 def build_flux_configuration(spec, credentials=None):

@@ -26,7 +26,7 @@ DELETED_WITHOUT_PROMPT = ("microsoft.azuremonitor.containers", "microsoft.azurem
 SUPPORTED_MINOR_WINDOW = 2
 ARM64_MINIMUM_FLUX_VERSION = "1.7.0"
 
-_VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+_VERSION = re.compile(r"^(\d{1,9})\.(\d{1,9})\.(\d{1,9})$")  # bounded: int() refuses 4,300 digits
 
 
 def is_flux(extension_type):

@@ -46,7 +46,7 @@ def _bool(value):
 def _int_range(low, high=None):
     def check(value):
         text = value.strip()
-        if not re.fullmatch(r"[0-9]+", text):
+        if not re.fullmatch(r"[0-9]{1,18}", text):  # bounded: int() refuses 4,300 digits
             return None
         number = int(text)
         if number < low or (high is not None and number > high):

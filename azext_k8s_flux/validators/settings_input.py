@@ -76,17 +76,81 @@ def read_settings_file(path, option, secret=False):
     return {str(key): setting_value_text(key, value, origin) for key, value in data.items()}
 
 
-def _parse_mapping(text, origin):
-    try:
-        data = json.loads(text)
-    except ValueError:
-        import yaml
+# Bounds of every settings file and JSON-looking value: far beyond real settings, short of what makes
+# the parsers recurse out of stack or Python refuse an integer (4,300 digits).
+MAX_DOCUMENT_SIZE = 4 * 1024 * 1024  # ARM refuses request bodies beyond 4 MB anyway
+MAX_NESTING = 64
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            # The parser's message can quote the file's content, which may be secret: keep it out.
-            raise InvalidArgumentValueError(f"{origin} is neither valid JSON nor valid YAML.") from None
+
+def nesting_depth(text):
+    """The deepest nesting of [ and { in `text` outside quoted strings (a bound, not a parser)."""
+    depth = deepest = 0
+    quote = None
+    escaped = False
+    for char in text:
+        if quote:
+            escaped = not escaped and char == "\\" and quote == '"'
+            if char == quote and not escaped:
+                quote = None
+            continue
+        if char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _too_much(text, origin):
+    """Why `text` is beyond what a settings document holds, or None."""
+    if len(text) > MAX_DOCUMENT_SIZE:
+        return f"{origin} is larger than {MAX_DOCUMENT_SIZE // (1024 * 1024)} MB"
+    if nesting_depth(text) > MAX_NESTING:
+        return f"{origin} is nested more than {MAX_NESTING} levels deep"
+    return None
+
+
+def parse_json_or_yaml(text, origin):
+    """The document in `text` (JSON, else YAML), refusing sizes, depths and numbers no settings hold.
+
+    The one bounded parser for settings files and JSON-looking values: the parsers' own errors can quote
+    the content, which may be secret, so they never reach the message.
+    """
+    reason = _too_much(text, origin)
+    if reason:
+        raise InvalidArgumentValueError(f"{reason}: give a flat mapping of setting names to values.")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        pass
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except (ValueError, RecursionError):  # an integer beyond Python's 4,300 digits, YAML block nesting
+        raise InvalidArgumentValueError(
+            f"{origin} is beyond what a settings document holds (a number of thousands of digits, or hundreds of "
+            "levels of nesting): give a flat mapping of setting names to values."
+        ) from None
+    except yaml.YAMLError:
+        raise InvalidArgumentValueError(f"{origin} is neither valid JSON nor valid YAML.") from None
+
+
+def load_json_value(text):
+    """A JSON-looking option value (a list or object given inline) parsed within the same bounds; None when it
+    is not JSON (the caller then reads it its own way)."""
+    if _too_much(text, "the value"):
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _parse_mapping(text, origin):
+    data = parse_json_or_yaml(text, origin)
     if data is None:
         return {}
     if not isinstance(data, dict):

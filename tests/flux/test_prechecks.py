@@ -59,7 +59,10 @@ def test_failed_install_leaves_no_configuration(cmd, clients):
 
 @pytest.mark.parametrize("state,fragment", [("Failed", "is in state Failed: chart failed"),
                                             ("Creating", "is still Creating")])  # fmt: skip
-def test_unhealthy_extension_is_reported(state, fragment, cmd, clients):
+def test_unhealthy_extension_is_reported(state, fragment, cmd, clients, monkeypatch):
+    from azext_k8s_flux.operations import flux_extension as helpers
+
+    monkeypatch.setattr(helpers, "INSTALL_WAIT_SECONDS", 0)  # an install that outlasts the wait
     extension = flux_extension(state)
     extension["properties"]["errorInfo"] = {"code": "InstallFailed", "message": "chart failed"}
     clients.extensions.extensions = [extension]

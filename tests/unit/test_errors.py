@@ -110,7 +110,8 @@ def test_tls_errors_are_left_to_azure_cli():
 
 
 @pytest.mark.parametrize(("status", "error_type", "fragment"), [
-    (200, "AzureResponseError", "The operation on Flux configuration 'x' failed: (Failed) boom\nSee its state"),
+    (200, "AzureResponseError", "The operation on Flux configuration 'x' failed: (Failed) boom\nAzure accepted the "
+                                "change: it may have been made, or left the resource in a Failed state. See its state"),
     (500, "AzureInternalError", "Azure accepted the change to Flux configuration 'x', but following its progress "
                                 "failed (HTTP 500)"),
 ])  # fmt: skip

@@ -6,37 +6,117 @@ import re
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-_PEM_PRIVATE_KEY = re.compile(r"-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.+-----END \1PRIVATE KEY-----", re.S)
-_PEM_CERTIFICATE = re.compile(r"-----BEGIN CERTIFICATE-----.+-----END CERTIFICATE-----", re.S)
+# One PEM block and the whitespace around it; the body is checked by whoever reads the key (Flux, Git, Azure).
+_PEM_BLOCK = re.compile(r"\s*(-----BEGIN ([A-Z0-9 ]{1,40})-----.*?-----END \2-----)\s*", re.S)
 _KNOWN_HOST_KEY_TYPES = re.compile(
     r"^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9-]+@openssh\.com)$"
 )
+# A CA bundle of every public root is about 250 KB: key material beyond 1 MB is not key material.
+MAX_KEY_MATERIAL = 1024 * 1024
 
 
-def b64encode(text):
-    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+def b64encode(text, option="A secret value"):
+    try:
+        return base64.b64encode(text.encode("utf-8")).decode("ascii")
+    except UnicodeEncodeError:  # bytes that were not UTF-8 on the command line (surrogate escapes)
+        raise InvalidArgumentValueError(
+            f"{option} holds bytes that are not UTF-8 text: give it from a UTF-8 file with the option's file form."
+        ) from None
 
 
-def _maybe_base64_text(value):
+def _first_unprintable(text):
+    """(line, column) of the first character no key, certificate or known_hosts file holds, or None."""
+    for index, char in enumerate(text):
+        if not (" " <= char <= "~" or char in "\r\n\t"):
+            line = text.count("\n", 0, index) + 1
+            return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    return None
+
+
+def key_material(value, option):
+    """The text of key, certificate or known_hosts material given as text or as base64 of it.
+
+    The one decoder of every key option: such material is ASCII, so a no-break space, a typographic quote or
+    a byte that is not UTF-8 (usually pasted from a document) is refused with its position, never its text.
+    """
+    if len(value) > MAX_KEY_MATERIAL:
+        raise InvalidArgumentValueError(f"{option} is larger than {MAX_KEY_MATERIAL // 1024} KB: it is not key "
+                                        "material. Give the key or certificate file itself.")  # fmt: skip
+    _refuse_unprintable(value, option, "")
+    text = value.strip()
+    if "-----BEGIN" in text:
+        return text
+    decoded = _maybe_base64_text(text, ascii_only=False)
+    if decoded is None:
+        return text
+    _refuse_unprintable(decoded, option, " (once decoded from base64)")
+    return decoded.strip()
+
+
+def _refuse_unprintable(text, option, where):
+    position = _first_unprintable(text)
+    if position:
+        raise InvalidArgumentValueError(
+            f"{option}{where} holds a character that key material never holds, at line {position[0]}, column "
+            f"{position[1]}: a non-ASCII or control character, such as a no-break space or a typographic quote "
+            f"pasted from a document. Give the file as written by the tool that made it, with {option}-file PATH."
+        )
+
+
+def _maybe_base64_text(value, ascii_only=True):
     """The decoded text when `value` is base64 of UTF-8 text, else None (options accept both forms)."""
     compact = "".join(value.split())
-    if not compact or len(compact) % 4:
+    if not compact or len(compact) % 4 or not compact.isascii():
         return None
     try:
-        return base64.b64decode(compact, validate=True).decode("utf-8")
+        return base64.b64decode(compact, validate=True).decode("ascii" if ascii_only else "utf-8")
     except (binascii.Error, UnicodeDecodeError):
         return None
 
 
-def _pem(value, pattern):
-    """Return the PEM text of `value` (given as PEM text or base64 of it), or None if it is neither."""
-    text = value.strip()
-    if pattern.search(text):
-        return text + "\n"
-    decoded = _maybe_base64_text(text)
-    if decoded and pattern.search(decoded):
-        return decoded.strip() + "\n"
-    return None
+def pem_blocks(text):
+    """[(label, block)] when `text` is nothing but PEM blocks (whitespace between them), else None.
+
+    Strict framing: text before '-----BEGIN' or after '-----END' (a pasted prompt, a 'Bag Attributes'
+    header) would reach Flux as part of the key, which it then cannot use.
+    """
+    blocks, position = [], 0
+    while position < len(text):
+        match = _PEM_BLOCK.match(text, position)
+        if match is None:
+            return None
+        blocks.append((match.group(2), match.group(1)))
+        position = match.end()
+    return blocks or None
+
+
+def _pem(value, option, wanted, single):
+    """The PEM text (stripped, ending in a newline) of `value` if it is nothing but PEM blocks, among them a
+    `wanted` one (`single`: exactly one block). Other blocks are kept as readers do (Go's X509KeyPair reads
+    the certificates of a file that also holds the key)."""
+    text = key_material(value, option)
+    blocks = pem_blocks(text)
+    if not blocks or (single and len(blocks) != 1) or not any(wanted(label) for label, _ in blocks):
+        if blocks is None and "-----BEGIN" in text and _first_block_anywhere(text, wanted):
+            raise InvalidArgumentValueError(
+                f"{option} has text before '-----BEGIN' or after '-----END': give only the PEM block"
+                f"{'' if single else 's'}, exactly as in the file, with nothing around {'it' if single else 'them'}."
+            )
+        return None
+    return text + "\n"
+
+
+def _first_block_anywhere(text, wanted):
+    match = re.search(r"-----BEGIN ([A-Z0-9 ]{1,40})-----", text)
+    return bool(match) and wanted(match.group(1))
+
+
+def _is_private_key(label):
+    return label.endswith("PRIVATE KEY")
+
+
+def _is_certificate(label):
+    return label == "CERTIFICATE"
 
 
 _PUBLIC_KEY = re.compile(r"^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-\S+@openssh\.com) [A-Za-z0-9+/=]+")
@@ -52,7 +132,7 @@ def _is_encrypted(pem):
     body = "".join(line for line in pem.strip().splitlines()[1:-1])
     try:
         blob = base64.b64decode(body, validate=True)
-    except binascii.Error:
+    except (binascii.Error, ValueError):
         return False
     magic = b"openssh-key-v1\0"
     if not blob.startswith(magic) or len(blob) < len(magic) + 4:
@@ -63,9 +143,9 @@ def _is_encrypted(pem):
 
 def check_ssh_private_key(value, option):
     """PEM/OpenSSH private key (plain or base64) -> base64 of the PEM text, as the API stores it."""
-    pem = _pem(value, _PEM_PRIVATE_KEY)
+    pem = _pem(value, option, _is_private_key, single=True)
     if pem is None:
-        if _PUBLIC_KEY.match(value.strip()):
+        if _PUBLIC_KEY.match(key_material(value, option)):
             raise InvalidArgumentValueError(
                 f"{option} is a public key (the .pub file): give the private key, e.g. ~/.ssh/id_ed25519 rather "
                 "than ~/.ssh/id_ed25519.pub. The public key goes to the Git server as a deploy key."
@@ -86,7 +166,7 @@ def check_ssh_private_key(value, option):
 
 def check_certificate(value, option):
     """PEM certificate (plain or base64) -> base64 of the PEM text."""
-    pem = _pem(value, _PEM_CERTIFICATE)
+    pem = _pem(value, option, _is_certificate, single=False)
     if pem is None:
         raise InvalidArgumentValueError(
             f"{option} is not a PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block, as text or base64)."
@@ -96,7 +176,7 @@ def check_certificate(value, option):
 
 def check_pem_private_key(value, option):
     """PEM private key for TLS (plain or base64) -> base64 of the PEM text."""
-    pem = _pem(value, _PEM_PRIVATE_KEY)
+    pem = _pem(value, option, _is_private_key, single=True)
     if pem is None:
         raise InvalidArgumentValueError(
             f"{option} is not a PEM private key "
@@ -128,9 +208,8 @@ def _check_known_hosts_line(line, number, option):
 
 def check_known_hosts(value, option):
     """known_hosts content (plain or base64) -> base64 of the content, as the API expects."""
-    stripped = value.strip()
-    looks_plain = any(ch.isspace() for ch in stripped)
-    text = value if looks_plain else (_maybe_base64_text(stripped) or value)
+    decoded = key_material(value, option)
+    text = value if any(ch.isspace() for ch in value.strip()) else decoded
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)]
     entries = [(n, line) for n, line in lines if line and not line.startswith("#")]
     if not entries:
@@ -144,21 +223,21 @@ def check_known_hosts(value, option):
 
 def pem_bundle(value, option):
     """A PEM bundle (certificate and its private key) given as text or base64 -> base64 of the PEM text."""
-    text = value.strip()
-    if "-----BEGIN " in text:
-        pem, encoded = text, b64encode(text + "\n")
-    else:
-        pem = _maybe_base64_text(text) or ""
-        encoded = "".join(text.split())
-        if "-----BEGIN " not in pem:
-            raise InvalidArgumentValueError(
-                f"{option} is not PEM (expected '-----BEGIN ...' blocks, as text or base64)."
-            )
-    missing = [part for part, pattern in (("a certificate", _PEM_CERTIFICATE), ("its private key", _PEM_PRIVATE_KEY))
-               if not pattern.search(pem)]  # fmt: skip
+    text = key_material(value, option)
+    given_as_base64 = "-----BEGIN" not in value
+    blocks = pem_blocks(text)
+    if blocks is None:
+        where = "has text before '-----BEGIN' or after '-----END'" if "-----BEGIN" in text else "is not PEM"
+        raise InvalidArgumentValueError(
+            f"{option} {where}: give only '-----BEGIN ...' blocks (the certificate and its private key), as text "
+            "or base64, with nothing around them."
+        )
+    labels = [label for label, _ in blocks]
+    missing = [part for part, wanted in (("a certificate", _is_certificate), ("its private key", _is_private_key))
+               if not any(wanted(label) for label in labels)]  # fmt: skip
     if missing:
         raise InvalidArgumentValueError(
             f"{option} lacks {' and '.join(missing)}: the service principal signs in with both, so give one PEM "
             "file holding the certificate and its private key (e.g. cat cert.pem key.pem > sp.pem)."
         )
-    return encoded
+    return "".join(value.split()) if given_as_base64 else b64encode(text + "\n", option)

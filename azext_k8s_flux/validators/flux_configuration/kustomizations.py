@@ -5,12 +5,11 @@ A parsed kustomization is a dict in the API's JSON shape (`name`, `path`, `depen
 fields the user gave.
 """
 
-import json
-
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
 from azext_k8s_flux._validators import check_dns1123_subdomain
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
+from azext_k8s_flux.validators.settings_input import load_json_value
 
 KEYS = (
     "name", "path", "depends_on", "timeout", "sync_interval", "retry_interval", "prune", "force", "wait",
@@ -55,12 +54,9 @@ def parse_list(value, what):
         return items
     text = str(value).strip()
     if text.startswith("["):
-        try:
-            loaded = json.loads(text)
-            if isinstance(loaded, list) and all(isinstance(item, str) for item in loaded):
-                return [item.strip() for item in loaded if item.strip()]
-        except ValueError:
-            pass
+        loaded = load_json_value(text)
+        if isinstance(loaded, list) and all(isinstance(item, str) for item in loaded):
+            return [item.strip() for item in loaded if item.strip()]
         if not text.endswith("]"):
             raise InvalidArgumentValueError(f"Invalid {what} '{value}': use a,b or [\"a\",\"b\"].")
         text = text[1:-1]
@@ -72,11 +68,9 @@ def _substitute(value):
         return {str(k): str(v) for k, v in value.items()}
     text = str(value).strip()
     if text.startswith("{"):
-        try:
-            loaded = json.loads(text)
+        loaded = load_json_value(text)
+        if isinstance(loaded, dict):
             return {str(k): str(v) for k, v in loaded.items()}
-        except (ValueError, AttributeError):
-            pass
     result = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
         key, sep, val = item.partition("=")
