@@ -32,6 +32,9 @@ CHECK_MANIFESTS_EXAMPLE = ROOT / "tests" / "data" / "manifests" / "seed-example"
 STEPS = [
     ("Flux v1 configurations on the Arc cluster (none: Flux v2 can be installed)",
      f"k8s-configuration list {CLUSTER} -o json", 0),
+    ("Which microsoft.flux versions this cluster can run (the extension-types catalogue)",
+     f"k8s-extension extension-types list-versions-by-cluster {CLUSTER} --extension-type microsoft.flux "
+     "--show-latest -o table", 0),
     ("Install the Flux extension with multi-tenancy switched off",
      f"k8s-extension create {CLUSTER} -n flux --extension-type microsoft.flux "
      "--configuration-settings multiTenancy.enforce=false -o table", 0),
@@ -49,6 +52,8 @@ STEPS = [
      f"-u {REPOSITORY} --branch main "
      "--kustomization name=infra path=./infrastructure prune=true "
      "--kustomization name=apps path=./apps/staging prune=true depends_on=infra -o none", 0),
+    ("Point apps at production: -k changes only what it names (infra, prune and dependsOn stay)",
+     f"k8s-configuration flux update {CLUSTER} -n cluster-config -k name=apps path=./apps/production -o none", 0),
     ("The configuration", f"k8s-configuration flux show {CLUSTER} -n cluster-config -o table", 0),
     ("Its kustomizations", f"k8s-configuration flux kustomization list {CLUSTER} -n cluster-config -o table", 0),
     ("What Flux deployed in the cluster (reported by the Flux agent through ARM)",
