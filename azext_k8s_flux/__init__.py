@@ -12,7 +12,21 @@ def _no_abbreviations(_cli_ctx, parser=None, **_):
     # --config-settings-file): our commands accept only options spelled in full.
     for command, command_parser in getattr(parser, "subparser_map", {}).items():
         if command.split()[0] in COMMAND_GROUPS:
-            command_parser.allow_abbrev = False
+            _abbreviate_global_options_only(command_parser)
+
+
+def _abbreviate_global_options_only(command_parser):
+    """Prefixes still reach azure-cli's own options (`--out table`, `--sub ID` work as with every az command);
+    its options' destinations start with '_', ours never do. argparse offers no public hook for this."""
+    find = command_parser._get_option_tuples
+    if getattr(find, "global_only", False):
+        return
+
+    def global_matches(option_string):
+        return [match for match in find(option_string) if match[0].dest.startswith("_")]
+
+    global_matches.global_only = True
+    command_parser._get_option_tuples = global_matches
 
 
 class K8sFluxCommandsLoader(AzCommandsLoader):

@@ -32,23 +32,40 @@ def _parser(command):
     return cli.invocation.parser.subparser_map[command]
 
 
-def _prefixes(option_strings):
-    """Every prefix of every long option that is not itself an option (`--x` and longer)."""
+def _prefixes(option_strings, taken):
+    """Every prefix of every long option that is neither an option itself nor a prefix of a `taken` one."""
     for option in option_strings:
         for end in range(3, len(option)):
-            if option.startswith("--") and option[:end] not in option_strings:
-                yield option[:end]
+            prefix = option[:end]
+            if option.startswith("--") and prefix not in option_strings and not any(t.startswith(prefix)
+                                                                                      for t in taken):
+                yield prefix
+
+
+def _global_options(parser):
+    """azure-cli's own options (--output, --query, --subscription): their destinations start with '_'."""
+    return {o for o, action in parser._option_string_actions.items() if action.dest.startswith("_")}
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_no_prefix_of_an_option_is_read_as_that_option(az_env, command):
     parser = _parser(command)
     options = set(parser._option_string_actions)
-    prefixes = sorted(set(_prefixes(options)))
+    prefixes = sorted(set(_prefixes(options - _global_options(parser), _global_options(parser))))
     assert "--cluster-na" in prefixes
     for prefix in prefixes:
         _, unknown = parser.parse_known_args([*COMMANDS[command], prefix, "value"])
         assert prefix in unknown, f"{command}: {prefix} was read as an option"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_azure_cli_options_keep_their_prefixes(az_env, command):
+    """`--out table` and `--sub ID` work on every az command; ours are no exception."""
+    parser = _parser(command)
+    parsed, unknown = parser.parse_known_args([*COMMANDS[command], "--out", "tsv", "--sub", "0000", "--que", "id"])
+    assert unknown == []
+    assert (parsed._output_format, parsed._subscription) == ("tsv", "0000")
+    assert parsed._jmespath_query is not None  # azure-cli compiles the query as it parses
 
 
 @pytest.mark.parametrize("verb, words", [
