@@ -101,18 +101,24 @@ def _resource_context(step: Step) -> str:
     return f"The template resource '{step.name}' {at(step.position)} is not valid: "
 
 
-def prepare(template: Any, given: dict[str, Any], scope: Scope, positions: Positions) -> Plan:
+def prepare(template: Any, given: dict[str, Any], scope: Scope, positions: Positions,
+            outer: Plan | None = None) -> Plan:
+    """Validate ``template`` with ``given`` parameters; ``outer``: a nested template evaluated in its parent's scope."""
     if not isinstance(template, dict):
         raise InvalidTemplate("The request content was invalid: the template must be a JSON object.",
                               "InvalidRequestContent")
     _check_schema(template)
-    bound = _guard(lambda: bind(template.get("parameters") or {}, given or {}, scope, positions), "")
-    evaluator = Evaluator(scope, bound.values, template.get("variables") or {})
+    if outer is not None:
+        bound = Bound({}, {})  # an outer-scope template sees its parent's parameters and variables
+        evaluator = Evaluator(scope, outer.bound.values, outer.template.get("variables") or {})
+    else:
+        bound = _guard(lambda: bind(template.get("parameters") or {}, given or {}, scope, positions), "")
+        evaluator = Evaluator(scope, bound.values, template.get("variables") or {})
     steps = [_step(i, raw, evaluator, scope, positions) for i, raw in enumerate(template.get("resources") or [])]
     plan = Plan(scope, bound, evaluator, steps, template, positions)
     _guard(lambda: ordering.resolve(steps), "")
     plan.steps = _guard(lambda: ordering.topological(steps), "")
-    for name in (template.get("variables") or {}):
+    for name in (template.get("variables") or {}) if outer is None else ():
         _guard(lambda n=name: evaluator.variable(n), f"The template variable '{name}' is not valid: ")
     return plan
 
