@@ -1,50 +1,23 @@
-"""Deployment records: create (validate + run), read, list, delete, status, operations, exported template.
+"""Deployments as ARM serves them: validate, create (then run, see run.py), read, list and delete.
 
-A deployment is stored as a resource of kind ``deployment``; its status is derived from the
-operations of the resources it sent, so it needs no timer: it is settled whenever it is read.
+A deployment is stored as a resource of kind ``deployment`` under its resource group, so deleting the
+group deletes its deployments too.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from ..core.addressing import Address
 from ..core.armcore import require_resource_group
 from ..core.context import TENANT_ID, Context
 from ..core.errors import ArmError
-from ..core.timestamps import timestamp
 from ..store import Resource
 from ..templates.engine import InvalidTemplate, Plan, prepare
 from ..templates.jsonc import Positions, shift
-from ..templates.resourceids import Scope, resource_group_id
+from ..templates.resourceids import Scope
 from . import run
-from .view import deployment_body, status_of
-
-KIND = "deployment"
-TYPE = "Microsoft.Resources/deployments"
-RUNNING = ("Accepted", "Running")
-
-
-@dataclass(frozen=True)
-class Target:
-    subscription: str
-    resource_group: str
-    name: str
-
-    @property
-    def collection(self) -> str:
-        return f"{resource_group_id(self.subscription, self.resource_group)}/providers/{TYPE}"
-
-    @property
-    def path(self) -> str:
-        return f"{self.collection}/{self.name}"
-
-    def address(self) -> Address:
-        return Address("deployment", self.path, subscription=self.subscription, resource_group=self.resource_group)
+from .records import KIND, Target, new_record
+from .view import deployment_body
 
 
 def _plan(ctx: Context, target: Target, body: dict[str, Any], positions: Positions) -> Plan:
@@ -56,6 +29,9 @@ def _plan(ctx: Context, target: Target, body: dict[str, Any], positions: Positio
     if props.get("templateLink") and not props.get("template"):
         raise ArmError(400, "InvalidTemplate", "The emulator deploys inline templates only: 'templateLink' is not "
                        "supported. Pass the template in 'properties.template'.")
+    if not isinstance(props.get("parameters") or {}, dict):
+        raise ArmError(400, "InvalidRequestContent", "The request content was invalid and could not be "
+                       "deserialized: 'properties.parameters must be an object'.")
     scope = Scope(target.subscription, TENANT_ID, rg.id.rsplit("/", 1)[-1], rg.body.get("location", "eastus"),
                   target.name)
     try:
@@ -67,9 +43,10 @@ def _plan(ctx: Context, target: Target, body: dict[str, Any], positions: Positio
 
 def validate(ctx: Context, target: Target, body: dict[str, Any], positions: Positions) -> dict[str, Any]:
     plan = _plan(ctx, target, body, positions)
-    record = _record(ctx, target, body, plan, [], None)
+    record = new_record(ctx, target, body["properties"], plan, {})
     shown = deployment_body(ctx, record)
-    shown["properties"].pop("outputResources", None)
+    for key in ("outputResources", "outputs", "duration"):
+        shown["properties"].pop(key, None)
     shown["properties"]["provisioningState"] = "Succeeded"
     shown["properties"]["validatedResources"] = [{"id": s.id} for s in plan.steps if s.condition]
     return shown
@@ -77,67 +54,23 @@ def validate(ctx: Context, target: Target, body: dict[str, Any], positions: Posi
 
 def create(ctx: Context, target: Target, body: dict[str, Any], positions: Positions) -> tuple[int, Resource]:
     existing = ctx.store.get(target.path)
-    if existing is not None and status_of(ctx, existing)[0] in RUNNING:
+    if existing is not None and existing.body["_state"] == "Running":
         raise ArmError(409, "DeploymentActive", f"Unable to edit or replace deployment '{target.name}': previous "
                        f"deployment from '{existing.body['properties']['timestamp']}' is still active (state: "
                        "Running). Please see https://aka.ms/arm-deploy for usage details.")
     plan = _plan(ctx, target, body, positions)
+    record = new_record(ctx, target, body["properties"], plan, shift(positions, ("properties", "template")))
     with ctx.store.tx():
-        operations, outputs = run.execute(ctx, plan, lambda c, p, s, b: _nested(c, p, s, b, positions))
-        record = _record(ctx, target, body, plan, operations, outputs)
         ctx.store.put(record)
-    return (200 if existing else 201), record
-
-
-def _nested(ctx: Context, parent: Plan, step, body: dict[str, Any], positions: Positions) -> str:
-    """Deploy a nested inline template as a deployment of its own; returns its key."""
-    plan = run.nested_plan(parent, step, body, shift(positions, ("properties", "template")))
-    target = Target(plan.scope.subscription_id, plan.scope.resource_group, step.name)
-    require_resource_group(ctx, target.address())
-    operations, outputs = run.execute(ctx, plan, lambda c, p, s, b: _nested(c, p, s, b, {}))
-    ctx.store.put(_record(ctx, target, body, plan, operations, outputs))
-    return target.path.lower()
-
-
-def _record(ctx: Context, target: Target, body: dict[str, Any], plan: Plan, operations: list[dict[str, Any]],
-            outputs: dict[str, Any] | None) -> Resource:
-    now = ctx.now()
-    props = body.get("properties") or {}
-    template = props.get("template") or {}
-    stored = {
-        "properties": {
-            "templateHash": str(int(hashlib.sha256(json.dumps(template, sort_keys=True).encode()).hexdigest()[:15],
-                                    16)),
-            "parameters": plan.bound.shown(),
-            "mode": props.get("mode") or "Incremental",
-            "provisioningState": "Accepted",
-            "timestamp": timestamp(now),
-            "correlationId": str(uuid.uuid4()),
-            "dependencies": _dependencies(plan),
-        },
-        "_template": template,
-        "_operations": operations,
-        "_outputs": outputs,
-        "_started": now,
-        "_due": now + ctx.settings.operation_delay,
-        "_statusId": uuid.uuid4().hex[:20].upper(),
-        "_resources": [(s.id, s.type) for s in plan.steps if s.condition],
-    }
-    return Resource(target.path.lower(), KIND, target.collection, target.path, stored)
-
-
-def _dependencies(plan: Plan) -> list[dict[str, Any]]:
-    by_id = {s.id.lower(): s for s in plan.steps}
-    return [{"dependsOn": [{"id": by_id[d].id, "resourceType": by_id[d].type, "resourceName": by_id[d].name}
-                           for d in s.depends],
-             "id": s.id, "resourceType": s.type, "resourceName": s.name}
-            for s in plan.steps if s.depends]
+    run.remember(record.key, plan)
+    run.settle(ctx)
+    return (200 if existing else 201), ctx.store.get(record.key)
 
 
 def get(ctx: Context, target: Target) -> Resource:
     require_resource_group(ctx, target.address())
     found = ctx.store.get(target.path)
-    if found is None:
+    if found is None or found.kind != KIND:
         raise ArmError(404, "DeploymentNotFound", f"Deployment '{target.name}' could not be found.")
     return found
 
@@ -153,7 +86,7 @@ def delete(ctx: Context, target: Target) -> bool:
     found = ctx.store.get(target.path)
     if found is None:
         return False
-    if status_of(ctx, found)[0] in RUNNING:
+    if found.body["_state"] == "Running":
         raise ArmError(409, "DeploymentActive", f"Unable to delete deployment '{target.name}' while it is still "
                        "active. Cancel it or wait until it ends.")
     with ctx.store.tx():

@@ -15,7 +15,7 @@ FAILED_MESSAGE = ("At least one resource deployment operation failed. Please lis
 def operation_state(ctx: Context, op: dict[str, Any]) -> tuple[str, dict[str, Any] | None, float | None]:
     """(provisioningState, error, end time) of one deployment operation."""
     if op["error"]:
-        return "Failed", op["error"], None
+        return "Failed", op["error"], op["sent"]
     if op["nested"]:
         child = ctx.store.get(op["nested"])
         if child is None:
@@ -33,17 +33,9 @@ def operation_state(ctx: Context, op: dict[str, Any]) -> tuple[str, dict[str, An
 
 
 def status_of(ctx: Context, record: Resource) -> tuple[str, dict[str, Any] | None, float | None]:
-    """(provisioningState, error, end time) of a deployment: Running until its time and its resources are done."""
+    """(provisioningState, error, end time) of a deployment, as run.py last settled it."""
     body = record.body
-    states = [operation_state(ctx, op) for op in body["_operations"]]
-    ends = [body["_due"]] + [e for _, _, e in states if e is not None]
-    if ctx.now() < body["_due"] or any(s in ("Running", "Accepted") for s, _, _ in states):
-        return "Running", None, None
-    errors = [e for s, e, _ in states if s != "Succeeded" and e]
-    if errors or body["_outputs"] is None:
-        return "Failed", {"code": "DeploymentFailed", "target": record.id, "message": FAILED_MESSAGE,
-                          "details": errors}, max(ends)
-    return "Succeeded", None, max(ends)
+    return body["_state"], body["_error"], body["_ended"]
 
 
 def _duration(seconds: float) -> str:
@@ -58,9 +50,9 @@ def deployment_body(ctx: Context, record: Resource) -> dict[str, Any]:
     props["duration"] = _duration((ended or ctx.now()) - body["_started"])
     if ended is not None:
         props["timestamp"] = timestamp(ended)
-    props["providers"] = _providers(body["_resources"])
-    props["outputResources"] = [{"id": op["id"]} for op in body["_operations"]
-                                if op["id"] and operation_state(ctx, op)[0] == "Succeeded"]
+    props["providers"] = _providers([s["type"] for s in body["_steps"] if s["state"] != "off"])
+    props["outputResources"] = [{"id": s["id"]} for s in body["_steps"]
+                                if s["op"] and operation_state(ctx, s["op"])[0] == "Succeeded"]
     if state == "Succeeded":
         props["outputs"] = body["_outputs"]
     if error:
@@ -69,9 +61,9 @@ def deployment_body(ctx: Context, record: Resource) -> dict[str, Any]:
     return {"id": record.id, "name": name, "type": "Microsoft.Resources/deployments", "properties": props}
 
 
-def _providers(resources: list[list[str]]) -> list[dict[str, Any]]:
+def _providers(types: list[str]) -> list[dict[str, Any]]:
     grouped: dict[str, list[str]] = {}
-    for _, type_name in resources:
+    for type_name in types:
         namespace, _, rest = type_name.partition("/")
         if rest not in grouped.setdefault(namespace, []):
             grouped[namespace].append(rest)
@@ -80,13 +72,12 @@ def _providers(resources: list[list[str]]) -> list[dict[str, Any]]:
 
 
 def operations_body(ctx: Context, record: Resource) -> list[dict[str, Any]]:
-    started = record.body["_started"]
     out = []
-    for op in record.body["_operations"]:
+    for op in (s["op"] for s in record.body["_steps"] if s["op"]):
         state, error, ended = operation_state(ctx, op)
         props: dict[str, Any] = {
             "provisioningOperation": "Create", "provisioningState": state,
-            "timestamp": timestamp(ended or ctx.now()), "duration": _duration((ended or ctx.now()) - started),
+            "timestamp": timestamp(ended or ctx.now()), "duration": _duration((ended or ctx.now()) - op["sent"]),
             "trackingId": op["operationId"].lower(), "statusCode": op["statusCode"] or "OK",
         }
         if error:

@@ -12,7 +12,8 @@ from ..core import lro
 from ..core.context import Context
 from ..core.errors import ArmError, method_not_allowed
 from ..core.paging import list_response
-from ..deployments import backend
+from ..deployments import backend, run
+from ..deployments.records import Target
 from ..deployments.view import deployment_body, operations_body, status_body, status_of
 from ..templates.jsonc import JsoncError, loads
 from .aad import base_url
@@ -24,7 +25,7 @@ API_VERSIONS = ("2019-10-01", "2020-06-01", "2020-10-01", "2021-01-01", "2021-04
 
 @dataclass(frozen=True)
 class Route:
-    target: backend.Target
+    target: Target
     action: str = ""  # "", validate, exportTemplate, operations, operationStatuses, operationResults, cancel
     item: str = ""  # operation id of operations/operationStatuses/operationResults
 
@@ -39,7 +40,7 @@ def match(raw_path: str) -> Route | None:
         low = [s.lower() for s in seg]
     if len(seg) < 7 or low[4:7] != ["providers", "microsoft.resources", "deployments"]:
         return None
-    target = backend.Target(seg[1], seg[3], seg[7] if len(seg) > 7 else "")
+    target = Target(seg[1], seg[3], seg[7] if len(seg) > 7 else "")
     actions = {"validate", "exporttemplate", "operations", "operationstatuses", "operationresults", "cancel"}
     if len(seg) <= 8:
         return Route(target)
@@ -52,6 +53,7 @@ async def handle(ctx: Context, request: web.Request, route: Route) -> web.Respon
     api_version = check_api_version(request, "deployments", API_VERSIONS)
     lro.settle(ctx)
     agent.settle(ctx)
+    run.settle(ctx)
     method, target = request.method, route.target
     if not target.name:
         if method != "GET":
