@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core import armcore
-from ..core.addressing import CONFIG_NS, parse
+from ..core.addressing import CLUSTER_KINDS, CONFIG_NS, parse
 from ..core.context import Context
 from ..core.errors import ArmError
 from ..providers import clusters, extensions, fluxconfigs, scc
@@ -21,6 +21,9 @@ BACKENDS = {"extensions": extensions, "fluxConfigurations": fluxconfigs, "source
 def put(ctx: Context, resource_id: str, type_name: str, api_version: str, body: dict[str, Any]) -> Operation | None:
     """PUT ``body`` at ``resource_id``; the backend's operation, or None when the write is synchronous."""
     addr = parse(resource_id)
+    if addr is not None and addr.level == "cluster" and addr.cluster_type.lower() not in CLUSTER_KINDS \
+            and addr.namespace.lower() not in {ns.lower() for ns, _ in CLUSTER_KINDS.values()}:
+        raise unsupported(type_name, api_version)
     if addr is not None and addr.level == "cluster":
         namespace, _ = clusters.cluster_kind(addr, api_version)
         clusters.put(ctx, addr, body, namespace)
