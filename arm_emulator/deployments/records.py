@@ -41,8 +41,6 @@ class Target:
 def new_record(ctx: Context, target: Target, request_props: dict[str, Any], plan: Plan, positions: Positions,
                nested: bool = False) -> Resource:
     """A Running deployment of ``plan``; ``_``-prefixed keys are never shown. No secure value is kept."""
-    from .run import steps_of
-
     now = ctx.now()
     template = request_props.get("template") or {}
     digest = hashlib.sha256(json.dumps(template, sort_keys=True).encode()).hexdigest()
@@ -71,6 +69,12 @@ def new_record(ctx: Context, target: Target, request_props: dict[str, Any], plan
         "_statusId": uuid.uuid4().hex[:20].upper(),
     }
     return Resource(target.path.lower(), KIND, target.collection, target.path, stored)
+
+
+def steps_of(plan: Plan) -> list[dict[str, Any]]:
+    """Per resource: what it is, what it waits for, and how far it got (pending, off, sent, skipped)."""
+    return [{"index": s.index, "id": s.id, "type": s.type, "name": s.name, "depends": s.depends,
+             "state": "pending" if s.condition else "off", "op": None} for s in plan.steps]
 
 
 def positions_of(record: Resource) -> Positions:

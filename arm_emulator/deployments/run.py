@@ -28,12 +28,8 @@ from .records import KIND, Target, new_record, positions_of
 from .view import FAILED_MESSAGE, operation_state
 
 STATUS_CODES = {400: "BadRequest", 404: "NotFound", 409: "Conflict"}
-_LIVE: dict[str, Plan] = {}  # deployment key -> its prepared plan
-
-
-def steps_of(plan: Plan) -> list[dict[str, Any]]:
-    return [{"index": s.index, "id": s.id, "type": s.type, "name": s.name, "depends": s.depends,
-             "state": "pending" if s.condition else "off", "op": None} for s in plan.steps]
+_LIVE: dict[str, Plan | None] = {}  # key of each running deployment -> its prepared plan
+_SCANNED: set[int] = set()  # stores whose running deployments (left by an earlier process) are in _LIVE
 
 
 def remember(key: str, plan: Plan) -> None:
@@ -42,8 +38,19 @@ def remember(key: str, plan: Plan) -> None:
 
 def settle(ctx: Context) -> None:
     """Advance every running deployment until nothing more can happen now."""
+    if id(ctx.store) not in _SCANNED:
+        _SCANNED.add(id(ctx.store))
+        for record in ctx.store.under("/subscriptions", KIND):
+            if record.body.get("_state") == "Running" and record.key not in _LIVE:
+                _LIVE[record.key] = None  # prepared again (or ended) by advance()
     for _ in range(50):
-        running = [r for r in ctx.store.under("/subscriptions", KIND) if r.body.get("_state") == "Running"]
+        running = []
+        for key in list(_LIVE):
+            record = ctx.store.get(key)
+            if record is None or record.kind != KIND or record.body.get("_state") != "Running":
+                _LIVE.pop(key, None)  # deleted with its resource group, or ended
+            else:
+                running.append(record)
         if not running or not any([advance(ctx, r) for r in running]):
             return
         lro.settle(ctx)

@@ -23,6 +23,9 @@ API_VERSIONS = ("2019-10-01", "2020-06-01", "2020-10-01", "2021-01-01", "2021-04
                 "2024-03-01", "2024-07-01", "2024-11-01", "2025-03-01", "2025-04-01")
 
 
+POST_ACTIONS = ("validate", "exporttemplate", "cancel")
+
+
 @dataclass(frozen=True)
 class Route:
     target: Target
@@ -61,8 +64,7 @@ async def handle(ctx: Context, request: web.Request, route: Route) -> web.Respon
         return list_response(ctx, request, [deployment_body(ctx, r) for r in backend.list_items(ctx, target)])
     if route.action == "":
         return await _item(ctx, request, route, api_version)
-    if route.action in ("validate", "exporttemplate", "cancel") and method != "POST" or \
-            route.action not in ("validate", "exporttemplate", "cancel") and method != "GET":
+    if method != ("POST" if route.action in POST_ACTIONS else "GET"):
         raise method_not_allowed(method, request.path)
     if route.action == "validate":
         body, positions = await _read(request)

@@ -123,7 +123,7 @@ def _coalesce(_ev, args: list[Any]) -> Any:
 def _int(_ev, args: list[Any]) -> int:
     value = args[0]
     try:
-        return int(value) if not isinstance(value, bool) else int(value)
+        return int(value)
     except (TypeError, ValueError):
         raise function_failed("int", f"the value '{_to_text(value)}' cannot be converted to an integer.") from None
 
