@@ -164,3 +164,41 @@ def test_a_template_shaped_like_the_built_in_flux_policy_deploys(arm):
     assert config["gitRepository"]["timeoutInSeconds"] == 300
     assert config["kustomizations"]["baseline"]["path"] == "./clusters/prod"
     assert config["kustomizations"]["baseline"]["prune"] is True
+
+
+def test_a_template_shaped_like_the_built_in_flux_extension_policy_deploys(arm):
+    """The built-in extension policy's template: the same extension twice, one per cluster kind, each under a
+    condition on the resource type; boolean parameters as setting values; json('null') for an unset version."""
+    def twin(rp: str, kind: str) -> dict:
+        return {"condition": f"[contains(toLower(parameters('clusterResourceType')), toLower('{kind}'))]",
+                "type": EXT, "apiVersion": "2022-03-01", "name": "flux",
+                "scope": f"[concat('{rp}/{kind}/', parameters('clusterName'))]",
+                "properties": {"extensionType": "microsoft.flux", "releaseTrain": "Stable",
+                               "autoUpgradeMinorVersion": "[parameters('autoUpgrade')]",
+                               "version": "[if(and(not(empty(parameters('version'))), not(parameters('autoUpgrade'))),"
+                                          " parameters('version'), json('null'))]",
+                               "configurationSettings": {"helm-controller.enabled": "[parameters('helm')]",
+                                                         "image-automation-controller.enabled": False}}}
+    tmpl = {"$schema": SCHEMA, "contentVersion": "1.0.0.0",
+            "parameters": {"clusterName": {"type": "string"}, "clusterResourceType": {"type": "string"},
+                           "helm": {"type": "bool"}, "autoUpgrade": {"type": "bool"}, "version": {"type": "string"}},
+            "resources": [twin("Microsoft.Kubernetes", "connectedClusters"),
+                          twin("Microsoft.ContainerService", "managedClusters")]}
+    deploy(arm, "ext-policy", tmpl, {"clusterName": "aks-demo", "clusterResourceType":
+                                     "Microsoft.ContainerService/managedClusters", "helm": True,
+                                     "autoUpgrade": True, "version": ""})
+    assert finished(arm, "ext-policy")["properties"]["provisioningState"] == "Succeeded"
+    [op] = operations(arm, "ext-policy")
+    assert "/managedClusters/aks-demo/" in op["properties"]["targetResource"]["id"]
+    aks = ("Microsoft.ContainerService", "managedClusters", "aks-demo")
+    ext = arm.get(item_path("extensions", "flux", aks), EXT_API).json()["properties"]
+    assert ext["configurationSettings"] == {"helm-controller.enabled": "true",
+                                            "image-automation-controller.enabled": "false"}
+    assert ext["autoUpgradeMinorVersion"] is True
+    assert arm.get(item_path("extensions", "flux"), EXT_API).status_code == 404  # the Arc twin was not deployed
+
+
+def test_setting_values_that_are_not_scalars_are_still_refused(arm):
+    body = {"properties": {"extensionType": "microsoft.flux", "configurationSettings": {"a": {"nested": 1}}}}
+    refused = arm.put(item_path("extensions", "flux"), EXT_API, body)
+    assert (refused.status_code, refused.json()["error"]["code"]) == (400, "InvalidRequestContent")
