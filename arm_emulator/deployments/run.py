@@ -10,6 +10,7 @@ secure ones, ends Failed.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import replace
 from typing import Any
@@ -27,6 +28,7 @@ from . import dispatch
 from .records import KIND, Target, new_record, positions_of
 from .view import FAILED_MESSAGE, operation_state
 
+LOG = logging.getLogger("arm_emulator")
 STATUS_CODES = {400: "BadRequest", 404: "NotFound", 409: "Conflict"}
 _LIVE: dict[str, Plan | None] = {}  # key of each running deployment -> its prepared plan
 _SCANNED: set[int] = set()  # stores whose running deployments (left by an earlier process) are in _LIVE
@@ -51,9 +53,19 @@ def settle(ctx: Context) -> None:
                 _LIVE.pop(key, None)  # deleted with its resource group, or ended
             else:
                 running.append(record)
-        if not running or not any([advance(ctx, r) for r in running]):
+        if not running or not any([_advance_safely(ctx, r) for r in running]):
             return
         lro.settle(ctx)
+
+
+def _advance_safely(ctx: Context, record: Resource) -> bool:
+    """A fault in one deployment must not turn every later request into a 500: it ends that deployment."""
+    try:
+        return advance(ctx, record)
+    except Exception:
+        LOG.exception("deployment %s failed unexpectedly", record.id)
+        return _finish(ctx, record, {"code": "InternalServerError", "message": "The deployment failed "
+                                     "unexpectedly; the emulator log has the details."})
 
 
 def advance(ctx: Context, record: Resource) -> bool:
@@ -109,7 +121,7 @@ def _send(ctx: Context, plan: Plan, record: Resource, entry: dict[str, Any]) -> 
     except ArmError as exc:
         op.update(error={"code": exc.code, "message": exc.message}, statusCode=STATUS_CODES.get(exc.status,
                                                                                                  "BadRequest"))
-    except InvalidTemplate as exc:
+    except (InvalidTemplate, TemplateError) as exc:
         op.update(error={"code": exc.code, "message": exc.message}, statusCode="BadRequest")
     return op
 
@@ -169,7 +181,8 @@ def _start_nested(ctx: Context, parent: Plan, step: Step, body: dict[str, Any], 
     require_resource_group(ctx, target.address())
     record = new_record(ctx, target, body.get("properties") or {}, plan, shift(
         positions, ("resources", step.index, "properties", "template")), nested=True)
-    ctx.store.put(record)
+    with ctx.store.tx():
+        ctx.store.put(record)
     remember(record.key, plan)
     advance(ctx, record)
     return record.key

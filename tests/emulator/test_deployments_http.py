@@ -33,7 +33,7 @@ FLUX_TEMPLATE = template(
 @pytest.fixture
 def slow_emu(tmp_path):
     """Long-running operations that take a moment, so the order of sends is observable."""
-    with start_emulator(tmp_path / "state", operation_delay=0.3) as emulator:
+    with start_emulator(tmp_path / "state", operation_delay=2.0) as emulator:
         yield emulator
 
 
