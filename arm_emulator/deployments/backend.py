@@ -20,7 +20,7 @@ from .records import KIND, Target, new_record
 from .view import deployment_body
 
 
-def _plan(ctx: Context, target: Target, body: dict[str, Any], positions: Positions) -> Plan:
+def _plan(ctx: Context, target: Target, body: dict[str, Any], positions: Positions | None) -> Plan:
     rg = require_resource_group(ctx, target.address())
     props = body.get("properties")
     if not isinstance(props, dict):
@@ -36,12 +36,13 @@ def _plan(ctx: Context, target: Target, body: dict[str, Any], positions: Positio
                   target.name)
     try:
         return prepare(props.get("template"), props.get("parameters") or {}, scope,
-                       shift(positions, ("properties", "template")))
+                       shift(positions or {}, ("properties", "template")))
     except InvalidTemplate as exc:
         raise ArmError(400, exc.code, exc.message) from None
 
 
-def validate(ctx: Context, target: Target, body: dict[str, Any], positions: Positions) -> dict[str, Any]:
+def validate(ctx: Context, target: Target, body: dict[str, Any], positions: Positions | None = None
+             ) -> dict[str, Any]:
     plan = _plan(ctx, target, body, positions)
     record = new_record(ctx, target, body["properties"], plan, {})
     shown = deployment_body(ctx, record)
@@ -52,14 +53,16 @@ def validate(ctx: Context, target: Target, body: dict[str, Any], positions: Posi
     return shown
 
 
-def create(ctx: Context, target: Target, body: dict[str, Any], positions: Positions) -> tuple[int, Resource]:
+def create(ctx: Context, target: Target, body: dict[str, Any], positions: Positions | None = None
+           ) -> tuple[int, Resource]:
+    """Validate and start ``body`` (a deployment request); ``positions`` (from jsonc.loads) place errors in it."""
     existing = ctx.store.get(target.path)
     if existing is not None and existing.body["_state"] == "Running":
         raise ArmError(409, "DeploymentActive", f"Unable to edit or replace deployment '{target.name}': previous "
                        f"deployment from '{existing.body['properties']['timestamp']}' is still active (state: "
                        "Running). Please see https://aka.ms/arm-deploy for usage details.")
     plan = _plan(ctx, target, body, positions)
-    record = new_record(ctx, target, body["properties"], plan, shift(positions, ("properties", "template")))
+    record = new_record(ctx, target, body["properties"], plan, shift(positions or {}, ("properties", "template")))
     with ctx.store.tx():
         ctx.store.put(record)
     run.remember(record.key, plan)
