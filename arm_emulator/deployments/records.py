@@ -82,7 +82,8 @@ def positions_of(record: Resource) -> Positions:
 
 
 def _dependencies(plan: Plan) -> list[dict[str, Any]]:
-    by_id = {s.id.lower(): s for s in plan.steps}
+    by_id = {s.id.lower(): s for s in plan.steps if s.condition}
+    by_id.update({s.id.lower(): s for s in plan.steps if s.id.lower() not in by_id})
     return [{"dependsOn": [{"id": by_id[d].id, "resourceType": by_id[d].type, "resourceName": by_id[d].name}
                            for d in s.depends],
              "id": s.id, "resourceType": s.type, "resourceName": s.name}

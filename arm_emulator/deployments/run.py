@@ -76,11 +76,10 @@ def advance(ctx: Context, record: Resource) -> bool:
                                      "the deployment was running and secure parameter values are never kept. "
                                      "Deploy the template again."})
     changed = False
-    by_id = {s["id"].lower(): s for s in body["_steps"]}
     for entry in body["_steps"]:
         if entry["state"] != "pending":
             continue
-        waits = [_dependency(ctx, by_id[d]) for d in entry["depends"]]
+        waits = [_dependency(ctx, s) for d in entry["depends"] for s in body["_steps"] if s["id"].lower() == d]
         if "blocked" in waits:
             entry["state"], changed = "skipped", True
         elif all(w == "ready" for w in waits):

@@ -115,12 +115,25 @@ def prepare(template: Any, given: dict[str, Any], scope: Scope, positions: Posit
         bound = _guard(lambda: bind(template.get("parameters") or {}, given or {}, scope, positions), "")
         evaluator = Evaluator(scope, bound.values, template.get("variables") or {})
     steps = [_step(i, raw, evaluator, scope, positions) for i, raw in enumerate(template.get("resources") or [])]
+    _check_unique(steps)
     plan = Plan(scope, bound, evaluator, steps, template, positions)
     _guard(lambda: ordering.resolve(steps), "")
     plan.steps = _guard(lambda: ordering.topological(steps), "")
     for name in (template.get("variables") or {}) if outer is None else ():
         _guard(lambda n=name: evaluator.variable(n), f"The template variable '{name}' is not valid: ")
     return plan
+
+
+def _check_unique(steps: list[Step]) -> None:
+    seen: set[str] = set()
+    for step in steps:
+        key = step.id.lower()
+        if step.condition and key in seen:
+            raise InvalidTemplate(validation_failed(f"The resource '{step.id}' {at(step.position)} is defined "
+                                                    "multiple times in a template. Please see "
+                                                    "https://aka.ms/arm-syntax-resources for usage details."))
+        if step.condition:
+            seen.add(key)
 
 
 def _check_schema(template: dict[str, Any]) -> None:

@@ -37,26 +37,32 @@ def resolve(nodes: Sequence[Node]) -> None:
 
 
 def topological(nodes: Sequence[Node]) -> list[Node]:
-    """Dependencies first, template order otherwise; a cycle is ARM's 'Circular dependency detected'."""
-    by_id = {n.id.lower(): n for n in nodes}
-    done: set[str] = set()
-    visiting: list[str] = []
+    """Dependencies first, template order otherwise; a cycle is ARM's 'Circular dependency detected'.
+
+    Two resources may share an id when conditions leave one out (one per kind of cluster, say), so
+    nodes are tracked by position and a dependency on an id waits for every resource with that id.
+    """
+    by_id: dict[str, list[int]] = {}
+    for i, n in enumerate(nodes):
+        by_id.setdefault(n.id.lower(), []).append(i)
+    done: set[int] = set()
+    visiting: list[int] = []
     ordered: list[Node] = []
 
-    def visit(node: Node) -> None:
-        key = node.id.lower()
-        if key in done:
+    def visit(i: int) -> None:
+        if i in done:
             return
-        if key in visiting:
-            raise TemplateError(f"Circular dependency detected on resource: '{node.id}'. Please see "
+        if i in visiting:
+            raise TemplateError(f"Circular dependency detected on resource: '{nodes[i].id}'. Please see "
                                 "https://aka.ms/arm-template/#resources for usage details.")
-        visiting.append(key)
-        for dep in node.depends:
-            visit(by_id[dep])
+        visiting.append(i)
+        for dep in nodes[i].depends:
+            for j in by_id[dep]:
+                visit(j)
         visiting.pop()
-        done.add(key)
-        ordered.append(node)
+        done.add(i)
+        ordered.append(nodes[i])
 
-    for node in nodes:
-        visit(node)
+    for i in range(len(nodes)):
+        visit(i)
     return ordered

@@ -202,3 +202,17 @@ def test_setting_values_that_are_not_scalars_are_still_refused(arm):
     body = {"properties": {"extensionType": "microsoft.flux", "configurationSettings": {"a": {"nested": 1}}}}
     refused = arm.put(item_path("extensions", "flux"), EXT_API, body)
     assert (refused.status_code, refused.json()["error"]["code"]) == (400, "InvalidRequestContent")
+
+
+def test_depending_on_a_name_two_conditional_twins_share_waits_for_the_deployed_one(arm):
+    twins = [{**flux_extension(), "condition": "[equals(parameters('kind'), 'arc')]"},
+             {**flux_extension(), "scope": "[concat('Microsoft.ContainerService/managedClusters/', 'aks-demo')]",
+              "condition": "[equals(parameters('kind'), 'aks')]"}]
+    config = {**flux_configuration(depends=("flux",)),
+              "scope": "[concat('Microsoft.ContainerService/managedClusters/', 'aks-demo')]"}
+    deploy(arm, "twins", template([config, *twins], parameters={"kind": {"type": "string"}}),
+           {"clusterName": "arc-demo", "kind": "aks"})
+    assert finished(arm, "twins")["properties"]["provisioningState"] == "Succeeded"
+    targets = [o["properties"]["targetResource"]["id"].split("/providers/")[1] for o in operations(arm, "twins")]
+    assert targets == ["Microsoft.ContainerService/managedClusters/aks-demo"] * 2
+    assert [o["properties"]["targetResource"]["resourceType"] for o in operations(arm, "twins")] == [EXT, FLUX]

@@ -215,3 +215,12 @@ def test_jsonc_reader_accepts_what_az_sends():
     assert positions[("template", "resources")] == (3, 16)
     with pytest.raises(jsonc.JsoncError, match="Line 1"):
         jsonc.loads('{"a": }')
+
+
+def test_the_same_resource_twice_is_refused_unless_a_condition_leaves_one_out():
+    twice = [resource(EXT, "flux", scope=CLUSTER_SCOPE), resource(EXT, "flux", scope=CLUSTER_SCOPE)]
+    error = failure(template(twice))
+    assert f"The resource '{ARC}/providers/{EXT}/flux'" in error.message
+    assert "is defined multiple times in a template" in error.message
+    twice[1]["condition"] = "[equals('a', 'b')]"
+    assert len(prepare(template(twice), {}, SCOPE, {}).steps) == 2
