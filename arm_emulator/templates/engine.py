@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ordering
+from . import expressions, ordering
 from .errors import TemplateError, at, validation_failed
 from .evaluate import Evaluator, Reference
+from .functions import check_known
 from .jsonc import Positions
 from .parameters import SECURE, TYPES, Bound, bind
 from .resourceids import Scope, template_resource_id
@@ -65,7 +66,8 @@ class Plan:
         if step.is_nested and isinstance(raw.get("properties"), dict):
             raw["properties"] = dict(raw["properties"])
             template = raw["properties"].pop("template", None)
-        body = _guard(lambda: self.evaluator.value(raw), _resource_context(step))
+        body = _guard(lambda: self.evaluator.value(raw), f"Unable to process template language expressions for "
+                      f"resource '{step.id}' {at(step.position)}. ", runtime=True)
         if template is not None:
             body["properties"]["template"] = template  # evaluated later, by the nested deployment itself
         return body
@@ -90,15 +92,22 @@ class Plan:
         return value
 
 
-def _guard(fn, context: str) -> Any:
+def _guard(fn, context: str, runtime: bool = False) -> Any:
+    """TemplateError -> ARM's message: a validation failure, or (while deploying) a processing failure."""
     try:
         return fn()
     except TemplateError as exc:
+        if runtime:
+            raise InvalidTemplate(f"{context}'{exc.message}'", exc.code) from None
         raise InvalidTemplate(validation_failed(f"{context}{exc.message}"), exc.code) from None
 
 
-def _resource_context(step: Step) -> str:
-    return f"The template resource '{step.name}' {at(step.position)} is not valid: "
+def _check_expressions(value: Any) -> None:
+    """ARM parses every expression before deploying: malformed ones and unknown functions fail validation."""
+    for text in expressions.strings_in(value):
+        if expressions.is_expression(text):
+            for name in expressions.function_names(expressions.parse(text)):
+                check_known(name)
 
 
 def prepare(template: Any, given: dict[str, Any], scope: Scope, positions: Positions,
@@ -116,6 +125,8 @@ def prepare(template: Any, given: dict[str, Any], scope: Scope, positions: Posit
         evaluator = Evaluator(scope, bound.values, template.get("variables") or {})
     steps = [_step(i, raw, evaluator, scope, positions) for i, raw in enumerate(template.get("resources") or [])]
     _check_unique(steps)
+    for name, spec in (template.get("outputs") or {}).items():
+        _guard(lambda s=spec: _check_expressions(s), f"The template output '{name}' is not valid: ")
     plan = Plan(scope, bound, evaluator, steps, template, positions)
     _guard(lambda: ordering.resolve(steps), "")
     plan.steps = _guard(lambda: ordering.topological(steps), "")
@@ -168,6 +179,10 @@ def _step(index: int, raw: Any, ev: Evaluator, scope: Scope, positions: Position
         if not isinstance(condition, bool):
             raise InvalidTemplate(validation_failed(f"{context}the condition must evaluate to a boolean."))
     depends_on = _guard(lambda: ev.value(raw.get("dependsOn") or []), context)
+    checked = dict(raw)
+    if type_name.lower() == NESTED_TYPE and isinstance(raw.get("properties"), dict):
+        checked["properties"] = {k: v for k, v in raw["properties"].items() if k != "template"}  # checked later
+    _guard(lambda: _check_expressions(checked), context)
     step = Step(index, name, type_name, api_version, rid, raw, condition, position)
     step.depends_on = [str(d) for d in depends_on]
     return step

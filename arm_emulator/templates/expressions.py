@@ -116,3 +116,25 @@ class _Parser:
                 self.expect("RightSquareBracket")
                 node = ("index", node, index)
         return node
+
+
+def function_names(node: Node) -> list[str]:
+    """Every function an expression calls, in order, for checking them before anything is evaluated."""
+    kind = node[0]
+    if kind == "lit":
+        return []
+    if kind == "call":
+        return [node[1]] + [n for arg in node[2] for n in function_names(arg)]
+    names = function_names(node[1])
+    return names + function_names(node[2]) if kind == "index" else names
+
+
+def strings_in(value: Any) -> list[str]:
+    """Every string of a JSON value, property names included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *strings_in(v))]
+    return []

@@ -202,6 +202,11 @@ FUNCTIONS: dict[str, tuple[Callable, int, int]] = {
 }
 
 
+def check_known(name: str) -> None:
+    if name.lower() != "if" and name.lower() not in FUNCTIONS:
+        raise function_unknown(name)
+
+
 def call(ev: Any, name: str, args: list[Any]) -> Any:
     entry = FUNCTIONS.get(name.lower())
     if entry is None:

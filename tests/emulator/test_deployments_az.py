@@ -70,10 +70,16 @@ def test_az_deploys_flux_and_a_configuration_that_flux_show_then_sees(az, emulat
 
 def test_az_reports_an_invalid_template_without_a_traceback(az, cluster, tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps(template([{**flux_extension(), "name": "[lookup('x')]"}])))
+    text = json.dumps(template([flux_extension(), {**flux_extension(), "name": "[lookup('x')]"}]), indent=2)
+    path.write_text(text)
+    lines = text.splitlines()
+    bad = next(i for i, line in enumerate(lines) if "lookup" in line)
+    opening = max(i for i in range(bad) if lines[i].strip() == "{")  # where the resource's object starts
     failed = az(f"deployment group create -g {TEST_RESOURCE_GROUP} --template-file {path} "
                 f"--parameters clusterName={cluster.name}", expect=None)
     assert failed.exit_code != 0
     assert "InvalidTemplate" in failed.stderr
-    assert "The template function 'lookup' is not valid." in failed.stderr
+    assert (f"The template resource '[lookup('x')]' at line '{opening + 1}' and column "
+            f"'{lines[opening].index('{') + 1}' is not valid: The template function 'lookup' is not valid."
+            ) in failed.stderr
     assert "Traceback" not in failed.stderr

@@ -216,3 +216,15 @@ def test_depending_on_a_name_two_conditional_twins_share_waits_for_the_deployed_
     targets = [o["properties"]["targetResource"]["id"].split("/providers/")[1] for o in operations(arm, "twins")]
     assert targets == ["Microsoft.ContainerService/managedClusters/aks-demo"] * 2
     assert [o["properties"]["targetResource"]["resourceType"] for o in operations(arm, "twins")] == [EXT, FLUX]
+
+
+def test_an_expression_that_fails_while_deploying_fails_its_operation(arm):
+    missing = "/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg-gitops/providers/" \
+              "Microsoft.Kubernetes/connectedClusters/arc-demo/providers/" + EXT + "/absent"
+    ext = {**flux_extension(), "properties": {"extensionType": "microsoft.flux",
+                                              "version": f"[reference('{missing}').version]"}}
+    deploy(arm, "late-error", template([ext]), {"clusterName": "arc-demo"})
+    assert finished(arm, "late-error")["properties"]["provisioningState"] == "Failed"
+    [(_, error)] = failed_operations(arm, "late-error")
+    assert error["message"].startswith("Unable to process template language expressions for resource '")
+    assert f"The Resource '{missing}' was not found." in error["message"]

@@ -224,3 +224,12 @@ def test_the_same_resource_twice_is_refused_unless_a_condition_leaves_one_out():
     assert "is defined multiple times in a template" in error.message
     twice[1]["condition"] = "[equals('a', 'b')]"
     assert len(prepare(template(twice), {}, SCOPE, {}).steps) == 2
+
+
+def test_every_expression_is_checked_before_anything_is_deployed():
+    bad_property = resource(EXT, "flux", scope=CLUSTER_SCOPE, properties={"settings": {"a": "[nosuch('x')]"}})
+    assert "The template function 'nosuch' is not valid." in failure(template([bad_property])).message
+    malformed_key = resource(EXT, "flux", scope=CLUSTER_SCOPE, properties={"[concat('a']": 1})
+    assert "Unable to parse language expression" in failure(template([malformed_key])).message
+    bad_output = template(outputs={"o": {"type": "string", "value": "[nosuch()]"}})
+    assert failure(bad_output).message.startswith("Deployment template validation failed: 'The template output 'o'")
