@@ -29,7 +29,7 @@ POST_ACTIONS = ("validate", "exporttemplate", "cancel")
 @dataclass(frozen=True)
 class Route:
     target: Target
-    action: str = ""  # "", validate, exportTemplate, operations, operationStatuses, operationResults, cancel
+    action: str = ""  # lower-cased: "", validate, exporttemplate, operations, operationstatuses, ...
     item: str = ""  # operation id of operations/operationStatuses/operationResults
 
 
