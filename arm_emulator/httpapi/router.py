@@ -13,8 +13,9 @@ from ..core import armcore, lro
 from ..core.addressing import CONFIG_NS, parse
 from ..core.context import TENANT_ID
 from ..core.errors import ArmError, method_not_allowed
+from ..deployments import run as deployment_runs
 from ..providers import clusters, extensions, fluxconfigs, scc
-from . import aad, extension_types, resources
+from . import aad, deployments, extension_types, resources
 from .httpio import check_api_version, ctx_of, json_response, require_api_version
 
 CONFIG_MODULES = {
@@ -48,6 +49,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
     _require_bearer(request)
     if (types_scope := extension_types.match(request.path)) is not None:
         return await extension_types.handle(ctx, request, types_scope)
+    if (deployment := deployments.match(request.path)) is not None:
+        return await deployments.handle(ctx, request, deployment)
     addr = parse(request.path)
     if addr is None:
         require_api_version(request)
@@ -55,6 +58,7 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
                                         f"'https://{request.host}{request.path}'.")
     lro.settle(ctx)
     agent.settle(ctx)
+    deployment_runs.settle(ctx)
     if addr.level in _CORE_LEVELS:
         require_api_version(request)
         return await armcore.handle(ctx, request, addr)

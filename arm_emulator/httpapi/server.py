@@ -20,6 +20,7 @@ from .. import agent
 from ..core import lro
 from ..core.context import Context, Settings
 from ..core.faults import Fault, FaultBook
+from ..deployments import run as deployment_runs
 from ..seed import SeedError, apply_seed, load_seed_file
 from ..store import Store
 from .app import build_app
@@ -74,6 +75,7 @@ async def _ticker(ctx: Context) -> None:
         try:
             lro.settle(ctx)
             agent.settle(ctx)
+            deployment_runs.settle(ctx)
         except Exception:  # keep ticking; the next request reports real problems
             LOG.exception("background settle failed")
 

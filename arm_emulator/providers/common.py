@@ -107,9 +107,15 @@ _TYPE_CHECKS = {
     "string": (lambda v: isinstance(v, str), "System.String"),
     "boolean": (lambda v: isinstance(v, bool), "System.Boolean"),
     "object": (lambda v: isinstance(v, dict), "an object"),
-    "map": (lambda v: isinstance(v, dict) and all(isinstance(x, str) or x is None for x in v.values()),
+    "map": (lambda v: isinstance(v, dict) and all(not isinstance(x, (dict, list)) for x in v.values()),
             "a map of strings"),
 }
+
+
+def _as_string(value: Any) -> Any:
+    """A JSON scalar read into a string-valued map, as the service's reader does (true -> "true", 5 -> "5").
+    Azure's built-in Flux policy template sends booleans in configurationSettings."""
+    return value if isinstance(value, str) or value is None else json.dumps(value)
 
 
 def check_types(values: dict[str, Any], schema: dict[str, str], path: str = "properties") -> None:
@@ -120,3 +126,5 @@ def check_types(values: dict[str, Any], schema: dict[str, str], path: str = "pro
         if value is not None and not test(value):
             raise invalid_content(f"Error converting value {json.dumps(value)} to type '{type_name}'. "
                                   f"Path '{path}.{name}'")
+        if kind == "map" and value is not None:
+            values[name] = {k: _as_string(v) for k, v in value.items()}

@@ -1,0 +1,1 @@
+"""Microsoft.Resources/deployments: template deployments whose resources go through the providers' backends."""

@@ -1,0 +1,1 @@
+"""ARM template language: JSONC reading, expressions, functions, evaluation and resource ordering."""
