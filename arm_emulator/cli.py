@@ -106,11 +106,22 @@ def _add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page-size", type=_positive_int, default=100, metavar="N",
                         help="most items per list page; longer lists carry a nextLink with a $skipToken "
                              "(default 100)")
+    parser.add_argument("--arg-quota", type=_quota, default=(1000, 5.0), metavar="N/S",
+                        help="Resource Graph queries allowed per S seconds before 429 (default 1000/5)")
     parser.add_argument("--allow-flux-v1-create", action="store_true",
                         help="accept new sourceControlConfigurations (the real service refuses since 2024-01-01)")
     parser.add_argument("--fault", type=_fault, action="append", default=[], metavar="SPEC",
                         help="startup fault, repeatable: " + FAULT_HELP)
     parser.add_argument("--log-file", type=Path, help="log file (default <state-dir>/emulator.log)")
+
+
+def _quota(text: str) -> tuple[int, float]:
+    from .resourcegraph.quota import parse_spec
+
+    try:
+        return parse_spec(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +140,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = Settings(operation_delay=args.operation_delay, retry_after=args.retry_after,
                         agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create,
-                        page_size=args.page_size)
+                        page_size=args.page_size, arg_quota=args.arg_quota)
     return serve(ServeOptions(state_dir=args.state_dir, host=args.host, port=args.port, seed=args.seed,
                               settings=settings, faults=args.fault, log_file=args.log_file))
 

@@ -131,6 +131,16 @@ class Store:
     def agent_due(self, now: float) -> list[Resource]:
         return self._resources("WHERE agent_due IS NOT NULL AND agent_due <= ? ORDER BY agent_due", (now,))
 
+    def raw_of_kinds(self, kinds: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+        """(key, kind, id, body as stored JSON text) of every resource of these kinds, oldest first."""
+        marks = ",".join("?" * len(kinds))
+        return self._db.execute(f"SELECT key, kind, id, body FROM resources WHERE kind IN ({marks}) ORDER BY seq",
+                                kinds).fetchall()
+
+    def change_count(self) -> int:
+        """Grows with every write through this store; unchanged means nothing changed."""
+        return self._db.total_changes
+
     def _resources(self, where: str, params: tuple) -> list[Resource]:
         """Rows of `resources` matching `where`, in the column order `_resource` decodes."""
         return [_resource(r) for r in self._db.execute(_RESOURCE_SELECT + where, params).fetchall()]

@@ -14,7 +14,7 @@ from ..core.addressing import CONFIG_NS, parse
 from ..core.context import TENANT_ID
 from ..core.errors import ArmError, method_not_allowed
 from ..providers import clusters, extensions, fluxconfigs, scc
-from . import aad, extension_types, resources
+from . import aad, extension_types, resourcegraph, resources
 from .httpio import check_api_version, ctx_of, json_response, require_api_version
 
 CONFIG_MODULES = {
@@ -48,6 +48,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
     _require_bearer(request)
     if (types_scope := extension_types.match(request.path)) is not None:
         return await extension_types.handle(ctx, request, types_scope)
+    if resourcegraph.match(request.path):
+        return await resourcegraph.handle(ctx, request)
     addr = parse(request.path)
     if addr is None:
         require_api_version(request)

@@ -1,0 +1,120 @@
+"""KQL over the ARG tables, run by DuckDB through duckdb-kql.
+
+The tables are rebuilt from the store whenever it has changed since the last query (rows of unchanged
+resources are reused), so every query sees live state. Scope is applied by views: a query names
+``resources``, which is a view over the rows of the subscriptions in scope.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+from ..store import Store
+from . import kqlprep, tables
+from .errors import from_engine
+
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+# DuckDB column types -> ARG's `table` result column types.
+_ARG_TYPES = (("JSON", "object"), ("BOOL", "boolean"), ("INT", "integer"), ("DOUBLE", "number"),
+              ("FLOAT", "number"), ("DECIMAL", "number"), ("TIMESTAMP", "datetime"), ("DATE", "datetime"))
+
+
+@dataclass
+class Page:
+    columns: list[tuple[str, str]]  # (name, ARG type)
+    rows: list[list[Any]]
+    total: int
+
+
+class Engine:
+    def __init__(self) -> None:
+        self._con: Any = None
+        self._version: int | None = None
+        self._rows: dict[str, tuple[str, dict[str, Any]]] = {}  # key -> (stored body text, ARG row)
+        self._subscriptions: tuple[str, ...] | None = None
+
+    def query(self, store: Store, kql: str, subscriptions: list[str], skip: int, top: int) -> Page:
+        """Rows [skip, skip + top) of the query's result over the given subscriptions, and the total count."""
+        self._refresh(store)
+        self._scope(subscriptions)
+        import duckdb
+        import duckdb_kql
+
+        try:
+            rel = duckdb_kql.kql(self._con, kqlprep.prepare(kql))
+            total = rel.aggregate("count(*)").fetchall()[0][0]
+            types = [str(t).upper() for t in rel.types]
+            shown = rel.project(", ".join(_output_expr(c, t) for c, t in zip(rel.columns, types, strict=True)))
+            raw = shown.limit(top, skip).fetchall() if top else []
+        except (duckdb_kql.KqlError, duckdb.Error) as exc:  # the engine's refusal: ARG's InvalidQuery answer
+            raise from_engine(exc) from None
+        arg_types = [_arg_type(t) for t in types]
+        rows = [[_value(v, t) for v, t in zip(r, arg_types, strict=True)] for r in raw]
+        return Page(list(zip(rel.columns, arg_types, strict=True)), rows, int(total))
+
+    # -- live tables ------------------------------------------------------------------------------
+    def _refresh(self, store: Store) -> None:
+        version = store.change_count()
+        if self._con is not None and version == self._version:
+            return
+        if self._con is None:
+            import duckdb_kql
+
+            self._con = duckdb_kql.connect()
+        fresh: dict[str, tuple[str, dict[str, Any]]] = {}
+        lines: dict[str, list[str]] = {name: [] for name in tables.TABLES}
+        for key, kind, _id, text in store.raw_of_kinds(tables.KINDS):
+            cached = self._rows.get(key)
+            if cached is None or cached[0] != text:
+                from ..store import Resource
+
+                cached = (text, tables.row(Resource(key, kind, "", _id, json.loads(text))))
+            fresh[key] = cached
+            lines[tables.table_of(kind)].append(json.dumps(cached[1]))
+        self._rows = fresh
+        for name, table_lines in lines.items():
+            self._load(name, table_lines)
+        self._version = version
+        self._subscriptions = None
+
+    def _load(self, name: str, lines: list[str]) -> None:
+        columns = ", ".join(f"'{c}': '{'JSON' if c in tables.DYNAMIC else 'VARCHAR'}'" for c in tables.COLUMNS)
+        fd, path = tempfile.mkstemp(suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write("\n".join(lines))
+            self._con.execute(f'CREATE OR REPLACE TABLE "_all_{name}" AS SELECT * FROM read_json(?, '
+                              f"format='newline_delimited', columns={{{columns}}})", [path])
+        finally:
+            os.unlink(path)
+
+    def _scope(self, subscriptions: list[str]) -> None:
+        wanted = tuple(sorted(s.lower() for s in subscriptions))
+        if wanted == self._subscriptions:
+            return
+        listed = ", ".join("'" + s.replace("'", "''") + "'" for s in wanted) or "NULL"
+        for name in tables.TABLES:
+            self._con.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM "_all_{name}" '
+                              f"WHERE lower(subscriptionId) IN ({listed})")
+        self._subscriptions = wanted
+
+
+def _output_expr(column: str, duck_type: str) -> str:
+    quoted = '"' + column.replace('"', '""') + '"'
+    if "TIMESTAMP" in duck_type or duck_type == "DATE":
+        return f"strftime({quoted}, '{_TIME_FORMAT}') AS {quoted}"
+    if duck_type.startswith(("DECIMAL", "HUGEINT")):
+        return f"CAST({quoted} AS DOUBLE) AS {quoted}"
+    return quoted
+
+
+def _value(value: Any, arg_type: str) -> Any:
+    return json.loads(value) if arg_type == "object" and isinstance(value, str) else value
+
+
+def _arg_type(duck_type: str) -> str:
+    return next((arg for prefix, arg in _ARG_TYPES if prefix in duck_type), "string")
