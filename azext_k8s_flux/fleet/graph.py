@@ -110,7 +110,11 @@ def _graph_error(error, headers):
             f"{wait:g}s, or narrow the scope (-g, --subscriptions) so each query costs less."
         )
     if error.status_code == 400:
-        code, message = arm_error_code_and_message(error)
-        return BadRequestError(f"Resource Graph refused the query: ({code}) {message}" if code else
-                               f"Resource Graph refused the query: {message}")  # fmt: skip
+        # ARG puts the reason in the details; its top-level message asks for support information.
+        details = getattr(getattr(error, "error", None), "details", None) or []
+        reasons = [f"({d.code}) {d.message}" for d in details if getattr(d, "message", None)]
+        if not reasons:
+            code, message = arm_error_code_and_message(error)
+            reasons = [f"({code}) {message}" if code else message]
+        return BadRequestError("Resource Graph refused the query: " + " ".join(reasons))
     return translate_http_error(error, "Azure Resource Graph")
