@@ -1,4 +1,4 @@
-"""Command line: ``python -m arm_emulator [serve|stop|connect|disconnect|faults|requests|agent] ...``."""
+"""Command line: ``python -m arm_emulator [serve|stop|connect|disconnect|faults|requests|agent|push] ...``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .core.context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID, Settings
 from .core.faults import KINDS, parse_spec
+from .fleet import cli as fleet_cli
 
 DESCRIPTION = f"""Local stand-in for Azure Resource Manager (Microsoft.KubernetesConfiguration and friends).
 
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     agent.add_argument("--configuration", help="fluxConfiguration name, or '*' for all (for 'fail')")
     agent.add_argument("--target", default="*", help="'source', a kustomization name, or '*' (default)")
     agent.add_argument("--message", help="failure message to report")
+    fleet_cli.add_parser(sub, _add_state_dir)
     return parser
 
 
@@ -131,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
     handler = {"serve": _serve, "stop": _stop, "connect": _connect, "disconnect": _disconnect, "faults": _faults,
-               "requests": _requests, "agent": _agent}[args.command]
+               "requests": _requests, "agent": _agent, "push": _push}[args.command]
     return handler(args)
 
 
@@ -248,4 +250,10 @@ def _agent(args: argparse.Namespace) -> int:
         print(json.dumps({"cleared": client.clear_agent_failures()}))
     else:
         print(json.dumps(client.agent_failures(), indent=2))
+    return 0
+
+
+@_guarded
+def _push(args: argparse.Namespace) -> int:
+    print(fleet_cli.summary(_client(args).push(fleet_cli.body(args))))
     return 0

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS resources (
     body TEXT NOT NULL, seq INTEGER NOT NULL, agent_due REAL
 );
 CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent, seq);
+CREATE INDEX IF NOT EXISTS resources_seq ON resources(seq);
 CREATE TABLE IF NOT EXISTS operations (
     key TEXT PRIMARY KEY, id TEXT NOT NULL, resource_key TEXT NOT NULL, action TEXT NOT NULL,
     status TEXT NOT NULL, started REAL NOT NULL, due REAL NOT NULL, ended REAL, error TEXT
@@ -126,7 +127,9 @@ class Store:
         return self._resources("WHERE parent=? ORDER BY seq", (parent.lower(),))
 
     def under(self, key: str, kind: str) -> list[Resource]:
-        return self._resources("WHERE kind=? AND key LIKE ? ESCAPE '\\' ORDER BY seq", (kind, _prefix(key.lower())))
+        # A key range ('/' sorts just before '0') lets SQLite use the key index; LIKE would scan every row.
+        key = key.lower().rstrip("/")
+        return self._resources("WHERE key > ? AND key < ? AND kind=? ORDER BY seq", (key + "/", key + "0", kind))
 
     def agent_due(self, now: float) -> list[Resource]:
         return self._resources("WHERE agent_due IS NOT NULL AND agent_due <= ? ORDER BY agent_due", (now,))

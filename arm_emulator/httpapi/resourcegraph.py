@@ -17,8 +17,10 @@ _PATH = "/providers/microsoft.resourcegraph/resources"
 SERVICE_KEY = web.AppKey("arm_emulator_resourcegraph", Service)
 
 
-def install(app: web.Application, quota: tuple[int, float]) -> None:
-    app[SERVICE_KEY] = Service(Quota(*quota))
+def install(app: web.Application, ctx: Context) -> None:
+    service = app[SERVICE_KEY] = Service(Quota(*ctx.settings.arg_quota))
+    if ctx.store.meta_get("fleet"):  # a generated fleet: build its tables before the first query
+        service.engine.warm(ctx.store)
 
 
 def match(path: str) -> bool:

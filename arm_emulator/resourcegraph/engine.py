@@ -34,7 +34,7 @@ class Engine:
     def __init__(self) -> None:
         self._con: Any = None
         self._version: int | None = None
-        self._rows: dict[str, tuple[str, dict[str, Any]]] = {}  # key -> (stored body text, ARG row)
+        self._rows: dict[str, tuple[str, str]] = {}  # key -> (stored body text, ARG row as a JSON line)
         self._subscriptions: tuple[str, ...] | None = None
 
     def query(self, store: Store, kql: str, subscriptions: list[str], skip: int, top: int) -> Page:
@@ -56,6 +56,10 @@ class Engine:
         rows = [[_value(v, t) for v, t in zip(r, arg_types, strict=True)] for r in raw]
         return Page(list(zip(rel.columns, arg_types, strict=True)), rows, int(total))
 
+    def warm(self, store: Store) -> None:
+        """Build the tables now, so that the first query of a large world is as fast as the next."""
+        self._refresh(store)
+
     # -- live tables ------------------------------------------------------------------------------
     def _refresh(self, store: Store) -> None:
         version = store.change_count()
@@ -65,16 +69,16 @@ class Engine:
             import duckdb_kql
 
             self._con = duckdb_kql.connect()
-        fresh: dict[str, tuple[str, dict[str, Any]]] = {}
+        fresh: dict[str, tuple[str, str]] = {}
         lines: dict[str, list[str]] = {name: [] for name in tables.TABLES}
         for key, kind, _id, text in store.raw_of_kinds(tables.KINDS):
             cached = self._rows.get(key)
             if cached is None or cached[0] != text:
                 from ..store import Resource
 
-                cached = (text, tables.row(Resource(key, kind, "", _id, json.loads(text))))
+                cached = (text, json.dumps(tables.row(Resource(key, kind, "", _id, json.loads(text)))))
             fresh[key] = cached
-            lines[tables.table_of(kind)].append(json.dumps(cached[1]))
+            lines[tables.table_of(kind)].append(cached[1])
         self._rows = fresh
         for name, table_lines in lines.items():
             self._load(name, table_lines)
