@@ -45,16 +45,18 @@ class Engine:
         import duckdb_kql
 
         try:
-            rel = duckdb_kql.kql(self._con, kqlprep.prepare(kql))
+            prepared = kqlprep.prepare(kql)
+            rel = duckdb_kql.kql(self._con, prepared.text)
             total = rel.aggregate("count(*)").fetchall()[0][0]
             types = [str(t).upper() for t in rel.types]
             shown = rel.project(", ".join(_output_expr(c, t) for c, t in zip(rel.columns, types, strict=True)))
             raw = shown.limit(top, skip).fetchall() if top else []
-        except (duckdb_kql.KqlError, duckdb.Error) as exc:  # the engine's refusal: ARG's InvalidQuery answer
+        except (duckdb_kql.KqlError, duckdb.Error, kqlprep.ParseRewriteError) as exc:  # ARG's InvalidQuery
             raise from_engine(exc) from None
         arg_types = [_arg_type(t) for t in types]
         rows = [[_value(v, t) for v, t in zip(r, arg_types, strict=True)] for r in raw]
-        return Page(list(zip(rel.columns, arg_types, strict=True)), rows, int(total))
+        names = [prepared.renames.get(c, c) for c in rel.columns]
+        return Page(list(zip(names, arg_types, strict=True)), rows, int(total))
 
     def warm(self, store: Store) -> None:
         """Build the tables now, so that the first query of a large world is as fast as the next."""
