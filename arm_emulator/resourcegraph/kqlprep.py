@@ -211,6 +211,8 @@ def _pattern_tokens(pattern: str) -> list[str]:
         elif ch in "'\"" or (ch == "@" and pattern[i + 1:i + 2] in ("'", '"')):
             start = i + 1 if ch == "@" else i
             end = _string_end(pattern, start)
+            if end - start < 2 or pattern[end - 1] != pattern[start]:
+                raise_unparsed(pattern)  # an unterminated string
             tokens.append("'" + pattern[start + 1:end - 1] + "'")
             i = end
         else:
