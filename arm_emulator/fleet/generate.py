@@ -19,7 +19,8 @@ from . import repos
 DEFAULTS: dict[str, Any] = {
     "seed": 1, "clusters": 10, "subscriptions": 1, "resourceGroups": 2,
     "clusterTypes": {"connectedClusters": 3, "managedClusters": 1},
-    "fluxVersions": {"1.15.1": 6, "1.14.1": 3, "1.13.3": 1}, "failedExtensions": 0, "location": LOCATION,
+    "fluxVersions": {"1.24.1": 5, "1.23.0": 3, "1.22.2": 2, "1.20.4": 1, "1.15.1": 1},
+    "failedExtensions": 0, "location": LOCATION,
     "configurations": [{"name": "cluster-config", "url": "https://github.com/contoso/fleet-infra", "branch": "main",
                         "kustomizations": {"infra": {"path": "./infrastructure"},
                                            "apps": {"path": "./apps", "dependsOn": ["infra"]}}}],

@@ -23,9 +23,9 @@ def _flux(namespace: str, path: str, url: str = REPO) -> dict[str, Any]:
 
 # Three clusters in rg-east, one in another subscription:
 # - arc-monitored: Azure Monitor + flux 1.15.1, configuration 'infra' failing ('./fail' makes the agent fail it)
-# - arc-plain: nothing installed
+# - arc-plain: no Azure Monitor, no configuration; a microsoft.flux install that failed (unknown version)
 # - aks-east: configuration 'infra' (installs microsoft.flux itself), compliant
-# - arc-other (second subscription): flux 1.14.1, configuration 'apps', compliant
+# - arc-other (second subscription): flux 1.14.2, configuration 'apps', compliant
 WORLD: dict[str, Any] = {"subscriptions": [
     {"id": SUBSCRIPTION_ID, "resourceGroups": [{"name": "rg-East", "location": "EastUS", "clusters": [
         {"name": "arc-monitored", "type": "connectedClusters", "tags": {"team": "platform"},
@@ -35,13 +35,15 @@ WORLD: dict[str, Any] = {"subscriptions": [
              {"name": "flux", "properties": {"extensionType": "microsoft.flux", "version": "1.15.1",
                                              "autoUpgradeMinorVersion": False}}],
          "fluxConfigurations": [{"name": "infra", "properties": _flux("infra", "./fail")}]},
-        {"name": "arc-plain", "type": "connectedClusters"},
+        {"name": "arc-plain", "type": "connectedClusters",
+         "extensions": [{"name": "flux", "properties": {"extensionType": "microsoft.flux", "version": "0.0.1",
+                                                        "autoUpgradeMinorVersion": False}}]},
         {"name": "aks-east", "type": "managedClusters",
          "fluxConfigurations": [{"name": "infra", "properties": _flux("infra", "./clusters/east")}]},
     ]}]},
     {"id": SECOND_SUBSCRIPTION, "resourceGroups": [{"name": "rg-other", "clusters": [
         {"name": "arc-other", "type": "connectedClusters",
-         "extensions": [{"name": "flux", "properties": {"extensionType": "microsoft.flux", "version": "1.14.1",
+         "extensions": [{"name": "flux", "properties": {"extensionType": "microsoft.flux", "version": "1.14.2",
                                                         "autoUpgradeMinorVersion": False}}],
          "fluxConfigurations": [{"name": "apps", "properties": _flux("apps", "./apps")}]}]}]},
 ]}
