@@ -59,8 +59,12 @@ def _follows(props: dict[str, Any], wanted: str) -> bool:
 
 def _failing(followers: list, fail: int | list[str], rng: random.Random) -> set[str]:
     if isinstance(fail, list):
-        names = {n.lower() for n in fail}
-        return {r.key for r in followers if r.id.split("/")[8].lower() in names}
+        names = {str(n).lower() for n in fail}
+        chosen = {r.key for r in followers if r.id.split("/")[8].lower() in names}
+        missing = names - {r.id.split("/")[8].lower() for r in followers}
+        if missing:
+            raise ValueError(f"no configuration following this repository on cluster(s): {', '.join(sorted(missing))}")
+        return chosen
     if isinstance(fail, bool) or not isinstance(fail, int) or fail < 0:
         raise ValueError("'fail' must be a count >= 0 or a list of cluster names")
     keys = sorted(r.key for r in followers)
