@@ -34,8 +34,21 @@ def _one_of(column, values):
     return [f"| where {column} in~ ({', '.join(map(literal, values))})"]
 
 
+# What a fleet row needs of a configuration; `statuses` (the bulk of a row) only where something is not Compliant.
+_CONFIGURATION_COLUMNS = (
+    "id", "name", "type", "resourceGroup", "subscriptionId", "location", "complianceState",
+    "provisioningState = tostring(properties.provisioningState)",
+    "sourceSyncedCommitId = tostring(properties.sourceSyncedCommitId)",
+    "sourceUpdatedAt = tostring(properties.sourceUpdatedAt)",
+    "statusUpdatedAt = tostring(properties.statusUpdatedAt)",
+    "suspend = properties.suspend",
+    "errorMessage = tostring(properties.errorMessage)",
+    "statuses = iff(complianceState =~ 'Compliant', dynamic(null), properties.statuses)",
+)
+
+
 def flux_configurations(names=None, resource_groups=None, compliance_states=None):
-    """One row per Flux configuration, with its whole `properties`; optionally filtered server-side."""
+    """One row per Flux configuration, with the properties the fleet shows; optionally filtered server-side."""
     states = list(compliance_states or ())
     if any(state.lower() == PENDING.lower() for state in states):
         states.append("")
@@ -46,7 +59,7 @@ def flux_configurations(names=None, resource_groups=None, compliance_states=None
         *_one_of("resourceGroup", resource_groups),
         "| extend complianceState = tostring(properties.complianceState)",
         *_one_of("complianceState", states),
-        "| project id, name, type, resourceGroup, subscriptionId, location, properties",
+        "| project " + ",\n    ".join(_CONFIGURATION_COLUMNS),
         "| order by id asc",
     ]
     return "\n".join(lines)

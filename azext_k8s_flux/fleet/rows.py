@@ -32,8 +32,9 @@ def configuration_row(row):
     from azext_k8s_flux.compliance import FAILED, evaluate
     from azext_k8s_flux.fleet.kql import PENDING
 
-    properties = _json(row.get("properties"))
-    compliance = prop(properties, "complianceState") or PENDING
+    # The fleet's own query projects the properties it needs as columns; a raw ARG row nests them.
+    properties = _json(row["properties"]) if "properties" in row else row
+    compliance = prop(properties, "complianceState") or PENDING  # tostring() of a missing value is ""
     _, cluster_type, cluster = cluster_of(row.get("id"))
     report = evaluate({"name": row.get("name"), "properties": _camel(properties)})
     return {
@@ -43,10 +44,10 @@ def configuration_row(row):
         "subscriptionId": row.get("subscriptionId"),
         "configuration": row.get("name"),
         "complianceState": compliance,
-        "provisioningState": prop(properties, "provisioningState"),
-        "sourceSyncedCommitId": prop(properties, "sourceSyncedCommitId"),
-        "sourceUpdatedAt": prop(properties, "sourceUpdatedAt"),
-        "statusUpdatedAt": prop(properties, "statusUpdatedAt"),
+        "provisioningState": prop(properties, "provisioningState") or None,
+        "sourceSyncedCommitId": prop(properties, "sourceSyncedCommitId") or None,
+        "sourceUpdatedAt": prop(properties, "sourceUpdatedAt") or None,
+        "statusUpdatedAt": prop(properties, "statusUpdatedAt") or None,
         "message": _failure(report.summary, row.get("name")) if report.outcome == FAILED else None,
         "id": row.get("id"),
     }
@@ -96,8 +97,8 @@ def _failure(summary, name):
 
 def _camel(properties):
     """The keys compliance.evaluate reads, whatever their casing in the row."""
-    keys = ("provisioningState", "complianceState", "suspend", "statuses", "errorMessage", "sourceSyncedCommitId")
-    return {key: prop(properties, key) for key in keys}
+    keys = ("provisioningState", "complianceState", "suspend", "errorMessage", "sourceSyncedCommitId")
+    return {**{key: prop(properties, key) for key in keys}, "statuses": _json(prop(properties, "statuses")) or []}
 
 
 def _json(value):
