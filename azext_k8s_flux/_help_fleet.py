@@ -2,10 +2,12 @@
 
 from knack.help_files import helps
 
-_FRESHNESS = """
+_GRAPH = """
     Read through Azure Resource Graph: one query per 1,000 rows (and per 1,000 subscriptions), whatever the
     number of clusters. Resource Graph is eventually consistent with Azure Resource Manager: a change can take
-    minutes (rarely hours) to show; --verify-with-arm re-reads the rows that decide the outcome through ARM."""
+    minutes (rarely hours) to show; """
+_FRESHNESS = _GRAPH + "--verify-with-arm re-reads the rows that decide the outcome through ARM."
+_EXTENSION_FRESHNESS = _GRAPH + "az k8s-extension show reads one cluster's extension through ARM."
 
 helps["k8s-configuration flux status"] = f"""
 type: command
@@ -30,7 +32,9 @@ examples:
   - name: Which configurations are not yet synced to a commit.
     text: az k8s-configuration flux status -g $RG --not-synced-to main/4f1bdad0 -o table
   - name: Clusters of a management group without the configuration cluster-config.
-    text: az k8s-configuration flux status --management-groups $MG -n cluster-config --missing -o table
+    text: |
+        az k8s-configuration flux status --management-groups $MG -n cluster-config \\
+          --missing -o table
   - name: In a pipeline, fail when anything is not compliant (ARM re-reads the flagged rows).
     text: az k8s-configuration flux status --fail-on-noncompliant --verify-with-arm -o none
 """
@@ -49,9 +53,13 @@ long-summary: >
     configuration in scope; 1 any other error.
 examples:
   - name: Wait up to 30 minutes for commit main/4f1bdad0 to reach every cluster-config of the subscription.
-    text: az k8s-configuration flux wait-rollout --commit main/4f1bdad0 -n cluster-config --timeout 1800
+    text: |
+        az k8s-configuration flux wait-rollout --commit main/4f1bdad0 -n cluster-config \\
+          --timeout 1800
   - name: Wait until 90% of the configurations in two resource groups are at a commit.
-    text: az k8s-configuration flux wait-rollout --commit 4f1bdad0 -g $RG1 $RG2 --percentage 90 -o table
+    text: |
+        az k8s-configuration flux wait-rollout --commit 4f1bdad0 -g $RG1 $RG2 --percentage 90 \\
+          -o table
 """
 
 helps["k8s-extension status"] = f"""
@@ -64,7 +72,7 @@ long-summary: >
     window (the latest minor version and the two before it, as published in the extensionTypes catalogue of the
     cluster's region) and the upgrade path: clusters on 1.20.x or older pass through 1.21.x-1.22.x first,
     because 1.23.0 removed Flux's beta APIs.
-{_FRESHNESS}
+{_EXTENSION_FRESHNESS}
 examples:
   - name: microsoft.flux versions across the current subscription.
     text: az k8s-extension status -o table

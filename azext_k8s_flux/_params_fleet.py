@@ -1,6 +1,6 @@
 """Arguments of the fleet commands: `flux status`, `flux wait-rollout` and `k8s-extension status`."""
 
-_FRESHNESS = " Resource Graph can lag Azure Resource Manager; --verify-with-arm re-reads the flagged rows through it."
+_FRESHNESS = " Resource Graph can lag Azure Resource Manager by minutes."
 
 
 def _scope_arguments(c):
