@@ -71,6 +71,8 @@ class Engine:
             import duckdb_kql
 
             self._con = duckdb_kql.connect()
+            # One thread: a query without `order by` returns its rows in the same order on every page.
+            self._con.execute("SET threads = 1")
         fresh: dict[str, tuple[str, str]] = {}
         lines: dict[str, list[str]] = {name: [] for name in tables.TABLES}
         for key, kind, _id, text in store.raw_of_kinds(tables.KINDS):
