@@ -102,3 +102,25 @@ def test_answers_follow_live_state(tmp_path):
         arm.wait(f"{cluster}/fluxConfigurations/live", FLUX_API, lambda b: "error" in b)
         assert flux_rows() == []
         assert arm.get(f"{cluster}/extensions/flux", EXT_API).status_code == 200  # installed with the config
+
+
+def test_statuses_expand_with_mv_expand(world):
+    """The failing Kustomization of each configuration, as a rollout view finds it."""
+    query = (FLUX + " | mv-expand status = properties.statuses"
+             " | where tostring(status.complianceState) == 'Non-Compliant'"
+             " | project id, object = tostring(status.name), reason = tostring(status.statusConditions[0].reason)")
+    [row] = rows(world, query)
+    assert row["id"].split("/")[8] == "arc-monitored"
+    assert (row["object"], row["reason"]) == ("infra-base", "ReconciliationFailed")
+
+
+def test_flux_v1_configurations_are_rows_too(tmp_path):
+    seed = {"subscriptions": [{"id": SUBSCRIPTION_ID, "resourceGroups": [{"name": "rg-v1", "clusters": [
+        {"name": "legacy", "type": "connectedClusters", "sourceControlConfigurations": [
+            {"name": "old-config", "properties": {"repositoryUrl": REPO, "operatorType": "Flux"}}]}]}]}]}
+    ctx = in_process(tmp_path, seed)
+    [row] = query_rows(Service(), ctx, "kubernetesconfigurationresources | where type =~ "
+                                       "'Microsoft.KubernetesConfiguration/sourceControlConfigurations'")
+    assert row["type"] == "microsoft.kubernetesconfiguration/sourcecontrolconfigurations"
+    assert row["name"] == "old-config" and row["properties"]["repositoryUrl"] == REPO
+    assert row["properties"]["operatorType"] == "Flux"
