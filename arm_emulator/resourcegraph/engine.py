@@ -7,6 +7,7 @@ resources are reused), so every query sees live state. Scope is applied by views
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import tempfile
@@ -19,7 +20,7 @@ from .errors import from_engine
 
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 # DuckDB column types -> ARG's `table` result column types.
-_ARG_TYPES = (("JSON", "object"), ("BOOL", "boolean"), ("INT", "integer"), ("DOUBLE", "number"),
+_ARG_TYPES = (("INTERVAL", "string"), ("JSON", "object"), ("BOOL", "boolean"), ("INT", "integer"), ("DOUBLE", "number"),
               ("FLOAT", "number"), ("DECIMAL", "number"), ("TIMESTAMP", "datetime"), ("DATE", "datetime"))
 
 
@@ -121,7 +122,29 @@ def _output_expr(column: str, duck_type: str) -> str:
 
 
 def _value(value: Any, arg_type: str) -> Any:
-    return json.loads(value) if arg_type == "object" and isinstance(value, str) else value
+    if arg_type == "object" and isinstance(value, str):
+        return json.loads(value)
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    """A result value as JSON can carry it; a timespan as Kusto writes one ([d.]hh:mm:ss[.fffffff])."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, datetime.timedelta):
+        sign = "-" if value < datetime.timedelta(0) else ""
+        value = abs(value)
+        hours, rest = divmod(value.seconds, 3600)
+        text = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+        text = f"{value.days}.{text}" if value.days else text
+        return sign + (f"{text}.{value.microseconds * 10:07d}" if value.microseconds else text)
+    if isinstance(value, datetime.datetime):
+        return value.strftime(_TIME_FORMAT)
+    return str(value)
 
 
 def _arg_type(duck_type: str) -> str:

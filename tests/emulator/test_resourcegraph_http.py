@@ -71,6 +71,14 @@ def test_without_subscriptions_the_scope_is_every_subscription(graph):
     assert [r["id"].split("/")[-1] for r in only_second.json()["data"]] == ["arc-other"]
 
 
+def test_times_and_timespans_read_as_arg_writes_them(graph):
+    body = post(graph, {"query": "resources | where name == 'arc-plain' | project at = datetime(2026-01-02 03:04:05),"
+                                 " span = 1d + 2h + 3m + 4s + 500ms, back = -30m",
+                        "options": {"resultFormat": "table"}}).json()
+    assert [c["type"] for c in body["data"]["columns"]] == ["datetime", "string", "string"]
+    assert body["data"]["rows"] == [["2026-01-02T03:04:05.000000Z", "1.02:03:04.5000000", "-00:30:00"]]
+
+
 def test_table_result_format_names_and_types_columns(graph):
     body = post(graph, {"query": "resources | where name == 'arc-plain' | project name, properties, "
                                  "nodes = toint(properties.totalNodeCount), ok = true",
@@ -123,6 +131,7 @@ def test_a_syntax_error_is_arg_invalid_query_with_a_parser_failure(graph):
 
 @pytest.mark.parametrize("query", [
     "resources | extend k = bag_keys(tags)",            # a function the engine does not translate
+    "resources | evaluate bag_unpack(tags)",            # a plugin it does not run
     "resources | where nosuchcolumn == 1",              # an unknown column
     "nosuchtable | take 1",                             # an unknown table
     "resources | parse id with * 'a' x 'b",             # a parse pattern that cannot be read
