@@ -56,7 +56,7 @@ class Engine:
             raise from_engine(exc) from None
         arg_types = [_arg_type(t) for t in types]
         rows = [[_value(v, t) for v, t in zip(r, arg_types, strict=True)] for r in raw]
-        names = [prepared.renames.get(c, c) for c in rel.columns]
+        names = [prepared.column_name(c) for c in rel.columns]
         return Page(list(zip(names, arg_types, strict=True)), rows, int(total))
 
     def warm(self, store: Store) -> None:

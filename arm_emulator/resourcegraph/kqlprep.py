@@ -15,7 +15,8 @@ _TYPES = {"int": "toint", "long": "tolong", "real": "toreal", "double": "toreal"
           "datetime": "todatetime"}
 
 
-_IDENTIFIER = re.compile(r"(?<![\w.$@])[A-Za-z_]\w*")
+# A column or table name: not a property path step (`properties.Name`), except after `$left.` / `$right.`.
+_IDENTIFIER = re.compile(r"(?:(?<=\$left\.)|(?<=\$right\.)|(?<![\w.$@]))[A-Za-z_]\w*")
 _EMPTY_TEST = re.compile(r"(?<![\w.$])([A-Za-z_][\w.]*)\s*(==|!=)\s*(?:''|\"\")(?![\w'\"])")
 _IFF = re.compile(r"\b(?:iff|iif)\s*\(")
 _TEXT_CALL = re.compile(r"(?:iff|iif|tostring|strcat)\s*\(")
@@ -27,6 +28,16 @@ _COLUMN_NAMES = {c.lower(): c for c in COLUMNS}
 class Prepared:
     text: str
     renames: dict[str, str] = field(default_factory=dict)  # engine column name -> name the query gave
+
+    def column_name(self, engine_name: str) -> str:
+        """The name the query gave a column; a join's `X1` of a renamed `X` too."""
+        if engine_name in self.renames:
+            return self.renames[engine_name]
+        for internal, original in self.renames.items():
+            suffix = engine_name[len(internal):]
+            if engine_name.startswith(internal) and suffix.isdigit():
+                return original + suffix
+        return engine_name
 
 
 def prepare(kql: str) -> Prepared:
@@ -113,6 +124,9 @@ def _identifier(word: str, renames: dict[str, str]) -> str:
     lower = word.lower()
     if lower in _TABLE_NAMES:  # ARG's table names ignore case (`Resources`); the engine's lookup does not
         return _TABLE_NAMES[lower]
+    for internal, original in renames.items():  # a join's `X1` for a renamed `X`
+        if word.startswith(original) and word[len(original):].isdigit():
+            return internal + word[len(original):]
     column = _COLUMN_NAMES.get(lower)
     if column is not None and column != word:
         # KQL keeps `ResourceGroup` and `resourceGroup` apart, DuckDB folds them together and the engine

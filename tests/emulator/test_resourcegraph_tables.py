@@ -124,3 +124,12 @@ def test_flux_v1_configurations_are_rows_too(tmp_path):
     assert row["type"] == "microsoft.kubernetesconfiguration/sourcecontrolconfigurations"
     assert row["name"] == "old-config" and row["properties"]["repositoryUrl"] == REPO
     assert row["properties"]["operatorType"] == "Flux"
+
+
+def test_columns_differing_only_in_case_from_table_columns_keep_their_names_through_a_join(world):
+    query = ("resources | project id, ResourceGroup = resourceGroup, Name = name"
+             " | join kind=inner (resources | project ResourceGroup = resourceGroup, Type = type) on ResourceGroup"
+             " | where Name == 'arc-other' | project id, Name, ResourceGroup, ResourceGroup1, Type")
+    [row] = rows(world, query)
+    assert list(row) == ["id", "Name", "ResourceGroup", "ResourceGroup1", "Type"]
+    assert (row["Name"], row["ResourceGroup"], row["ResourceGroup1"]) == ("arc-other", "rg-other", "rg-other")
