@@ -8,7 +8,9 @@ logger = get_logger(__name__)
 
 def reread_configurations(cli_ctx, rows):
     """`rows` as ARM reports them now (marked verifiedWithArm); a configuration ARM no longer has is dropped."""
-    from azure.core.exceptions import ResourceNotFoundError
+    from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
+
+    from azext_k8s_flux.operations._errors import translate_http_error
 
     fresh, gone, clients = [], [], {}
     for row in rows:
@@ -19,6 +21,9 @@ def reread_configurations(cli_ctx, rows):
         except ResourceNotFoundError:
             gone.append(row)
             continue
+        except HttpResponseError as error:
+            raise translate_http_error(error, f"Flux configuration '{row['configuration']}' on {row['clusterType']} "
+                                              f"'{row['cluster']}' (re-read with --verify-with-arm)") from None
         fresh.append({**_arm_row(row, config), "verifiedWithArm": True})
     if gone:
         logger.warning("%d configuration(s) Resource Graph still lists no longer exist in Azure: %s", len(gone),
