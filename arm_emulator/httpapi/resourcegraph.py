@@ -18,7 +18,7 @@ SERVICE_KEY = web.AppKey("arm_emulator_resourcegraph", Service)
 
 
 def install(app: web.Application, ctx: Context) -> None:
-    service = app[SERVICE_KEY] = Service(Quota(*ctx.settings.arg_quota))
+    service = app[SERVICE_KEY] = Service(Quota(*ctx.settings.arg_quota), ctx.settings.arg_lag)
     if ctx.store.meta_get("fleet"):  # a generated fleet: build its tables before the first query
         service.engine.warm(ctx.store)
 

@@ -32,15 +32,22 @@ class Page:
 
 
 class Engine:
-    def __init__(self) -> None:
+    """``lag`` > 0 keeps answering from the last snapshot until it is that many seconds old, as ARG trails ARM."""
+
+    def __init__(self, lag: float = 0.0) -> None:
+        self.lag = lag
+        self._built_at = float("-inf")
         self._con: Any = None
         self._version: int | None = None
         self._rows: dict[str, tuple[str, str]] = {}  # key -> (stored body text, ARG row as a JSON line)
         self._subscriptions: tuple[str, ...] | None = None
 
-    def query(self, store: Store, kql: str, subscriptions: list[str], skip: int, top: int) -> Page:
+    def query(self, store: Store, kql: str, subscriptions: list[str], skip: int, top: int,
+              now: float = 0.0) -> Page:
         """Rows [skip, skip + top) of the query's result over the given subscriptions, and the total count."""
-        self._refresh(store)
+        if now - self._built_at >= self.lag or self._con is None:
+            self._refresh(store)
+            self._built_at = now
         self._scope(subscriptions)
         import duckdb
         import duckdb_kql

@@ -18,8 +18,8 @@ _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 class Service:
     """Engine and quota of one running emulator."""
 
-    def __init__(self, quota: Quota | None = None) -> None:
-        self.engine = Engine()
+    def __init__(self, quota: Quota | None = None, lag: float = 0.0) -> None:
+        self.engine = Engine(lag)
         self.quota = quota or Quota()
 
     def query(self, ctx: Context, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -30,7 +30,7 @@ class Service:
             subscriptions = _scope(ctx, req)
             token_offset = rq.token_offset(req)
             offset = req.skip if token_offset is None else token_offset
-            page = self.engine.query(ctx.store, req.query, subscriptions, offset, req.top)
+            page = self.engine.query(ctx.store, req.query, subscriptions, offset, req.top, ctx.now())
         except ArmError as exc:  # a refused query still counts against the quota, and says so
             exc.headers.update(headers)
             raise

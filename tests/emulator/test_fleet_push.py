@@ -167,3 +167,23 @@ def test_push_through_the_helper_the_admin_api_and_the_command_line(tmp_path):
         assert bad.status_code == 400 and bad.json()["error"]["code"] == "InvalidPush"
         nobody = emu.push("https://github.com/contoso/unknown", commit=SHA)
         assert nobody["configurations"] == 0
+
+
+def test_with_a_lag_resource_graph_trails_arm(fleet):
+    """`serve --arg-lag S`: answers come from a snapshot at most S seconds old, as ARG trails ARM."""
+    ctx, clock, _ = fleet
+    lagging = Service(lag=30)
+
+    def commits():
+        return Counter(r["commit"] for r in query_rows(lagging, ctx, STATES) if "/arc-pinned/" not in r["id"])
+
+    before = commits()
+    push(ctx, REPO, "main", SHA, max_delay=0)
+    agent.settle(ctx)
+    clock.now += 29
+    assert commits() == before  # ARM already has the commit; the snapshot does not
+    assert ctx.store.get(next(r.key for r in ctx.store.under("/subscriptions", "fluxConfiguration")
+                              if "/arc-pinned/" not in r.key)).body["properties"]["sourceSyncedCommitId"] == (
+        f"main/{SHA}")
+    clock.now += 1
+    assert commits() == Counter({f"main/{SHA}": 30})
