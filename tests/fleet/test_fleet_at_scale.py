@@ -114,3 +114,28 @@ def test_the_extension_audit_names_the_clusters_outside_the_window(big):
             from_arm.add(cluster.rsplit("/", 1)[1])
     assert {row["cluster"] for row in result["extensions"]} == from_arm and from_arm
     assert {tuple(row["upgradePath"]) for row in result["extensions"]} == {("1.22.2", "1.24.1")}
+
+
+@pytest.fixture(scope="module")
+def many_subscriptions(extension_wheel, tmp_path_factory):
+    work = tmp_path_factory.mktemp("fleet-subscriptions")
+    seed = {"fleet": {"seed": 3, "clusters": 1001, "subscriptions": 1001, "resourceGroups": 1,
+                      "configurations": [{"name": "cluster-config", "url": REPOSITORY}]}}
+    (work / "seed.yaml").write_text(yaml.safe_dump(seed))
+    emulator = start_emulator(work / "emulator", seed=work / "seed.yaml", startup_timeout=600)
+    env = {**os.environ, **connect_az(emulator.state_dir, az=az_executable(), env=dict(os.environ))}
+    yield emulator, env
+    emulator.stop()
+
+
+def test_more_than_a_thousand_subscriptions_are_queried_in_chunks_of_a_thousand(many_subscriptions):
+    emulator, env = many_subscriptions
+    arm = ArmClient(emulator.url, emulator.ca_bundle)
+    subs = [s["subscriptionId"] for s in _arm_list(arm, "/subscriptions", "2022-12-01")]
+    assert len(subs) == 1001
+    emulator.clear_requests()
+    result = run_az_subprocess(az_executable(), env, "k8s-configuration", "flux", "status", "--subscriptions", *subs,
+                               "-o", "json")  # fmt: skip
+    assert result.json["total"] == 1001
+    bodies = [r for r in emulator.requests() if r["path"].startswith("/providers/Microsoft.ResourceGraph")]
+    assert [r["status"] for r in bodies] == [200, 200]
