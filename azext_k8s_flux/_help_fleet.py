@@ -55,7 +55,7 @@ examples:
   - name: Wait up to 30 minutes for commit main/4f1bdad0 to reach every cluster-config of the subscription.
     text: |
         az k8s-configuration flux wait-rollout --commit main/4f1bdad0 -n cluster-config \\
-          --timeout 1800
+          -u https://github.com/contoso/fleet-infra --timeout 1800
   - name: Wait until 90% of the configurations in two resource groups are at a commit.
     text: |
         az k8s-configuration flux wait-rollout --commit 4f1bdad0 -g $RG1 $RG2 --percentage 90 \\

@@ -34,6 +34,8 @@ def load_arguments(loader):
         _scope_arguments(c)
         c.argument("name", options_list=["--name", "-n"], nargs="+",
                    help="Only Flux configurations with these names.")
+        c.argument("url", options_list=["--url", "-u"],
+                   help="Only configurations that follow this Git repository URL (as given to flux create).")
         c.argument("compliance_state", options_list=["--compliance-state", "--compliance"], nargs="+",
                    arg_type=get_enum_type(compliance_states), help="Only configurations in these compliance states.")
         c.argument("synced_to", help="Only configurations synced to this commit (<branch>/<sha> as Flux reports "
@@ -51,6 +53,8 @@ def load_arguments(loader):
         c.argument("commit", options_list=["--commit"], help="The commit to wait for: <branch>/<sha> as Flux "
                    "reports it (main/4f1bdad0...), or a SHA, possibly abbreviated.")
         c.argument("name", options_list=["--name", "-n"], nargs="+", help="Only Flux configurations with these names.")
+        c.argument("url", options_list=["--url", "-u"],
+                   help="Only configurations that follow this Git repository URL: those a push there reaches.")
         c.argument("percentage", type=_percentage,
                    help="Done when this share of the configurations is compliant at the commit. Default: 100.")
         wait_arguments(c)

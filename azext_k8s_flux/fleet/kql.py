@@ -47,8 +47,9 @@ _CONFIGURATION_COLUMNS = (
 )
 
 
-def flux_configurations(names=None, resource_groups=None, compliance_states=None):
-    """One row per Flux configuration, with the properties the fleet shows; optionally filtered server-side."""
+def flux_configurations(names=None, resource_groups=None, compliance_states=None, url=None):
+    """One row per Flux configuration, with the properties the fleet shows; optionally filtered server-side (by
+    name, resource group, compliance state and the Git repository the configurations follow)."""
     states = list(compliance_states or ())
     if any(state.lower() == PENDING.lower() for state in states):
         states.append("")
@@ -57,6 +58,7 @@ def flux_configurations(names=None, resource_groups=None, compliance_states=None
         f"| where type =~ {literal(FLUX_CONFIGURATION_TYPE)}",
         *_one_of("name", names),
         *_one_of("resourceGroup", resource_groups),
+        *_one_of("tostring(properties.gitRepository.url)", [url] if url else None),
         "| extend complianceState = tostring(properties.complianceState)",
         *_one_of("complianceState", states),
         "| project " + ",\n    ".join(_CONFIGURATION_COLUMNS),

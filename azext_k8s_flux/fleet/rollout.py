@@ -54,7 +54,7 @@ def rollout_of(rows, commit):
 
 
 def flux_wait_rollout(cmd, commit, name=None, subscriptions=None, management_groups=None, resource_group_name=None,
-                      percentage=100, timeout=None, interval=None, verify_with_arm=False):
+                      percentage=100, timeout=None, interval=None, verify_with_arm=False, url=None):
     """Poll Resource Graph until `percentage` % of the configurations are compliant at `commit`."""
     from azext_k8s_flux.fleet import kql
     from azext_k8s_flux.fleet.commits import parse_commit
@@ -66,7 +66,7 @@ def flux_wait_rollout(cmd, commit, name=None, subscriptions=None, management_gro
     target = parse_commit(commit)
     scope = fleet_scope(cmd.cli_ctx, subscriptions, management_groups, resource_group_name)
     graph = fleet_graph(cmd, scope)
-    query = kql.flux_configurations(listed(name), scope.resource_groups)
+    query = kql.flux_configurations(listed(name), scope.resource_groups, url=url)
     timeout, interval = timeout or wait.DEFAULT_TIMEOUT, interval or DEFAULT_INTERVAL
     progress, deadline = _Progress(wait._shows_progress(cmd)), time.monotonic() + timeout
     while True:

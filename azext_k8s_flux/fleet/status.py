@@ -9,7 +9,7 @@ COMPLIANT = "Compliant"
 
 def flux_fleet_status(cmd, name=None, subscriptions=None, management_groups=None, resource_group_name=None,
                       compliance_state=None, synced_to=None, not_synced_to=None, missing=False,
-                      fail_on_noncompliant=False, verify_with_arm=False):
+                      fail_on_noncompliant=False, verify_with_arm=False, url=None):
     """One row per configuration (cluster, compliance, synced commit, failure) and counts by compliance x commit."""
     from azext_k8s_flux.fleet import commits, kql
     from azext_k8s_flux.fleet.common import counts, explain_empty, fleet_graph
@@ -22,7 +22,7 @@ def flux_fleet_status(cmd, name=None, subscriptions=None, management_groups=None
     synced = commits.parse_commit(synced_to, "--synced-to") if synced_to else None
     not_synced = commits.parse_commit(not_synced_to, "--not-synced-to") if not_synced_to else None
     graph = fleet_graph(cmd, scope)
-    query = kql.flux_configurations(_names(name), scope.resource_groups, compliance_state)
+    query = kql.flux_configurations(_names(name), scope.resource_groups, compliance_state, url)
     rows = [configuration_row(row) for row in graph.rows(query)]
     rows = [row for row in rows if (not synced or commits.matches(row["sourceSyncedCommitId"], synced))
             and not (not_synced and commits.matches(row["sourceSyncedCommitId"], not_synced))]  # fmt: skip

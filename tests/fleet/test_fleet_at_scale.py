@@ -84,7 +84,8 @@ def test_status_of_ten_thousand_configurations_costs_ten_requests_and_agrees_wit
 
 def test_a_pushed_commit_is_watched_to_one_hundred_percent_with_progress(big):
     pushed = big["emulator"].push(REPOSITORY, max_delay=4)
-    args = ["k8s-configuration", "flux", "wait-rollout", "-n", "team-01", "--commit", pushed["revision"],
+    args = ["k8s-configuration", "flux", "wait-rollout", "-n", "team-01", "--url", REPOSITORY, "--commit",
+            pushed["revision"],
             "--interval", "1", "--timeout", "120"]
     code, stdout, terminal = _run_on_terminal(big["env"], args)
     assert code == 0, terminal

@@ -130,3 +130,9 @@ def test_unknown_subscription_and_management_group_are_resource_graphs_clear_ref
     assert "Traceback" not in result.stderr
     result = cli("k8s-extension status --management-groups nowhere", expect=1)
     assert "(ManagementGroupNotFound)" in result.stderr and "'nowhere'" in result.stderr
+
+
+def test_url_keeps_the_configurations_that_follow_a_repository(cli, fleet):
+    following = cli(f"k8s-configuration flux status -g {fleet['group']} -u https://github.com/contoso/fleet-e2e").json
+    others = cli(f"k8s-configuration flux status -g {fleet['group']} -u https://github.com/contoso/elsewhere").json
+    assert (following["total"], others["total"]) == (5, 0)

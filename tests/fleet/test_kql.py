@@ -14,6 +14,7 @@ QUERIES = {
     "configurations-all": kql.flux_configurations(),
     "configurations-filtered": kql.flux_configurations(["cluster-config", "apps"], ["rg-a"], ["Non-Compliant"]),
     "configurations-pending": kql.flux_configurations(None, None, ["Pending"]),
+    "configurations-of-a-repository": kql.flux_configurations(url="https://github.com/contoso/fleet-infra"),
     "clusters-without": kql.clusters_without_configuration("cluster-config", ["rg-a", "rg-b"]),
     "cluster-count": kql.cluster_count(),
     "extensions-flux": kql.extensions("microsoft.flux", ["rg-a"]),
