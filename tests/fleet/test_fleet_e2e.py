@@ -136,3 +136,16 @@ def test_url_keeps_the_configurations_that_follow_a_repository(cli, fleet):
     following = cli(f"k8s-configuration flux status -g {fleet['group']} -u https://github.com/contoso/fleet-e2e").json
     others = cli(f"k8s-configuration flux status -g {fleet['group']} -u https://github.com/contoso/elsewhere").json
     assert (following["total"], others["total"]) == (5, 0)
+
+
+def test_extension_and_rollout_tables(cli, fleet):
+    names = [cluster.name for cluster in fleet["clusters"]]
+    table = cli(f"k8s-extension status -g {fleet['group']} -o table")
+    row = next(line for line in table.stdout.splitlines() if names[2] in line)
+    assert "1.20.4" in row and "no" in row.split() and "1.22.2 -> 1.24.1" in row
+    assert "4 extensions:" in table.stderr
+    rows = cli(f"k8s-configuration flux status -g {fleet['group']} -n other -o json").json["configurations"]
+    rollout = cli(f"k8s-configuration flux wait-rollout -g {fleet['group']} -n other "
+                  f"--commit {rows[0]['sourceSyncedCommitId']} -o table").stdout  # fmt: skip
+    assert rollout.splitlines()[0].split() == ["Commit", "Reached", "Total", "Percentage", "Failed", "Waiting"]
+    assert rollout.splitlines()[2].split()[1:] == ["1", "1", "100.0", "0", "0"]

@@ -137,3 +137,19 @@ def test_window_moves_with_the_catalogue_not_a_hard_coded_list():
 
 def test_unknown_catalogue_leaves_support_unknown():
     assert audit.support_of("1.20.4", None)["supported"] is None
+
+
+def test_verify_with_arm_drops_a_failure_arm_no_longer_reports(world, monkeypatch):
+    from azext_k8s_flux.fleet import rows, verify
+
+    reread = []
+
+    def fresh_from_arm(cli_ctx, failed):
+        reread.extend(row["cluster"] for row in failed)
+        return [rows.configuration_row(_row(row["cluster"], SHA)) for row in failed]
+
+    monkeypatch.setattr(verify, "reread_configurations", fresh_from_arm)
+    polls = [[_row("a", SHA), _row("stale", SHA, "Non-Compliant", "fixed since")]]
+    result, graph, _ = world.watch(polls, verify_with_arm=True)
+    assert reread == ["stale"] and world.exit is None
+    assert (result["reached"], result["failed"]) == (2, []) and graph.queries == 1
