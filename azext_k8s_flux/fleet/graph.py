@@ -48,7 +48,8 @@ class Graph:
     def _send(self, request):
         from azure.core.exceptions import HttpResponseError
 
-        for attempt in range(THROTTLED_RETRIES + 1):
+        retries = 0
+        while True:
             if self.pause:
                 self.sleep(self.pause)
                 self.pause = 0.0
@@ -57,14 +58,14 @@ class Graph:
                 response, headers = self.client.resources(request, cls=_with_headers)
             except HttpResponseError as error:
                 headers = getattr(getattr(error, "response", None), "headers", None) or {}
-                if error.status_code != 429 or attempt == THROTTLED_RETRIES:
+                if error.status_code != 429 or retries == THROTTLED_RETRIES:
                     raise _graph_error(error, headers) from None
+                retries += 1
                 self.pause = throttled_for(headers)
                 logger.warning("Resource Graph is throttling these queries: retrying in %gs.", self.pause)
                 continue
             self.pause = throttled_for(headers) if _quota_used_up(headers) else 0.0
             return response
-        raise AssertionError("unreachable")
 
 
 def _with_headers(pipeline_response, deserialized, _headers):
