@@ -22,6 +22,7 @@ DEPENDENCIES = [
     "azure-mgmt-kubernetesconfiguration-fluxconfigurations==1.0.0",
     "azure-mgmt-kubernetesconfiguration-extensions==1.0.0",
     "azure-mgmt-kubernetesconfiguration-extensiontypes==1.0.0b2",
+    "azure-mgmt-resourcegraph==8.0.1",
     "msrest>=0.7.1",
     "pyyaml>=6.0",
     "ruamel.yaml>=0.18",

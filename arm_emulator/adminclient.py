@@ -74,5 +74,8 @@ class AdminClient:
     def clear_agent_failures(self) -> int:
         return self.call("DELETE", "/_emulator/agent/failures")["cleared"]
 
+    def push(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self.call("POST", "/_emulator/push", body)
+
     def health(self) -> dict[str, Any]:
         return self.call("GET", "/_emulator/health")

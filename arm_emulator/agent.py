@@ -18,6 +18,7 @@ from typing import Any
 
 from .core.context import Context
 from .core.timestamps import timestamp
+from .fleet import repos
 from .store import Resource
 
 KIND = "fluxConfiguration"
@@ -127,7 +128,7 @@ def reconcile(ctx: Context, res: Resource, at_epoch: float) -> None:
     kind = props["sourceKind"]
     source = props.get(SOURCE_FIELDS[kind]) or {}
     at = timestamp(at_epoch)
-    rev = revision(kind, source)
+    rev = repos.revision_for(ctx, kind, source) or revision(kind, source)  # a pushed commit wins
     rule = _rule_for(ctx, config, "source")
     source_failed = rule is not None or "fail-source" in str(source.get("url", ""))
     if source_failed:
@@ -185,4 +186,5 @@ def reconcile(ctx: Context, res: Resource, at_epoch: float) -> None:
     props.update({"statuses": statuses, "complianceState": overall, "statusUpdatedAt": at,
                   "sourceSyncedCommitId": None if source_failed else rev,
                   "sourceUpdatedAt": None if source_failed else at})
+    repos.after_reconcile(ctx, res)
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m arm_emulator [serve|stop|connect|disconnect|faults|requests|agent] ...``."""
+"""Command line: ``python -m arm_emulator [serve|stop|connect|disconnect|faults|requests|agent|push] ...``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .core.context import CLIENT_ID, RESOURCE_GROUP, SUBSCRIPTION_ID, TENANT_ID, Settings
 from .core.faults import KINDS, parse_spec
+from .fleet import cli as fleet_cli
 
 DESCRIPTION = f"""Local stand-in for Azure Resource Manager (Microsoft.KubernetesConfiguration and friends).
 
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     agent.add_argument("--configuration", help="fluxConfiguration name, or '*' for all (for 'fail')")
     agent.add_argument("--target", default="*", help="'source', a kustomization name, or '*' (default)")
     agent.add_argument("--message", help="failure message to report")
+    fleet_cli.add_parser(sub, _add_state_dir)
     return parser
 
 
@@ -106,11 +108,24 @@ def _add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page-size", type=_positive_int, default=100, metavar="N",
                         help="most items per list page; longer lists carry a nextLink with a $skipToken "
                              "(default 100)")
+    parser.add_argument("--arg-quota", type=_quota, default=(1000, 5.0), metavar="N/S",
+                        help="Resource Graph queries allowed per S seconds before 429 (default 1000/5)")
+    parser.add_argument("--arg-lag", type=_non_negative, default=0.0, metavar="SECONDS",
+                        help="Resource Graph answers from a snapshot refreshed at most this often (default 0: live)")
     parser.add_argument("--allow-flux-v1-create", action="store_true",
                         help="accept new sourceControlConfigurations (the real service refuses since 2024-01-01)")
     parser.add_argument("--fault", type=_fault, action="append", default=[], metavar="SPEC",
                         help="startup fault, repeatable: " + FAULT_HELP)
     parser.add_argument("--log-file", type=Path, help="log file (default <state-dir>/emulator.log)")
+
+
+def _quota(text: str) -> tuple[int, float]:
+    from .resourcegraph.quota import parse_spec
+
+    try:
+        return parse_spec(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["serve", *argv]
     args = parser.parse_args(argv)
     handler = {"serve": _serve, "stop": _stop, "connect": _connect, "disconnect": _disconnect, "faults": _faults,
-               "requests": _requests, "agent": _agent}[args.command]
+               "requests": _requests, "agent": _agent, "push": _push}[args.command]
     return handler(args)
 
 
@@ -129,7 +144,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = Settings(operation_delay=args.operation_delay, retry_after=args.retry_after,
                         agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create,
-                        page_size=args.page_size)
+                        page_size=args.page_size, arg_quota=args.arg_quota, arg_lag=args.arg_lag)
     return serve(ServeOptions(state_dir=args.state_dir, host=args.host, port=args.port, seed=args.seed,
                               settings=settings, faults=args.fault, log_file=args.log_file))
 
@@ -237,4 +252,10 @@ def _agent(args: argparse.Namespace) -> int:
         print(json.dumps({"cleared": client.clear_agent_failures()}))
     else:
         print(json.dumps(client.agent_failures(), indent=2))
+    return 0
+
+
+@_guarded
+def _push(args: argparse.Namespace) -> int:
+    print(fleet_cli.summary(_client(args).push(fleet_cli.body(args))))
     return 0

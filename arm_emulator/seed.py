@@ -16,6 +16,7 @@ from .core.addressing import CLUSTER_KINDS, CONFIG_NS, parse
 from .core.armcore import PROVIDER_TYPES
 from .core.context import LOCATION, RESOURCE_GROUP, SUBSCRIPTION_ID, SUBSCRIPTION_NAME, TENANT_ID, Context
 from .core.errors import ArmError
+from .fleet import generate as fleetgen
 from .providers import clusters, extensions, fluxconfigs, scc
 from .store import Resource
 
@@ -48,8 +49,8 @@ def load_seed_file(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise SeedError(f"cannot read seed file {path}: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
-        raise SeedError(f"{path}: a seed file needs a top-level 'subscriptions' list")
+    if not isinstance(data, dict) or not (isinstance(data.get("subscriptions"), list) or "fleet" in data):
+        raise SeedError(f"{path}: a seed file needs a top-level 'subscriptions' list or a 'fleet' section")
     return data
 
 
@@ -58,12 +59,18 @@ def apply_seed(ctx: Context, seed: dict[str, Any] | None) -> bool:
     if ctx.store.meta_get("seeded"):
         return False
     try:
+        world = seed or DEFAULT_SEED
+        fleet_spec = world.get("fleet")  # generated clusters, see fleet/generate.py
         with ctx.store.tx():
-            for sub in (seed or DEFAULT_SEED)["subscriptions"]:
+            for sub in (world.get("subscriptions") or []) + (fleetgen.subscriptions(fleet_spec) if fleet_spec else []):
                 _subscription(ctx, sub)
+            if fleet_spec:
+                fleetgen.populate(ctx, fleet_spec)
             ctx.store.meta_set("seeded", True)
     except ArmError as exc:
         raise SeedError(f"seed rejected: ({exc.code}) {exc.message}") from None
+    except ValueError as exc:
+        raise SeedError(f"seed rejected: {exc}") from None
     except (KeyError, TypeError, AttributeError) as exc:
         raise SeedError(f"seed file is malformed near {exc!s}") from None
     lro.settle(ctx, now=float("inf"))

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS resources (
     body TEXT NOT NULL, seq INTEGER NOT NULL, agent_due REAL
 );
 CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent, seq);
+CREATE INDEX IF NOT EXISTS resources_seq ON resources(seq);
 CREATE TABLE IF NOT EXISTS operations (
     key TEXT PRIMARY KEY, id TEXT NOT NULL, resource_key TEXT NOT NULL, action TEXT NOT NULL,
     status TEXT NOT NULL, started REAL NOT NULL, due REAL NOT NULL, ended REAL, error TEXT
@@ -126,10 +127,22 @@ class Store:
         return self._resources("WHERE parent=? ORDER BY seq", (parent.lower(),))
 
     def under(self, key: str, kind: str) -> list[Resource]:
-        return self._resources("WHERE kind=? AND key LIKE ? ESCAPE '\\' ORDER BY seq", (kind, _prefix(key.lower())))
+        # A key range ('/' sorts just before '0') lets SQLite use the key index; LIKE would scan every row.
+        key = key.lower().rstrip("/")
+        return self._resources("WHERE key > ? AND key < ? AND kind=? ORDER BY seq", (key + "/", key + "0", kind))
 
     def agent_due(self, now: float) -> list[Resource]:
         return self._resources("WHERE agent_due IS NOT NULL AND agent_due <= ? ORDER BY agent_due", (now,))
+
+    def raw_of_kinds(self, kinds: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+        """(key, kind, id, body as stored JSON text) of every resource of these kinds, oldest first."""
+        marks = ",".join("?" * len(kinds))
+        return self._db.execute(f"SELECT key, kind, id, body FROM resources WHERE kind IN ({marks}) ORDER BY seq",
+                                kinds).fetchall()
+
+    def change_count(self) -> int:
+        """Grows with every write through this store; unchanged means nothing changed."""
+        return self._db.total_changes
 
     def _resources(self, where: str, params: tuple) -> list[Resource]:
         """Rows of `resources` matching `where`, in the column order `_resource` decodes."""

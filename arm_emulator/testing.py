@@ -142,6 +142,13 @@ class RunningEmulator:
     def clear_agent_failures(self) -> int:
         return self.admin.clear_agent_failures()
 
+    def push(self, url: str, branch: str = "main", commit: str | None = None, *, fail: int | list[str] = 0,
+             message: str | None = None, max_delay: float | None = None) -> dict[str, Any]:
+        """Push a commit to ``url``: configurations following it get it within ``max_delay`` seconds."""
+        body = {"url": url, "branch": branch, "commit": commit, "fail": fail, "message": message,
+                "maxDelay": max_delay}
+        return self.admin.push({k: v for k, v in body.items() if v is not None})
+
 
 def start_emulator(state_dir: str | Path, *, port: int = 0, seed: str | Path | None = None,
                    operation_delay: float = 0.0, retry_after: int = 1, agent_delay: float = 0.0,

@@ -40,10 +40,13 @@ def load_arguments(loader, command):
 _GROUP_MODULES = (
     # The k8s-extension context reaches its subgroup too: load both, so the arguments are those of a full load.
     ("k8s-extension extension-types", ("_params_extension", "_params_extension_types")),
+    ("k8s-extension status", ("_params_extension", "_params_fleet")),
     ("k8s-extension", "_params_extension"),
     ("k8s-configuration flux check-manifests", "_params_check_manifests"),
     ("k8s-configuration flux migrate", "_params_source_control"),
     ("k8s-configuration flux wait", None),
+    ("k8s-configuration flux status", "_params_fleet"),
+    ("k8s-configuration flux wait-rollout", "_params_fleet"),
     ("k8s-configuration flux", "_params_flux"),
     ("k8s-configuration", "_params_source_control"),
 )
@@ -63,6 +66,7 @@ ALL_GROUP_MODULES = (
     "_params_source_control",
     "_params_check_manifests",
     "_params_wait",
+    "_params_fleet",
 )
 
 

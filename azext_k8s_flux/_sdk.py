@@ -12,6 +12,18 @@ SOURCE_CONTROL_CONFIGURATIONS_API_VERSION = "2023-05-01"
 EXTENSION_TYPES_API_VERSION = "2024-11-01-preview"
 
 
+def resource_graph_models():
+    from azure.mgmt.resourcegraph import models
+
+    return models
+
+
+def resource_graph_client_class():
+    from azure.mgmt.resourcegraph import ResourceGraphClient
+
+    return ResourceGraphClient
+
+
 def flux_models():
     from azure.mgmt.kubernetesconfiguration.fluxconfigurations import models
 

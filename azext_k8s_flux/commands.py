@@ -38,6 +38,7 @@ def load_command_table(loader, _):
         g.custom_command("list", "extension_list", table_transformer=_table("extension_list_table"))
 
     _extension_types_group(loader)
+    _fleet_commands(loader)
 
     with loader.command_group(
         "k8s-configuration",
@@ -113,3 +114,25 @@ def _extension_types_group(loader):
                                         versions_row)):
             g.custom_command(old, f"extension_types_{handler}", table_transformer=row,
                              deprecate_info=g.deprecate(redirect=f"az k8s-extension extension-types {new}", hide=True))
+
+
+def _fleet_commands(loader):
+    """Across every cluster of a scope, through Azure Resource Graph (azext_k8s_flux/fleet)."""
+
+    def fleet(module):
+        return CliCommandType(operations_tmpl=f"azext_k8s_flux.fleet.{module}#{{}}")
+
+    def table(name):
+        def transform(result):
+            from azext_k8s_flux.fleet import tables
+
+            return getattr(tables, name)(result)
+
+        return transform
+
+    with loader.command_group("k8s-configuration flux", custom_command_type=fleet("status")) as g:
+        g.custom_command("status", "flux_fleet_status", table_transformer=table("fleet_status_table"))
+    with loader.command_group("k8s-configuration flux", custom_command_type=fleet("rollout")) as g:
+        g.custom_command("wait-rollout", "flux_wait_rollout", table_transformer=table("rollout_table"))
+    with loader.command_group("k8s-extension", custom_command_type=fleet("audit")) as g:
+        g.custom_command("status", "extension_fleet_status", table_transformer=table("extension_status_table"))

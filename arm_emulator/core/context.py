@@ -27,6 +27,8 @@ class Settings:
     agent_delay: float = 2.0
     allow_flux_v1_create: bool = False
     page_size: int = 100
+    arg_quota: tuple[int, float] = (1000, 5.0)  # Resource Graph queries per window of seconds
+    arg_lag: float = 0.0  # Resource Graph answers from a snapshot at most this many seconds old
 
 
 @dataclass

@@ -15,7 +15,7 @@ from ..core.context import TENANT_ID
 from ..core.errors import ArmError, method_not_allowed
 from ..deployments import run as deployment_runs
 from ..providers import clusters, extensions, fluxconfigs, scc
-from . import aad, deployments, extension_types, resources
+from . import aad, deployments, extension_types, resourcegraph, resources
 from .httpio import check_api_version, ctx_of, json_response, require_api_version
 
 CONFIG_MODULES = {
@@ -51,6 +51,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         return await extension_types.handle(ctx, request, types_scope)
     if (deployment := deployments.match(request.path)) is not None:
         return await deployments.handle(ctx, request, deployment)
+    if resourcegraph.match(request.path):
+        return await resourcegraph.handle(ctx, request)
     addr = parse(request.path)
     if addr is None:
         require_api_version(request)
