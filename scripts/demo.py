@@ -2,8 +2,9 @@
 
 Builds the extension wheel, starts the emulator with a private state directory, connects a private `az`
 configuration to it, installs the wheel with `az extension add`, then walks through installing Flux,
-creating a configuration with two kustomizations, inspecting it, and cleaning up. Exits non-zero if any
-step fails.
+creating a configuration with two kustomizations, inspecting it, migrating from Flux v1, deploying a configuration
+with an ARM template, then the at-scale act on a fleet of 40 clusters (status from one Resource Graph query, a
+pushed commit watched to every cluster, the extension audit), and cleaning up. Exits non-zero if any step fails.
 """
 
 import os
@@ -27,6 +28,11 @@ CLUSTER = "-g rg-gitops -c arc-demo -t connectedClusters"
 V1_CLUSTER = "-g rg-gitops -c aks-demo -t managedClusters"
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
 CHECK_MANIFESTS_EXAMPLE = ROOT / "tests" / "data" / "manifests" / "seed-example" / "before"
+TEMPLATE = ROOT / "scripts" / "demo-template.json"
+FLEET_APPS = "https://github.com/contoso/fleet-apps"
+FLEET_COMMIT = "5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9"
+
+PUSH = "push"  # a step that pushes FLEET_COMMIT through the emulator's command line, not az
 
 # (narration, command, expected exit code)
 STEPS = [
@@ -70,8 +76,24 @@ STEPS = [
     ("Migrate it", f"k8s-configuration flux migrate {V1_CLUSTER} --yes", 0),
     ("Flux v2 configurations on the AKS cluster after the migration",
      f"k8s-configuration flux list {V1_CLUSTER} -o table", 0),
+    ("A Flux configuration is a plain ARM resource: deploy one with an ARM template",
+     f"deployment group create -g rg-gitops --template-file {TEMPLATE} --parameters clusterName=aks-demo "
+     "--query properties.provisioningState -o tsv", 0),
+    ("", f"k8s-configuration flux show {V1_CLUSTER} -n platform -o table", 0),
+    ("At scale: a fleet of 40 clusters. Configurations that are not compliant, from one Resource Graph query",
+     "k8s-configuration flux status -n cluster-config --compliance Non-Compliant -o table", 0),
+    ("In a pipeline, exit code 4 says the fleet is not all compliant",
+     "k8s-configuration flux status -n cluster-config --fail-on-noncompliant -o none", 4),
+    ("A new commit is pushed to the apps repository (the emulator's simulated Git server)",
+     PUSH, 0),
+    ("Watch that commit roll out until every cluster following the repository has it",
+     f"k8s-configuration flux wait-rollout --commit main/{FLEET_COMMIT} --url {FLEET_APPS} --timeout 90 "
+     "--interval 2 -o table", 0),
+    ("microsoft.flux across the fleet: clusters outside the supported window, and their upgrade path",
+     "k8s-extension status --outside-window -o table", 0),
     ("Delete the Flux configurations", f"k8s-configuration flux delete {CLUSTER} -n cluster-config --yes", 0),
     ("", f"k8s-configuration flux delete {V1_CLUSTER} -n legacy-config --yes", 0),
+    ("", f"k8s-configuration flux delete {V1_CLUSTER} -n platform --yes", 0),
     ("Remove the Flux extensions", f"k8s-extension delete {CLUSTER} -n flux --yes", 0),
     ("", f"k8s-extension delete {V1_CLUSTER} -n flux --yes", 0),
     ("Nothing is left", f"k8s-extension list {CLUSTER} -o json", 0),
@@ -83,10 +105,14 @@ def narrate(text):
     print(f"\n==> {text}", flush=True)
 
 
-def run_az(env, command, expected):
-    print(f"$ az {command}", flush=True)
-    completed = subprocess.run(["az", *shlex.split(command)], env=env, stdin=subprocess.DEVNULL, check=False,
-                               cwd=az_working_dir())
+def run_az(env, command, expected, state_dir):
+    argv = ["az", *shlex.split(command)]
+    if command == PUSH:
+        argv = [sys.executable, "-m", "arm_emulator", "push", "--state-dir", str(state_dir), "--url", FLEET_APPS,
+                "--commit", FLEET_COMMIT, "--max-delay", "4"]
+    print(f"$ {' '.join(argv[2:] if command == PUSH else argv)}", flush=True)
+    completed = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, check=False,
+                               cwd=ROOT if command == PUSH else az_working_dir())
     if completed.returncode != expected:
         print(f"!! expected exit code {expected}, got {completed.returncode}", flush=True)
         return False
@@ -109,14 +135,14 @@ def main():
         env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                    AZURE_EXTENSION_DIR=str(DEMO_DIR / "extensions"))
         env.update(connect_az(emulator.state_dir, az="az", env=env))
-        if not run_az(env, f"extension add --source {wheel} --yes", 0):
+        if not run_az(env, f"extension add --source {wheel} --yes", 0, emulator.state_dir):
             return 1
         step = 0
         for text, command, expected in STEPS:
             if text:  # an empty narration continues the previous step
                 step += 1
                 narrate(f"Step {step}: {text}")
-            if not run_az(env, command, expected):
+            if not run_az(env, command, expected, emulator.state_dir):
                 failures += 1
             time.sleep(0.2)
     finally:
