@@ -65,9 +65,12 @@ def require_value(value, option, what, max_length=OTHER_NAME_MAX_LENGTH):
         )
 
 
-def refuse_undecodable_arguments(args):
-    """Refuse a command line holding bytes that are not UTF-8 (Python passes them on as lone surrogates, which
-    no request and no message can carry), naming the option but never the value (it may be a secret)."""
+def check_command_line(args):
+    """Refuse, before argparse, what it would mishandle: bytes that are not UTF-8 (Python passes them on as lone
+    surrogates, which no request and no message can carry; the option is named, never the value, which may be a
+    secret), and `--option=--` (argparse hands the handler an empty list for it)."""
+    from azure.cli.core.azclierror import ArgumentUsageError
+
     def undecodable(text):
         return any("\ud800" <= char <= "\udfff" for char in text)
 
@@ -80,3 +83,6 @@ def refuse_undecodable_arguments(args):
                 f"The value of {option} holds bytes that are not UTF-8 text: give it as UTF-8 text (set a UTF-8 "
                 "locale, or give secrets and keys with their file options)."
             )
+        option, equals, value = arg.partition("=")
+        if equals and value == "--" and option.startswith("-"):
+            raise ArgumentUsageError(f"argument {option}: '--' is not a value (it ends the options). Give a value.")
