@@ -38,6 +38,8 @@ def check_dns1123_subdomain(value, what, max_length=253):
 RESOURCE_GROUP_MAX_LENGTH = 90
 CLUSTER_NAME_MAX_LENGTH = {"managedClusters": 63, "connectedClusters": 63, "provisionedClusters": 63}
 OTHER_NAME_MAX_LENGTH = 260  # ARM's bound for any resource name
+# ARM refuses these in every resource name; braces would also break the SDK's URL template.
+_NOT_IN_ARM_NAMES = re.compile(r"[<>%&:\\?/#{}*]")
 
 
 def _unsendable_character(value):
@@ -58,6 +60,11 @@ def require_value(value, option, what, max_length=OTHER_NAME_MAX_LENGTH):
         raise InvalidArgumentValueError(
             f"{option} holds a control character or bytes that are not UTF-8 text: give the name of the {what} "
             "as plain text."
+        )
+    if _NOT_IN_ARM_NAMES.search(str(value)):
+        raise InvalidArgumentValueError(
+            f"{option} holds a character that Azure resource names never hold (< > % & : \\ ? / # {{ }} *): give "
+            f"the name of the {what}."
         )
     if len(str(value)) > max_length:
         raise InvalidArgumentValueError(
