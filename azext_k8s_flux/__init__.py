@@ -49,19 +49,19 @@ class K8sFluxCommandsLoader(AzCommandsLoader):
 
         # azure-cli loads our arguments when one of our commands is about to run.
         skip_final_collection()
-        _refuse_undecodable_arguments_of(self.cli_ctx)
+        _check_command_line_of(self.cli_ctx)
         load_arguments(self, command)
 
 
-def _refuse_undecodable_arguments_of(cli_ctx):
+def _check_command_line_of(cli_ctx):
     """Check the command line of our commands before argparse or any handler sees (and repeats) a value."""
     from knack.events import EVENT_INVOKER_PRE_PARSE_ARGS
 
-    from azext_k8s_flux._validators import refuse_undecodable_arguments
+    from azext_k8s_flux._validators import check_command_line
 
     if not getattr(cli_ctx, "_k8s_flux_argument_check", False):
         cli_ctx._k8s_flux_argument_check = True
-        cli_ctx.register_event(EVENT_INVOKER_PRE_PARSE_ARGS, lambda _cli, **kwargs: refuse_undecodable_arguments(
+        cli_ctx.register_event(EVENT_INVOKER_PRE_PARSE_ARGS, lambda _cli, **kwargs: check_command_line(
             kwargs.get("args") or []))
 
 

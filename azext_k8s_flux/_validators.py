@@ -38,6 +38,8 @@ def check_dns1123_subdomain(value, what, max_length=253):
 RESOURCE_GROUP_MAX_LENGTH = 90
 CLUSTER_NAME_MAX_LENGTH = {"managedClusters": 63, "connectedClusters": 63, "provisionedClusters": 63}
 OTHER_NAME_MAX_LENGTH = 260  # ARM's bound for any resource name
+# ARM refuses these in every resource name; braces would also break the SDK's URL template.
+_NOT_IN_ARM_NAMES = re.compile(r"[<>%&:\\?/#{}*]")
 
 
 def _unsendable_character(value):
@@ -59,15 +61,23 @@ def require_value(value, option, what, max_length=OTHER_NAME_MAX_LENGTH):
             f"{option} holds a control character or bytes that are not UTF-8 text: give the name of the {what} "
             "as plain text."
         )
+    if _NOT_IN_ARM_NAMES.search(str(value)):
+        raise InvalidArgumentValueError(
+            f"{option} holds a character that Azure resource names never hold (< > % & : \\ ? / # {{ }} *): give "
+            f"the name of the {what}."
+        )
     if len(str(value)) > max_length:
         raise InvalidArgumentValueError(
             f"{option} is {len(str(value))} characters long: the name of the {what} has at most {max_length}."
         )
 
 
-def refuse_undecodable_arguments(args):
-    """Refuse a command line holding bytes that are not UTF-8 (Python passes them on as lone surrogates, which
-    no request and no message can carry), naming the option but never the value (it may be a secret)."""
+def check_command_line(args):
+    """Refuse, before argparse, what it would mishandle: bytes that are not UTF-8 (Python passes them on as lone
+    surrogates, which no request and no message can carry; the option is named, never the value, which may be a
+    secret), and `--option=--` (argparse hands the handler an empty list for it)."""
+    from azure.cli.core.azclierror import ArgumentUsageError
+
     def undecodable(text):
         return any("\ud800" <= char <= "\udfff" for char in text)
 
@@ -80,3 +90,6 @@ def refuse_undecodable_arguments(args):
                 f"The value of {option} holds bytes that are not UTF-8 text: give it as UTF-8 text (set a UTF-8 "
                 "locale, or give secrets and keys with their file options)."
             )
+        option, equals, value = arg.partition("=")
+        if equals and value == "--" and option.startswith("-"):
+            raise ArgumentUsageError(f"argument {option}: '--' is not a value (it ends the options). Give a value.")

@@ -30,7 +30,12 @@ def _argv(command, cluster, files, additions):
     base = command.base.format(cluster=cluster.args, manifests=directory / "manifests")
     argv = [*command.words.split(), *base.split()]
     for option, value in additions:
-        argv += [option] if value is None else [option, value]
+        if value is None:
+            argv.append(option)
+        elif value.startswith("-") and option.startswith("--"):  # else argparse reads the value as an option
+            argv.append(f"{option}={value}")
+        else:
+            argv += [option, value]
     return [*argv, "-o", "json"]
 
 

@@ -214,3 +214,17 @@ def test_a_very_long_url_is_refused_without_being_repeated(cli, emulator, cluste
     argv = [*f"{FLUX} create {cluster.args} -n c1 --namespace c1 --branch main".split(), "-u", url]
     result = _refused(cli, emulator, argv, "--url is 120019 characters long")
     assert ":" * 100 not in result.stderr
+
+
+# 9. Found by the generated-input test: argparse turns `--option=--` into an empty list.
+@pytest.mark.parametrize("option", ["--commit", "--branch", "-n", "--namespace", "--https-user"])
+def test_a_double_dash_value_is_a_usage_error(cli, emulator, cluster, option):
+    argv = [*f"{FLUX} create {cluster.args} -n c1 --namespace c1 -u {REPO} --branch main".split(), f"{option}=--"]
+    _refused(cli, emulator, argv, f"argument {option}: '--' is not a value")
+
+
+# 9. Found by the generated-input test: a name holding a JSON document (`-n @settings.json`) broke the SDK's URL.
+@pytest.mark.parametrize("name", ['{"a": 1e999}', "a/b", "a?b", "a#b", "100%"])
+def test_names_with_characters_arm_never_allows_are_refused(cli, emulator, cluster, name):
+    argv = [*f"k8s-extension create {cluster.args} --extension-type contoso.monitor".split(), "-n", name]
+    _refused(cli, emulator, argv, "-n/--name holds a character that Azure resource names never hold")
