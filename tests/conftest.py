@@ -11,6 +11,8 @@
 - `recording`: vcrpy cassettes under tests/recordings (`--record` re-records them), scrubbed.
 """
 
+import atexit
+import gc
 import os
 import sys
 import tempfile
@@ -39,7 +41,13 @@ os.environ.update(
 
 pytest_plugins = ["tests.harness.fixtures"]
 
+# In-process commands register gc.freeze at exit (azext_k8s_flux._process_exit: a faster exit for az). atexit runs
+# handlers last-registered-first, so this one runs after it: the test process keeps its final collection, and
+# DuckDB (the in-process Resource Graph engines) is torn down cleanly instead of reporting leaked objects.
+atexit.register(gc.unfreeze)
+
 
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from the current output")
     parser.addoption("--record", action="store_true", help="re-record vcrpy cassettes against the emulator")
+
