@@ -103,9 +103,9 @@ async def handle(ctx: Context, request: web.Request, scope: Scope) -> web.Respon
         if scope.version not in {v for v, _ in entry.versions}:
             raise ArmError(404, "ResourceNotFound", f"Version '{scope.version}' of extension type '{entry.name}' "
                            f"was not found{_where(scope, cluster_type)}.")
-        return json_response(_render_version(entry, scope.version, scope))
+        return json_response(_render_version(entry, scope.version, scope, api_version))
     versions = _filtered_versions(entry, request)
-    return list_response(ctx, request, [_render_version(entry, v, scope) for v in versions])
+    return list_response(ctx, request, [_render_version(entry, v, scope, api_version) for v in versions])
 
 
 def _cluster_type(ctx: Context, scope: Scope, api_version: str) -> str | None:
@@ -174,8 +174,10 @@ def _render_type(entry: Entry, scope: Scope, api_version: str) -> dict[str, Any]
     return {"id": f"{scope.base}/{entry.name}", "name": entry.name, "type": TYPE, "properties": props}
 
 
-def _render_version(entry: Entry, version: str, scope: Scope) -> dict[str, Any]:
+def _render_version(entry: Entry, version: str, scope: Scope, api_version: str) -> dict[str, Any]:
     unsupported = {"connectedCluster": None, "appliances": None, "provisionedCluster": None, "managedCluster": None}
+    props: dict[str, Any] = {"version": version, "unsupportedKubernetesVersions": unsupported}
+    if api_version != "2023-05-01-preview":  # recorded 2023-05-01-preview answers have no supportedClusterTypes
+        props["supportedClusterTypes"] = list(entry.cluster_types)
     return {"id": f"{scope.base}/{entry.name}/versions/{version}", "name": version, "type": VERSION_TYPE,
-            "properties": {"version": version, "unsupportedKubernetesVersions": unsupported,
-                           "supportedClusterTypes": list(entry.cluster_types)}}
+            "properties": props}

@@ -79,6 +79,14 @@ def test_cluster_scope_settings_shape_follows_the_api_version(shared_arm: Arm, a
     assert ("extensionType" in body["properties"]) is (api == "2023-05-01-preview")
 
 
+@pytest.mark.parametrize("api, listed", [("2023-05-01-preview", False), (API, True)])
+def test_version_bodies_name_cluster_types_from_2024_11_01_preview(shared_arm: Arm, api, listed):
+    # The recorded 2023-05-01-preview answers have no supportedClusterTypes; the 2024-11-01-preview example has it.
+    item = shared_arm.get(f"{LOCATION}/microsoft.flux/versions/1.24.1", api).json()["properties"]
+    assert ("supportedClusterTypes" in item) is listed
+    assert item["version"] == "1.24.1"
+
+
 def test_namespace_scoped_type_has_no_cluster_scope_settings(shared_arm: Arm):
     body = shared_arm.get(f"{on_cluster()}/microsoft.contoso.samples", API).json()
     assert body["properties"]["supportedScopes"] == {"defaultScope": "namespace", "clusterScopeSettings": None}
