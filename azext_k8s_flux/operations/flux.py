@@ -4,6 +4,8 @@ Requests: create = LIST extensions (also proves the cluster exists) + PUT, plus 
 PUT of microsoft.flux only when the extension is missing; update = GET + PATCH; delete = GET + DELETE;
 show = GET. A show or delete whose GET finds nothing asks once more, for a Flux v1 configuration of that name.
 Re-running create with the same arguments PUTs the same body: ARM treats it as a no-op update.
+create and update take the source options (flux_model.source_fields) as **kwargs: knack builds arguments from a
+handler's signature and leaves a parameter named `kwargs` out, so the description registers them instead.
 """
 
 from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotFoundError
@@ -71,24 +73,10 @@ def get_configuration_json(client, cluster, name):
     return _sdk.as_dict(get_configuration(client, cluster, name))
 
 
-def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
-                cluster_resource_provider=None, scope="cluster", namespace="default", kind="git",
-                branch=None, tag=None, semver=None, commit=None, digest=None, timeout=None, sync_interval=None,
-                ssh_private_key=None, ssh_private_key_file=None, known_hosts=None, known_hosts_file=None,
-                https_user=None, https_key=None, https_key_file=None, https_ca_cert=None, https_ca_cert_file=None,
-                local_auth_ref=None, provider=None, bucket_name=None, bucket_access_key=None,
-                bucket_secret_key=None, bucket_secret_key_file=None, bucket_insecure=None, container_name=None,
-                account_key=None, account_key_file=None, sas_token=None, sas_token_file=None,
-                sp_client_id=None, sp_tenant_id=None, sp_client_secret=None, sp_client_secret_file=None,
-                sp_client_cert=None, sp_client_cert_file=None, sp_client_cert_password=None,
-                sp_client_cert_password_file=None, sp_client_cert_send_chain=None, mi_client_id=None,
-                layer_selector_media_type=None, layer_selector_operation=None, oci_insecure=None,
-                tls_client_certificate=None, tls_client_certificate_file=None, tls_private_key=None,
-                tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
-                use_workload_identity=None, service_account_name=None, verification_provider=None,
-                verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                wait_for_reconciliation=None, reconciliation_wait_duration=None,
-                wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
+def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+                scope="cluster", namespace="default", kind="git", kustomization=None, suspend=None,
+                wait_for_reconciliation=None, reconciliation_wait_duration=None, wait_for_compliance=False,
+                wait_timeout=None, wait_interval=None, no_wait=False, **kwargs):  # fmt: skip
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azure.cli.core.util import sdk_no_wait
 
@@ -107,7 +95,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
     validate_configuration(name, scope, namespace)
-    source = validate_source(kind, flux_inputs.source_options(locals()))
+    source = validate_source(kind, flux_inputs.source_options(kwargs))
     specs, defaulted = kustomizations_for_create(name, kustomization)
     server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
     body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
@@ -123,24 +111,9 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
         return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
-def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
-                cluster_resource_provider=None, kind=None,
-                branch=None, tag=None, semver=None, commit=None, digest=None, timeout=None, sync_interval=None,
-                ssh_private_key=None, ssh_private_key_file=None, known_hosts=None, known_hosts_file=None,
-                https_user=None, https_key=None, https_key_file=None, https_ca_cert=None, https_ca_cert_file=None,
-                local_auth_ref=None, provider=None, bucket_name=None, bucket_access_key=None,
-                bucket_secret_key=None, bucket_secret_key_file=None, bucket_insecure=None, container_name=None,
-                account_key=None, account_key_file=None, sas_token=None, sas_token_file=None,
-                sp_client_id=None, sp_tenant_id=None, sp_client_secret=None, sp_client_secret_file=None,
-                sp_client_cert=None, sp_client_cert_file=None, sp_client_cert_password=None,
-                sp_client_cert_password_file=None, sp_client_cert_send_chain=None, mi_client_id=None,
-                layer_selector_media_type=None, layer_selector_operation=None, oci_insecure=None,
-                tls_client_certificate=None, tls_client_certificate_file=None, tls_private_key=None,
-                tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
-                use_workload_identity=None, service_account_name=None, verification_provider=None,
-                verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                replace_kustomizations=False, wait_for_compliance=False, wait_timeout=None, wait_interval=None,
-                yes=False, no_wait=False):  # fmt: skip
+def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+                kind=None, kustomization=None, suspend=None, replace_kustomizations=False, wait_for_compliance=False,
+                wait_timeout=None, wait_interval=None, yes=False, no_wait=False, **kwargs):  # fmt: skip
     """Change a Flux configuration: only what changed is sent, stored secrets are kept; -k changes the named
     kustomizations only, unless --replace-kustomizations makes it the complete set."""
     from azure.cli.core.util import sdk_no_wait
@@ -155,7 +128,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
-    options = flux_inputs.source_options(locals())
+    options = flux_inputs.source_options(kwargs)
     if replace_kustomizations and not kustomization:
         raise RequiredArgumentMissingError(
             "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
