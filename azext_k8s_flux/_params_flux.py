@@ -6,7 +6,7 @@ check-manifests) do not inherit these options. The source options come from the 
 differ from ours are aliases (see flux_model.official_spellings).
 """
 
-from azext_k8s_flux.flux_model.official_spellings import FLUX_SOURCE, KUSTOMIZATION, add_hidden_aliases, aliases
+from azext_k8s_flux.flux_model.official_spellings import KUSTOMIZATION, add_hidden_aliases, aliases
 
 _FLUX = "k8s-configuration flux"
 KUSTOMIZATION_GROUP = "Kustomization"
@@ -29,12 +29,13 @@ def _source_arguments(c):
         elif field.value == "list":
             settings["nargs"] = "+"
         help_text = field.help + (FILE_NOTE.format(file=field.file_flag) if field.file else "")
-        c.extra(field.name, options_list=[field.flag, *field.options, *aliases(FLUX_SOURCE, field.name)],
+        official = {field.name: field.aliases}
+        c.extra(field.name, options_list=[field.flag, *field.options, *aliases(official, field.name)],
                 arg_group=field.group, help=help_text, **settings)  # fmt: skip
         if field.file:
             c.extra(field.file_name, options_list=[field.file_flag], arg_group=field.group,
                     help=f"Path of a file holding the value of {field.flag}.")  # fmt: skip
-        add_hidden_aliases(c, FLUX_SOURCE, field.name, settings.get("arg_type"), field.group)
+        add_hidden_aliases(c, official, field.name, settings.get("arg_type"), field.group)
 
 
 def _kustomization_arguments(c):
