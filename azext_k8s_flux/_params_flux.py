@@ -6,7 +6,7 @@ check-manifests) do not inherit these options. The source options come from the 
 differ from ours are aliases (see flux_model.official_spellings).
 """
 
-from azext_k8s_flux.flux_model.official_spellings import KUSTOMIZATION, add_hidden_aliases, aliases
+from azext_k8s_flux.flux_model.official_spellings import add_hidden_aliases, aliases
 
 _FLUX = "k8s-configuration flux"
 KUSTOMIZATION_GROUP = "Kustomization"
@@ -39,30 +39,21 @@ def _source_arguments(c):
 
 
 def _kustomization_arguments(c):
+    """The options of `flux kustomization create|update`, one per field of flux_model.kustomization_fields."""
     from azure.cli.core.commands.parameters import get_three_state_flag
 
+    from azext_k8s_flux.flux_model.kustomization_fields import FIELDS
+
     c.argument("kustomization_name", options_list=["--kustomization-name", "-k"], help="Name of the kustomization.")
-    c.argument("path", arg_group=KUSTOMIZATION_GROUP, help="Path in the source to reconcile, e.g. ./apps/staging.")
-    c.argument("depends_on", options_list=["--depends-on", "--depends_on", *aliases(KUSTOMIZATION, "depends_on")],
-               nargs="+", arg_group=KUSTOMIZATION_GROUP,
-               help="Kustomizations that must be ready first: 'a,b' or 'a b'.")  # fmt: skip
-    c.argument("timeout", arg_group=KUSTOMIZATION_GROUP,
-               help="Timeout of the kustomization, as a Go duration such as 10m.")  # fmt: skip
-    c.argument("sync_interval", options_list=["--sync-interval", "--interval"], arg_group=KUSTOMIZATION_GROUP,
-               help="Reconciliation interval, as a Go duration such as 10m or 1h2m3s.")  # fmt: skip
-    c.argument("retry_interval", arg_group=KUSTOMIZATION_GROUP,
-               help="Retry interval after a failure, as a Go duration such as 1m.")  # fmt: skip
-    for flag, text in (
-        ("prune", "Remove from the cluster the objects that disappear from the source."),
-        ("force", "Recreate objects whose immutable fields changed."),
-        ("wait", "Wait for the applied objects to be ready (health checks)."),
-        ("disable_health_check", "Do not wait for the applied objects to be ready (the opposite of --wait)."),
-    ):
-        c.argument(flag, arg_type=get_three_state_flag(), arg_group=KUSTOMIZATION_GROUP, help=text)
-    c.argument("post_build_substitute", arg_group=KUSTOMIZATION_GROUP,
-               help="Variables to substitute after the build: VAR1=value1,VAR2=value2.")  # fmt: skip
-    c.argument("post_build_substitute_from", arg_group=KUSTOMIZATION_GROUP,
-               help="ConfigMaps/Secrets holding variables: ConfigMap:NAME,Secret:NAME:optional.")  # fmt: skip
+    for field in FIELDS:
+        if field.help is None:
+            continue
+        settings = {"arg_type": get_three_state_flag()} if field.parser == "bool" else {}
+        if field.parser == "list":
+            settings["nargs"] = "+"
+        official = aliases({field.key: field.aliases}, field.key)
+        c.argument(field.key, options_list=[field.flag, *field.options, *official], arg_group=KUSTOMIZATION_GROUP,
+                   help=field.help, **settings)  # fmt: skip
 
 
 def load_arguments(loader):

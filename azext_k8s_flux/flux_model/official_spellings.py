@@ -6,11 +6,11 @@ official extension keep working. The argument declarations and each command's he
 
 import argparse
 
-from azext_k8s_flux.flux_model import official_aliases
+from azext_k8s_flux.flux_model import kustomization_fields, official_aliases
 
-# Handler parameter -> the official spellings it also accepts (the source options' come from source_fields.py).
+# Handler parameter -> the official spellings it also accepts (from source_fields.py and kustomization_fields.py).
 FLUX_SOURCE = official_aliases()
-KUSTOMIZATION = {"depends_on": ("--dependencies", "--depends")}
+KUSTOMIZATION = {f.key: f.aliases for f in kustomization_fields.FIELDS if f.aliases}
 FLUX_V1_CREATE = {
     "enable_helm_operator": ("--enable-hop",),
     "helm_operator_params": ("--hop-params",),

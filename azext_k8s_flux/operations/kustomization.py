@@ -32,10 +32,10 @@ def _find(configuration, config_name, kustomization_name):
 
 def _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
           disable_health_check, post_build_substitute, post_build_substitute_from):  # fmt: skip
+    values = dict(locals(), name=kustomization_name)  # before any import adds a name to locals()
+    del values["kustomization_name"]
     from azext_k8s_flux.validators.flux_configuration.kustomizations import kustomization_from_values
 
-    values = dict(locals(), name=kustomization_name)
-    del values["kustomization_name"]
     return kustomization_from_values(values, what="the kustomization")
 
 

@@ -8,24 +8,15 @@ fields the user gave.
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
 from azext_k8s_flux._validators import check_dns1123_subdomain
+from azext_k8s_flux.flux_model import kustomization_fields
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 from azext_k8s_flux.validators.settings_input import load_json_value
 
-KEYS = (
-    "name", "path", "depends_on", "timeout", "sync_interval", "retry_interval", "prune", "force", "wait",
-    "disable_health_check", "post_build_substitute", "post_build_substitute_from",
-)  # fmt: skip
+KEYS = kustomization_fields.keys()
 # Accepted spellings, compared without '-', '_' and case: depends_on, dependsOn, depends-on are one key.
-_ALIASES = {key.replace("_", ""): key for key in KEYS}
-_ALIASES.update(
-    {"depends": "depends_on", "dependencies": "depends_on", "interval": "sync_interval",
-     "substitute": "post_build_substitute",
-     "substitutefrom": "post_build_substitute_from"}
-)  # fmt: skip
+_ALIASES = kustomization_fields.spellings()
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-_DURATIONS = {"timeout": "timeoutInSeconds", "sync_interval": "syncIntervalInSeconds",
-              "retry_interval": "retryIntervalInSeconds"}  # fmt: skip
-_LIST_KEYS = ("depends_on", "post_build_substitute_from")
+_LIST_KEYS = tuple(f.key for f in kustomization_fields.FIELDS if f.parser in ("list", "substitute_from"))
 _SUBSTITUTE_FROM_KINDS = {"configmap": "ConfigMap", "secret": "Secret"}
 DEFAULT_NAME, DEFAULT_PATH = "kustomization-1", "./"
 
@@ -99,26 +90,30 @@ def _substitute_from(value):
     return result
 
 
+def _parsers():
+    return {
+        "text": lambda value, key: str(value),
+        "list": parse_list,
+        "duration": parse_duration,
+        "bool": lambda value, key: value if isinstance(value, bool) else parse_bool(value, key),
+        "substitute": lambda value, key: _substitute(value),
+        "substitute_from": lambda value, key: _substitute_from(value),
+    }
+
+
 def kustomization_from_values(values, what="--kustomization"):
-    """{canonical key: raw value} -> a kustomization in API JSON shape (only the given fields)."""
-    spec = {}
+    """{canonical key: raw value} -> a kustomization in API JSON shape (only the given fields), each field parsed
+    and placed as flux_model.kustomization_fields describes it."""
+    spec, parsers = {}, _parsers()
     for key, value in values.items():
-        if value is None:
-            continue
-        if key in ("name", "path"):
-            spec[key] = str(value)
-        elif key == "depends_on":
-            spec["dependsOn"] = parse_list(value, "depends_on")
-        elif key in _DURATIONS:
-            spec[_DURATIONS[key]] = parse_duration(value, key)
-        elif key in ("prune", "force", "wait"):
-            spec[key] = value if isinstance(value, bool) else parse_bool(value, key)
-        elif key == "disable_health_check":
-            continue  # after the loop: it is the opposite of wait
-        elif key == "post_build_substitute":
-            spec.setdefault("postBuild", {})["substitute"] = _substitute(value)
-        elif key == "post_build_substitute_from":
-            spec.setdefault("postBuild", {})["substituteFrom"] = _substitute_from(value)
+        described = kustomization_fields.field_for_key(key)
+        if value is None or described.api is None:
+            continue  # disable_health_check: after the loop, it is the opposite of wait
+        *parents, leaf = described.api.split(".")
+        node = spec
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[leaf] = parsers[described.parser](value, key)
     if values.get("disable_health_check") is not None:
         raw = values["disable_health_check"]
         wait = not (raw if isinstance(raw, bool) else parse_bool(raw, "disable_health_check"))

@@ -7,22 +7,13 @@ leaves absent keys unchanged), so re-running update never needs every secret aga
 from dataclasses import dataclass, field
 
 from azext_k8s_flux import flux_model as model
+from azext_k8s_flux.flux_model import kustomization_fields
 from azext_k8s_flux.flux_model.kinds import GIT, KINDS
 from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
 from azext_k8s_flux.validators.flux_configuration.sources import given_options, normalize_kind, validate_source
 
 # What the service keeps for a kustomization field that a request leaves out (arm-contract 3.3).
-KUSTOMIZATION_DEFAULTS = {
-    "path": "",
-    "dependsOn": None,
-    "timeoutInSeconds": 600,
-    "syncIntervalInSeconds": 600,
-    "retryIntervalInSeconds": None,
-    "prune": False,
-    "force": False,
-    "wait": True,
-    "postBuild": None,
-}
+KUSTOMIZATION_DEFAULTS = kustomization_fields.service_defaults()
 
 
 @dataclass
