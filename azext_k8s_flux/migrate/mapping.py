@@ -10,8 +10,8 @@ import re
 
 from azext_k8s_flux import _sdk
 from azext_k8s_flux._validators import is_dns1123_label
-from azext_k8s_flux.payloads import migration_rules as rules
-from azext_k8s_flux.payloads.migration_params import (
+from azext_k8s_flux.migrate import rules
+from azext_k8s_flux.migrate.v1_params import (
     V1_DEFAULTS,
     convert_repository_url,
     duration_seconds,

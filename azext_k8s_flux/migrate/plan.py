@@ -1,8 +1,8 @@
 """The migration plan: every v1 deletion, every v2 configuration (secrets redacted), every setting left
 behind with why, the credentials each repository needs again, and what blocks the migration. Pure."""
 
-from azext_k8s_flux.payloads.migration import is_renamed, map_v1_configuration, redacted_payload, validate_spec
-from azext_k8s_flux.payloads.migration_params import is_ssh_url
+from azext_k8s_flux.migrate.mapping import is_renamed, map_v1_configuration, redacted_payload, validate_spec
+from azext_k8s_flux.migrate.v1_params import is_ssh_url
 from azext_k8s_flux.validators.flux_configuration import urls
 
 FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
