@@ -53,3 +53,10 @@ def masked_fields():
 def official_aliases():
     """{option: official spellings}, in table order."""
     return {f.name: f.aliases for f in fields() if f.aliases}
+
+
+def credential_option(v1_key):
+    """The option of `flux migrate` that gives a Flux v1 credential (configurationProtectedSettings key) again: the
+    v2 field's file form when it has one, e.g. sshPrivateKey -> --ssh-private-key-file."""
+    field = next(f for f in fields() if f.flux_v1 == f"configurationProtectedSettings.{v1_key}")
+    return field.file_flag if field.file else field.flag

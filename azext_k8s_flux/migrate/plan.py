@@ -98,10 +98,11 @@ def _missing_again(entry, given, required):
     """Credentials given to the interrupted run that must be given again (secrets are never saved)."""
     name = entry["spec"]["v1Name"]
     missing = [key for key in required.get(name, []) if not given.get(key)]
-    options = {"sshPrivateKey": "--ssh-private-key-file", "httpsUser": "--https-user", "httpsKey": "--https-key-file"}
     if not missing:
         return None
-    wanted = " and ".join(f"{options[key]} {name}=..." for key in missing)
+    from azext_k8s_flux.flux_model import credential_option
+
+    wanted = " and ".join(f"{credential_option(key)} {name}=..." for key in missing)
     return f"the interrupted run was given credentials for it, which are never saved: pass {wanted} again."
 
 
