@@ -9,6 +9,17 @@ _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 
 
+# The one name rule of Flux objects: a configuration name and the cluster object of each kustomization
+# (`<configuration>-<kustomization>`) fit in a DNS label's 63 characters.
+MAX_OBJECT_NAME = 63
+
+
+def kustomization_object_name(config_name, kustomization_name):
+    """(name of a kustomization's object in the cluster, whether it fits in MAX_OBJECT_NAME)."""
+    full = f"{config_name}-{kustomization_name}"
+    return full, len(full) <= MAX_OBJECT_NAME
+
+
 def is_dns1123_label(value, max_length=63):
     return bool(value) and len(value) <= max_length and bool(_DNS1123_LABEL.match(value))
 

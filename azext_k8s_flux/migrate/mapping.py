@@ -9,7 +9,7 @@ migration can persist them before it deletes anything.
 import re
 
 from azext_k8s_flux import _sdk
-from azext_k8s_flux._validators import is_dns1123_label
+from azext_k8s_flux._validators import MAX_OBJECT_NAME, is_dns1123_label, kustomization_object_name
 from azext_k8s_flux.migrate import rules
 from azext_k8s_flux.migrate.v1_params import (
     V1_DEFAULTS,
@@ -20,7 +20,7 @@ from azext_k8s_flux.migrate.v1_params import (
 )
 from azext_k8s_flux.validators.flux_configuration.keys import b64encode
 
-MAX_NAME = 63
+MAX_NAME = MAX_OBJECT_NAME
 REDACTED = "<redacted>"
 _NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
 
@@ -183,8 +183,8 @@ def validate_spec(spec, credentials=None):
     if not spec["kustomizations"]:
         problems.append("it has no kustomization.")
     for kustomization in spec["kustomizations"]:
-        full = f"{spec['name']}-{kustomization['name']}"
-        if not is_dns1123_label(kustomization["name"]) or len(full) > MAX_NAME:
+        full, fits = kustomization_object_name(spec["name"], kustomization["name"])
+        if not is_dns1123_label(kustomization["name"]) or not fits:
             problems.append(f"kustomization name '{kustomization['name']}' is not legal (object name '{full}').")
     ssh = is_ssh_url(spec["url"])
     if credentials.get("sshPrivateKey") and not ssh:

@@ -10,10 +10,15 @@ import re
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-from azext_k8s_flux._validators import is_dns1123_label, is_dns1123_subdomain
+from azext_k8s_flux._validators import (
+    MAX_OBJECT_NAME,
+    is_dns1123_label,
+    is_dns1123_subdomain,
+    kustomization_object_name,
+)
 
 OPTION = "--rename"
-MAX_NAME = 63
+MAX_NAME = MAX_OBJECT_NAME
 _NOT_REPEATED = "The value is not repeated here, as it may be a secret given to the wrong option."
 
 
@@ -109,9 +114,10 @@ def check_renamed_entries(renames, entries):
         if v1 not in renames:
             continue
         longest = max((k["name"] for k in entry["spec"]["kustomizations"]), key=len, default="")
-        if len(v2) + 1 + len(longest) > MAX_NAME:
+        full, fits = kustomization_object_name(v2, longest)
+        if not fits:
             raise InvalidArgumentValueError(
                 f"{OPTION} {v1}={v2}: the name is too long for the kustomization '{longest}' of '{v1}': its object "
-                f"in the cluster, '{v2}-{longest}', would have {len(v2) + 1 + len(longest)} characters, more than "
+                f"in the cluster, '{full}', would have {len(full)} characters, more than "
                 f"{MAX_NAME}. Use a name of at most {MAX_NAME - 1 - len(longest)} characters."
             )

@@ -7,7 +7,7 @@ fields the user gave.
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
-from azext_k8s_flux._validators import check_dns1123_subdomain
+from azext_k8s_flux._validators import MAX_OBJECT_NAME, check_dns1123_subdomain, kustomization_object_name
 from azext_k8s_flux.flux_model import kustomization_fields
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 from azext_k8s_flux.validators.settings_input import load_json_value
@@ -172,15 +172,15 @@ def parse_kustomization(tokens):
 def check_kustomization_names(config_name, names):
     seen = set()
     for name in names:
-        check_dns1123_subdomain(name, "kustomization name", max_length=63)  # as the official command checks it
+        check_dns1123_subdomain(name, "kustomization name", max_length=MAX_OBJECT_NAME)  # as the official command does
         if name in seen:
             raise InvalidArgumentValueError(f"Kustomization '{name}' is given twice: names must be unique.")
         seen.add(name)
-        if len(config_name) + 1 + len(name) > 63:
+        full, fits = kustomization_object_name(config_name, name)
+        if not fits:
             raise InvalidArgumentValueError(
                 f"Kustomization '{name}' of configuration '{config_name}' is too long: the object in the cluster is "
-                f"named '{config_name}-{name}' ({len(config_name) + 1 + len(name)} characters), which must fit in "
-                "63. Use a shorter name."
+                f"named '{full}' ({len(full)} characters), which must fit in {MAX_OBJECT_NAME}. Use a shorter name."
             )
 
 
