@@ -9,6 +9,21 @@ _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 
 
+# The one boolean vocabulary. `strict`: microsoft.flux settings, which the chart compares as the strings
+# true/false; `go`: fluxd's flags, read by Go's strconv.ParseBool, which also takes t and f.
+_TRUE_WORDS, _FALSE_WORDS = ("true", "yes", "1"), ("false", "no", "0")
+
+
+def boolean_word(text, strict=False, go=False):
+    """True, False, or None when `text` is not a yes/no word of the vocabulary."""
+    lowered = str(text).strip().lower()
+    if strict:
+        return {"true": True, "false": False}.get(lowered)
+    words = dict.fromkeys(_TRUE_WORDS + (("t",) if go else ()), True)
+    words.update(dict.fromkeys(_FALSE_WORDS + (("f",) if go else ()), False))
+    return words.get(lowered)
+
+
 # The one name rule of Flux objects: a configuration name and the cluster object of each kustomization
 # (`<configuration>-<kustomization>`) fit in a DNS label's 63 characters.
 MAX_OBJECT_NAME = 63

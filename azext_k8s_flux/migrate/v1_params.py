@@ -30,8 +30,6 @@ BOOLEAN_FLAGS = frozenset(
 # fluxd defaults that decide the v2 equivalent when a flag is absent.
 V1_DEFAULTS = {"git-branch": "master", "git-poll-interval": "5m", "sync-interval": "5m"}
 
-_TRUE = {"true", "1", "t", "yes"}
-_FALSE = {"false", "0", "f", "no"}
 
 
 def parse_operator_params(text):
@@ -66,12 +64,10 @@ def parse_operator_params(text):
 
 
 def _bool_value(value):
-    lowered = value.strip().lower()
-    if lowered in _TRUE:
-        return True
-    if lowered in _FALSE:
-        return False
-    return value  # kept as a string: reported as a value that cannot be read
+    from azext_k8s_flux._validators import boolean_word
+
+    parsed = boolean_word(value, go=True)
+    return value if parsed is None else parsed  # kept as a string: reported as a value that cannot be read
 
 
 def duration_seconds(value):

@@ -39,8 +39,10 @@ class SettingType:
 
 
 def _bool(value):
-    lowered = value.strip().lower()
-    return lowered if lowered in ("true", "false") else None
+    from azext_k8s_flux._validators import boolean_word
+
+    parsed = boolean_word(value, strict=True)
+    return None if parsed is None else str(parsed).lower()
 
 
 def _int_range(low, high=None):

@@ -7,7 +7,12 @@ fields the user gave.
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
-from azext_k8s_flux._validators import MAX_OBJECT_NAME, check_dns1123_subdomain, kustomization_object_name
+from azext_k8s_flux._validators import (
+    MAX_OBJECT_NAME,
+    boolean_word,
+    check_dns1123_subdomain,
+    kustomization_object_name,
+)
 from azext_k8s_flux.flux_model import kustomization_fields
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 from azext_k8s_flux.validators.settings_input import load_json_value
@@ -15,7 +20,6 @@ from azext_k8s_flux.validators.settings_input import load_json_value
 KEYS = kustomization_fields.keys()
 # Accepted spellings, compared without '-', '_' and case: depends_on, dependsOn, depends-on are one key.
 _ALIASES = kustomization_fields.spellings()
-_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _LIST_KEYS = tuple(f.key for f in kustomization_fields.FIELDS if f.parser in ("list", "substitute_from"))
 _SUBSTITUTE_FROM_KINDS = {"configmap": "ConfigMap", "secret": "Secret"}
 DEFAULT_NAME, DEFAULT_PATH = "kustomization-1", "./"
@@ -32,7 +36,7 @@ def canonical_key(key):
 
 
 def parse_bool(value, what):
-    result = _BOOLEANS.get(str(value).strip().lower())
+    result = boolean_word(value)
     if result is None:
         raise InvalidArgumentValueError(f"Invalid {what} '{value}': use true or false.")
     return result
