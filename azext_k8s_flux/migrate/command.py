@@ -25,6 +25,12 @@ from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations._prompts import confirm
 
 
+def _refuse_blockers(plan):
+    if plan["blockers"]:
+        raise ValidationError("The migration cannot start:\n" + "".join(
+            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
+
+
 def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None,
                  dry_run=False, yes=False, plan_file=None, ssh_private_key_file=None, https_user=None,
                  https_key_file=None, rename=None):
@@ -51,9 +57,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
             sys.stderr.write(render_plan(plan))
         return plan
     sys.stderr.write(render_plan(plan))
-    if plan["blockers"]:
-        raise ValidationError("The migration cannot start:\n" + "".join(
-            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
+    _refuse_blockers(plan)
     confirm(f"Migrate {len(entries)} Flux v1 configuration(s) of {cluster.describe()} to Flux v2? The v1 "
             "configurations are deleted first: until the v2 configurations exist the cluster pulls no changes "
             "and cannot repair drift (running applications keep running).", yes, cmd.cli_ctx)

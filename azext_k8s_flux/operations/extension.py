@@ -124,6 +124,18 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
+def _flux_target(cmd, cluster, current_properties, release_train, version):
+    """The release train and version a microsoft.flux update asks for, checked (a new version must be published)."""
+    from azext_k8s_flux.operations.flux_versions import check_flux_version_published
+    from azext_k8s_flux.validators.extension_rules import canonical_release_train, check_flux_version
+
+    release_train, version = canonical_release_train(release_train), check_flux_version(version)
+    if version != current_properties.get("version"):
+        train = release_train or current_properties.get("releaseTrain")
+        check_flux_version_published(cmd.cli_ctx, cluster, version, train)
+    return release_train, version
+
+
 def extension_update(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                      cluster_resource_provider=None, release_train=None, version=None,
                      auto_upgrade_minor_version=None, configuration_settings=None,
@@ -133,16 +145,10 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
     from azext_k8s_flux.operations._prompts import confirm
-    from azext_k8s_flux.operations.flux_versions import check_flux_version_published
     from azext_k8s_flux.payloads.extension import build_extension_patch
     from azext_k8s_flux.payloads.extension_changes import plan_extension_update
     from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
-    from azext_k8s_flux.validators.extension_rules import (
-        canonical_release_train,
-        check_flux_version,
-        is_flux,
-        resolve_auto_upgrade,
-    )
+    from azext_k8s_flux.validators.extension_rules import is_flux, resolve_auto_upgrade
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "extension")
@@ -158,10 +164,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     _check_wait(wait_for_compliance, no_wait, current_properties.get("extensionType"))
     settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
-        release_train, version = canonical_release_train(release_train), check_flux_version(version)
-        if version != current_properties.get("version"):
-            check_flux_version_published(cmd.cli_ctx, cluster, version,
-                                         release_train or current_properties.get("releaseTrain"))
+        release_train, version = _flux_target(cmd, cluster, current_properties, release_train, version)
     changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
                                     settings, protected, remove_settings, remove_protected_settings,
                                     auto_upgrade_mode)

@@ -129,16 +129,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
     options = flux_inputs.source_options(kwargs)
-    if replace_kustomizations and not kustomization:
-        raise RequiredArgumentMissingError(
-            "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
-            "Give every kustomization the configuration should keep, for example "
-            "--replace-kustomizations -k name=infra path=./infrastructure -k name=apps path=./apps; to remove one "
-            "kustomization use 'az k8s-configuration flux kustomization delete'.",
-        )
-    if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
-        raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
-                                           "--url, --https-key-file, -k or --suspend.")  # fmt: skip
+    _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations)
     current = get_configuration(client, cluster, name)
     current_json = _sdk.as_dict(current)
     plan = plan_update(name, current_json, kind, options, kustomization, suspend, replace=replace_kustomizations)
@@ -155,6 +146,19 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                              **quiet(plan.secret))  # fmt: skip
     result = follow(poller, no_wait, name, cluster)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+
+
+def _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations):
+    if replace_kustomizations and not kustomization:
+        raise RequiredArgumentMissingError(
+            "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
+            "Give every kustomization the configuration should keep, for example "
+            "--replace-kustomizations -k name=infra path=./infrastructure -k name=apps path=./apps; to remove one "
+            "kustomization use 'az k8s-configuration flux kustomization delete'.",
+        )
+    if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
+        raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
+                                           "--url, --https-key-file, -k or --suspend.")  # fmt: skip
 
 
 def _update_question(name, plan, current):
