@@ -55,16 +55,10 @@ def _failed_note(cluster, name, deleting=False):
 
 
 def _send(no_wait, method, cluster, name, body, secret):
-    from azure.cli.core.util import sdk_no_wait
+    from azext_k8s_flux.operations._writes import send_and_follow
 
-    from azext_k8s_flux._secrets import quiet
-
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **quiet(secret))
-    if no_wait:
-        return None
-    with arm_errors(_what(name, cluster), cluster, accepted=_failed_note(cluster, name)):
-        return public_view(poller.result())
+    return send_and_follow(method, (*cluster.sdk_args(), name, body), no_wait, _what(name, cluster), cluster,
+                           _failed_note(cluster, name), public_view, secret=secret)  # fmt: skip
 
 
 def _check_wait(wait_for_compliance, no_wait, extension_type="microsoft.flux"):
@@ -182,9 +176,8 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
 def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                      cluster_resource_provider=None, force=False, yes=False, no_wait=False):
     """Delete an extension; microsoft.flux is kept while Flux configurations use it, unless --force."""
-    from azure.cli.core.util import sdk_no_wait
-
     from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.operations._writes import send_and_follow
     from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations
     from azext_k8s_flux.validators.extension_rules import delete_needs_confirmation, is_flux
 
@@ -197,12 +190,9 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
     if delete_needs_confirmation(extension_type):
         confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
-    with arm_errors(_what(name, cluster), cluster):
-        force_delete = True if force else None
-        poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
-    if not no_wait:
-        with arm_errors(_what(name, cluster), cluster, accepted=_failed_note(cluster, name, deleting=True)):
-            poller.result()
+    send_and_follow(client.begin_delete, (*cluster.sdk_args(), name), no_wait, _what(name, cluster), cluster,
+                    _failed_note(cluster, name, deleting=True), lambda result: None,
+                    force_delete=True if force else None)  # fmt: skip
 
 
 def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type, name,

@@ -26,14 +26,14 @@ def state_hint(name, cluster):
     return f"See its state with: az k8s-configuration flux show {cluster.cli_args()} -n {name}"
 
 
-def follow(poller, no_wait, name, cluster):
-    """The result of an accepted write (None with --no-wait); a failure from here on is not 'nothing changed'."""
+def send(method, name, cluster, body, no_wait, secret=False, on_accepted=None, **kwargs):
+    """A write to a configuration (`body` None: a delete), followed; its result as the flux commands print it."""
+    from azext_k8s_flux.operations._writes import send_and_follow
     from azext_k8s_flux.operations.flux_view import public_configuration
 
-    if no_wait:
-        return None
-    with arm_errors(_what(name, cluster), cluster, accepted=state_hint(name, cluster)):
-        return public_configuration(poller.result())
+    args = (*cluster.sdk_args(), name) + (() if body is None else (body,))
+    return send_and_follow(method, args, no_wait, _what(name, cluster), cluster, state_hint(name, cluster),
+                           public_configuration, secret=secret, on_accepted=on_accepted, **kwargs)  # fmt: skip
 
 
 class ConfigurationNotFoundError(ResourceNotFoundError):
@@ -78,9 +78,6 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 wait_for_reconciliation=None, reconciliation_wait_duration=None, wait_for_compliance=False,
                 wait_timeout=None, wait_interval=None, no_wait=False, **kwargs):  # fmt: skip
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
-    from azure.cli.core.util import sdk_no_wait
-
-    from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations.flux_extension import ensure_flux_extension, reporting_install
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
@@ -100,14 +97,11 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
     body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
     installed = ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
+    # The note on a defaulted kustomization is said once the request is accepted: not in front of an error.
+    note = (lambda: logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
+                                   specs[0]["name"], specs[0]["path"])) if defaulted else None  # fmt: skip
     with reporting_install(installed, cluster):
-        with arm_errors(_what(name, cluster), cluster):
-            poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
-                                 **quiet(source.secret))  # fmt: skip
-        if defaulted:  # said once the request is accepted: not in front of an error that stopped the command
-            logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
-                           specs[0]["name"], specs[0]["path"])  # fmt: skip
-        result = follow(poller, no_wait, name, cluster)
+        result = send(client.begin_create_or_update, name, cluster, body, no_wait, source.secret, on_accepted=note)
         return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
@@ -116,10 +110,8 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
                 wait_timeout=None, wait_interval=None, yes=False, no_wait=False, **kwargs):  # fmt: skip
     """Change a Flux configuration: only what changed is sent, stored secrets are kept; -k changes the named
     kustomizations only, unless --replace-kustomizations makes it the complete set."""
-    from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
-    from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
@@ -141,10 +133,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
         confirm(question, yes, cmd.cli_ctx)
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
                                            plan.protected)  # fmt: skip
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
-                             **quiet(plan.secret))  # fmt: skip
-    result = follow(poller, no_wait, name, cluster)
+    result = send(client.begin_update, name, cluster, patch, no_wait, plan.secret)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
@@ -182,7 +171,6 @@ def _update_question(name, plan, current):
 def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                 cluster_resource_provider=None, force=False, yes=False, no_wait=False):  # fmt: skip
     """Delete a Flux configuration (asks first; with prune, its workloads are removed from the cluster)."""
-    from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
     from azext_k8s_flux.operations._prompts import confirm
@@ -196,10 +184,7 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
         message += (f" Kustomizations with prune ({', '.join(pruned)}): the workloads they deployed will be "
                     "removed from the cluster.")  # fmt: skip
     confirm(message, yes, cmd.cli_ctx)
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name,
-                             force_delete=True if force else None)  # fmt: skip
-    follow(poller, no_wait, name, cluster)
+    send(client.begin_delete, name, cluster, None, no_wait, force_delete=True if force else None)
 
 
 def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):

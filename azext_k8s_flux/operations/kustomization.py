@@ -8,8 +8,7 @@ from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotF
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.flux import follow, get_configuration, get_configuration_json
+from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json, send
 from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
@@ -40,14 +39,9 @@ def _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_in
 
 
 def _patch(cmd, client, cluster, name, changes, no_wait):
-    from azure.cli.core.util import sdk_no_wait
-
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
-    patch = build_flux_configuration_patch(kustomizations=changes)
-    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
-        poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch)
-    return follow(poller, no_wait, name, cluster)
+    return send(client.begin_update, name, cluster, build_flux_configuration_patch(kustomizations=changes), no_wait)
 
 
 def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
