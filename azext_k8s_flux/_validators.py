@@ -9,6 +9,15 @@ _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 
 
+def split_key_value(item, strip_value=False):
+    """The one key=value reader: (key, value), or None when there is no '=' or no key. The key is trimmed;
+    `strip_value` trims the value too (names and keys), otherwise it stays as given (a value may hold spaces)."""
+    key, separator, value = str(item).partition("=")
+    if not separator or not key.strip():
+        return None
+    return key.strip(), value.strip() if strip_value else value
+
+
 # The one boolean vocabulary. `strict`: microsoft.flux settings, which the chart compares as the strings
 # true/false; `go`: fluxd's flags, read by Go's strconv.ParseBool, which also takes t and f.
 _TRUE_WORDS, _FALSE_WORDS = ("true", "yes", "1"), ("false", "no", "0")

@@ -15,6 +15,7 @@ from azext_k8s_flux._validators import (
     is_dns1123_label,
     is_dns1123_subdomain,
     kustomization_object_name,
+    split_key_value,
 )
 
 OPTION = "--rename"
@@ -44,14 +45,14 @@ def parse_renames(values):
     """{v1 name: v2 name} of the --rename items (repeated options and space-separated items add up)."""
     renames, owners = {}, {}
     for value in values or []:
-        v1, separator, v2 = (value or "").partition("=")
-        if not separator or not v1.strip() or not v2.strip():
+        pair = split_key_value(value or "", strip_value=True)
+        if pair is None or not pair[1]:
             raise InvalidArgumentValueError(
                 f"Invalid {OPTION} value: use {OPTION} V1_NAME=V2_NAME, where V1_NAME is a Flux v1 configuration of "
                 f"the cluster and V2_NAME the name of the Flux v2 configuration to create for it (for example "
                 f"{OPTION} cluster-config=platform-config). {_NOT_REPEATED}"
             )
-        v1, v2 = v1.strip(), v2.strip()
+        v1, v2 = pair
         problem = _name_problem(v2)
         if problem:
             which = f"for '{v1}'" if is_dns1123_subdomain(v1) else "given"

@@ -12,6 +12,7 @@ from azext_k8s_flux._validators import (
     boolean_word,
     check_dns1123_subdomain,
     kustomization_object_name,
+    split_key_value,
 )
 from azext_k8s_flux.flux_model import kustomization_fields
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
@@ -68,12 +69,12 @@ def _substitute(value):
             return {str(k): str(v) for k, v in loaded.items()}
     result = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
-        key, sep, val = item.partition("=")
-        if not sep or not key.strip():
+        pair = split_key_value(item)
+        if pair is None:
             raise InvalidArgumentValueError(
                 f"Invalid post_build_substitute item '{item}': use post_build_substitute=VAR1=value1,VAR2=value2."
             )
-        result[key.strip()] = val
+        result[pair[0]] = pair[1]
     return result
 
 
