@@ -15,10 +15,10 @@ from azext_k8s_flux.migrate.v1_params import (
     V1_DEFAULTS,
     convert_repository_url,
     duration_seconds,
-    is_ssh_url,
     parse_operator_params,
 )
 from azext_k8s_flux.validators.flux_configuration.keys import b64encode
+from azext_k8s_flux.validators.flux_configuration.urls import is_ssh_url
 
 MAX_NAME = MAX_OBJECT_NAME
 REDACTED = "<redacted>"

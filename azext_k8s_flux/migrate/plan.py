@@ -2,8 +2,8 @@
 behind with why, the credentials each repository needs again, and what blocks the migration. Pure."""
 
 from azext_k8s_flux.migrate.mapping import is_renamed, map_v1_configuration, redacted_payload, validate_spec
-from azext_k8s_flux.migrate.v1_params import is_ssh_url
 from azext_k8s_flux.validators.flux_configuration import urls
+from azext_k8s_flux.validators.flux_configuration.urls import is_ssh_url
 
 FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
 

@@ -114,6 +114,3 @@ def convert_repository_url(url):
             f"support; it becomes '{converted}'. Check that the host serves the repository over HTTPS.", None
     return None, None, f"repository URL '{text}' has no scheme Flux v2 accepts (https://, http:// or ssh://)."
 
-
-def is_ssh_url(url):
-    return (url or "").lower().startswith("ssh://")
