@@ -21,10 +21,12 @@ def public_view(extension):
     them, so existing --query expressions keep working), with any protected setting value masked."""
     from azure.cli.core.util import todict
 
+    from azext_k8s_flux._secrets import masked
+
     result = todict(extension)
     protected = result.get("configurationProtectedSettings")
     if protected:
-        result["configurationProtectedSettings"] = {key: "" for key in protected}
+        result["configurationProtectedSettings"] = masked(protected)
     return result
 
 

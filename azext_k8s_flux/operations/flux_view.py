@@ -6,6 +6,8 @@ putting a key on the user's screen. Masked values read "" (set, not shown), as t
 protected settings. Which fields are secret: the description (flux_model.source_fields).
 """
 
+from azext_k8s_flux._secrets import masked
+
 
 def _mask(node, secret_fields):
     if isinstance(node, list):
@@ -16,12 +18,12 @@ def _mask(node, secret_fields):
         return
     for key, value in node.items():
         if key == "configurationProtectedSettings" and isinstance(value, dict):
-            node[key] = {name: "" for name in value}
+            node[key] = masked(value)
             continue
         if isinstance(value, dict):
             for field in secret_fields.get(key, ()):
                 if value.get(field):
-                    value[field] = ""
+                    value[field] = masked(value[field])
         _mask(value, secret_fields)
 
 
