@@ -115,8 +115,8 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
+    from azext_k8s_flux.payloads.flux_changes import plan_update
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
-    from azext_k8s_flux.validators.flux_configuration.update import plan_update
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)

@@ -75,8 +75,8 @@ def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster
     """Change some fields of a kustomization; the others keep their values."""
     check_wait_options(wait_for_compliance, no_wait)
     from azext_k8s_flux import _sdk
+    from azext_k8s_flux.payloads.flux_changes import kustomization_changes
     from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
-    from azext_k8s_flux.validators.flux_configuration.update import kustomization_changes
 
     spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
                  disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
