@@ -39,12 +39,12 @@ def _source_arguments(c):
 
 
 def _kustomization_arguments(c):
-    """The options of `flux kustomization create|update`, one per field of flux_model.kustomization_fields."""
+    """The options of `flux kustomization create|update`, one per field of flux_model.kustomization_fields, as
+    extras: the handlers take them as **kwargs."""
     from azure.cli.core.commands.parameters import get_three_state_flag
 
     from azext_k8s_flux.flux_model.kustomization_fields import FIELDS
 
-    c.argument("kustomization_name", options_list=["--kustomization-name", "-k"], help="Name of the kustomization.")
     for field in FIELDS:
         if field.help is None:
             continue
@@ -52,8 +52,8 @@ def _kustomization_arguments(c):
         if field.parser == "list":
             settings["nargs"] = "+"
         official = aliases({field.key: field.aliases}, field.key)
-        c.argument(field.key, options_list=[field.flag, *field.options, *official], arg_group=KUSTOMIZATION_GROUP,
-                   help=field.help, **settings)  # fmt: skip
+        c.extra(field.key, options_list=[field.flag, *field.options, *official], arg_group=KUSTOMIZATION_GROUP,
+                help=field.help, **settings)  # fmt: skip
 
 
 def load_arguments(loader):
@@ -96,7 +96,10 @@ def load_arguments(loader):
                    help="Remove the resource from Azure even if the cluster cannot clean up.")  # fmt: skip
     with loader.argument_context(f"{_FLUX} kustomization") as c:
         c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration.")
-        _kustomization_arguments(c)
+        c.argument("kustomization_name", options_list=["--kustomization-name", "-k"], help="Name of the kustomization.")
+    for verb in ("create", "update"):
+        with loader.argument_context(f"{_FLUX} kustomization {verb}") as c:
+            _kustomization_arguments(c)
     with loader.argument_context(f"{_FLUX} kustomization delete") as c:
         c.argument("yes", options_list=["--yes", "-y"], help="Do not ask for confirmation.")
     with loader.argument_context(f"{_FLUX} deployed-object") as c:

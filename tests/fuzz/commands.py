@@ -42,14 +42,21 @@ class Command:
         """(option, is_flag) for every argument of the handler."""
         result = []
         for name, parameter in inspect.signature(self.handler).parameters.items():
-            if parameter.kind is inspect.Parameter.VAR_KEYWORD:  # flux create/update: the source options
-                result += [(_RENAMED.get(name, "--" + name.replace("_", "-")), False) for name in _source_names()]
+            if parameter.kind is inspect.Parameter.VAR_KEYWORD:  # options registered from the description
+                names = _kustomization_names() if self.handler.__module__.endswith("kustomization") else _source_names()
+                result += [(_RENAMED.get(name, "--" + name.replace("_", "-")), False) for name in names]
                 continue
             if name in _NOT_OPTIONS:
                 continue
             option = _RENAMED.get(name, "--" + name.replace("_", "-"))
             result.append((option, parameter.default is False))
         return result
+
+
+def _kustomization_names():
+    from azext_k8s_flux.flux_model.kustomization_fields import keys
+
+    return [key for key in keys() if key != "name"]
 
 
 def _source_names():
