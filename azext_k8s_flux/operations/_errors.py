@@ -1,4 +1,8 @@
-"""Translate ARM failures into azure-cli errors that say what happened, never a traceback."""
+"""Translate ARM failures into azure-cli errors that say what happened, never a traceback.
+
+Our own rather than azure-cli's default handling of HttpResponseError: that one prints ARM's message alone; ours
+names the resource, says whether anything changed (before or after Azure accepted a write) and what to do.
+"""
 
 from contextlib import contextmanager
 
