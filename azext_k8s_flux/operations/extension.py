@@ -132,6 +132,14 @@ def _flux_target(cmd, cluster, current_properties, release_train, version):
     return release_train, version
 
 
+def _confirm_protected(cmd, keys, name, cluster, yes):
+    from azext_k8s_flux.operations._prompts import confirm
+
+    if keys:
+        confirm(f"Replace protected settings {', '.join(keys)} of {_what(name, cluster)}? "
+                "Their current values cannot be read back.", yes, cmd.cli_ctx)  # fmt: skip
+
+
 def extension_update(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                      cluster_resource_provider=None, release_train=None, version=None,
                      auto_upgrade_minor_version=None, configuration_settings=None,
@@ -140,7 +148,6 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      remove_protected_settings=None, auto_upgrade_mode=None, wait_for_compliance=False,
                      wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
-    from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.payloads.extension import build_extension_patch
     from azext_k8s_flux.payloads.extension_changes import plan_extension_update
     from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
@@ -167,9 +174,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     if not changes.patch:
         logger.warning("Nothing to change: %s already has these values.", _what(name, cluster))
         return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
-    if changes.protected_keys:
-        confirm(f"Replace protected settings {', '.join(changes.protected_keys)} of {_what(name, cluster)}? "
-                "Their current values cannot be read back.", yes, cmd.cli_ctx)
+    _confirm_protected(cmd, changes.protected_keys, name, cluster, yes)
     patch = build_extension_patch(**changes.patch)
     result = _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
     return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
