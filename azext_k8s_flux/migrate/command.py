@@ -131,11 +131,11 @@ def _plan(state, entries, existing_v2, credentials, resource_id):
 def _build_all(entries, credentials):
     """Build every v2 request body, secrets included, before the first deletion: a body that cannot be
     built stops the migration while the cluster is still managed by Flux v1."""
-    from azext_k8s_flux.migrate.mapping import build_flux_configuration
+    from azext_k8s_flux.migrate.mapping import build_v2_configuration
     from azext_k8s_flux.migrate.plan import credentials_for
 
     for entry in entries:
-        build_flux_configuration(entry["spec"], credentials_for(entry, credentials))
+        build_v2_configuration(entry["spec"], credentials_for(entry, credentials))
 
 
 def _outcome(plan, state):

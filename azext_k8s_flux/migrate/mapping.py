@@ -2,7 +2,7 @@
 
 `map_v1_configuration` turns one v1 resource (ARM JSON) into a *spec*: plain values for a v2 Git
 configuration, plus the warnings and the settings that could not be carried over, each with why.
-`build_flux_configuration` turns a spec and its secrets into the SDK model. Specs hold no secrets, so a
+`build_v2_configuration` turns a spec and its secrets into the SDK model. Specs hold no secrets, so a
 migration can persist them before it deletes anything.
 """
 
@@ -212,7 +212,7 @@ def _ssh_key_problems(key):
     return []
 
 
-def build_flux_configuration(spec, credentials=None):
+def build_v2_configuration(spec, credentials=None):
     """The SDK model of the v2 configuration; `credentials` maps sshPrivateKey/httpsUser/httpsKey to values."""
     models = _sdk.flux_models()
     credentials = credentials or {}
@@ -255,7 +255,7 @@ def build_flux_configuration(spec, credentials=None):
 def redacted_payload(spec, credentials=None):
     """The v2 request body as the plan shows it: secrets replaced by a marker, never their values."""
     credentials = credentials or {}
-    payload = _sdk.as_dict(build_flux_configuration(spec, {"httpsUser": credentials.get("httpsUser")}))
+    payload = _sdk.as_dict(build_v2_configuration(spec, {"httpsUser": credentials.get("httpsUser")}))
     protected = {key: REDACTED for key in ("sshPrivateKey", "httpsKey") if credentials.get(key)}
     if protected:
         payload["properties"]["configurationProtectedSettings"] = protected

@@ -46,7 +46,7 @@ def install_extension(cli_ctx, cluster, state, path):
 def create_v2(client, cluster, state, path, credentials):
     """Send every v2 PUT first, then wait for them: the cluster is managed again once ARM has accepted
     them, so their long-running operations do not lengthen the unmanaged window."""
-    from azext_k8s_flux.migrate.mapping import build_flux_configuration
+    from azext_k8s_flux.migrate.mapping import build_v2_configuration
     from azext_k8s_flux.migrate.plan import credentials_for
 
     pollers, failures = [], []
@@ -55,7 +55,7 @@ def create_v2(client, cluster, state, path, credentials):
         if name in state["created"]:
             continue
         given = credentials_for(entry, credentials)
-        body = build_flux_configuration(entry["spec"], given)
+        body = build_v2_configuration(entry["spec"], given)
         secret = body.properties.configuration_protected_settings  # keeps the body out of --debug's request log
         try:
             with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster):
