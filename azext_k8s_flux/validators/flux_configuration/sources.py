@@ -90,7 +90,9 @@ def validate_source(kind_value, opts, existing=None):
     _apply_parsed_fields(kind, given, result)
     check = {GIT: source_kinds.git, BUCKET: source_kinds.bucket, BLOB: source_kinds.azure_blob, OCI: source_kinds.oci}
     check[kind](given, result, existing or {}, partial)
-    result.secret = result.secret or any(result.protected.values())
+    # Whether the body is kept out of --debug: the description says which options are secret.
+    result.secret = result.secret or any(result.protected.values()) or any(f.secret for f in model.fields()
+                                                                           if f.name in given)  # fmt: skip
     return result
 
 
