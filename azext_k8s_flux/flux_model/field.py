@@ -28,6 +28,7 @@ class SourceField:
     aliases: tuple = ()  # spellings of the official k8s-configuration extension
     value: Optional[str] = None  # "flag" (true/false), "list" (one or more items) or None (one string)
     choices: tuple = ()
+    default: object = None  # what the service uses when the field is left out (arm-contract 3.2); None: nothing
     api_version: str = "2022-03-01"  # first stable fluxConfigurations API version with the field
     flux_v1: Optional[str] = None  # where `flux migrate` takes it from in a Flux v1 configuration
     extra: dict = field(default_factory=dict)  # further argparse settings
