@@ -31,21 +31,23 @@ def _extension_row(ext):
     )
 
 
-_SOURCE_KEYS = {"GitRepository": "gitRepository", "Bucket": "bucket", "AzureBlob": "azureBlob",
-                "OCIRepository": "ociRepository"}  # fmt: skip
-_REF_KEYS = ("branch", "tag", "semver", "commit", "digest")  # git: branch/tag/semver/commit; OCI: tag/semver/digest
 
 
 def _source_ref(source):
     """'branch=main', 'tag=v1.2.0', 'branch=main commit=1a2b3c' ... of a Git or OCI source; '' for buckets."""
+    from azext_k8s_flux.flux_model import fields
+
     ref = source.get("repositoryRef") or {}
-    return " ".join(f"{key}={ref[key]}" for key in _REF_KEYS if ref.get(key))
+    keys = [f.api.split(".")[1] for f in fields() if (f.api or "").startswith("repositoryRef.")]
+    return " ".join(f"{key}={ref[key]}" for key in keys if ref.get(key))
 
 
 def _flux_row(config):
     props = _props(config)
     kind = props.get("sourceKind") or "GitRepository"
-    source = props.get(_SOURCE_KEYS.get(kind, "gitRepository")) or {}
+    from azext_k8s_flux.flux_model.kinds import GIT, KINDS
+
+    source = props.get(KINDS.get(kind, KINDS[GIT]).property) or {}
     return OrderedDict(
         [
             ("Name", config.get("name")),

@@ -2,7 +2,7 @@
 
 from knack.help_files import helps
 
-from azext_k8s_flux._official_spellings import FLUX_SOURCE, KUSTOMIZATION, help_note
+from azext_k8s_flux.flux_model.official_spellings import FLUX_SOURCE, KUSTOMIZATION, help_note
 
 VARIABLES_NOTE = (
     "The examples use $RG and $CLUSTER for the resource group and the cluster: set them first (bash: "

@@ -3,7 +3,7 @@
 from knack.help_files import helps
 
 from azext_k8s_flux._help_flux import VARIABLES_NOTE, add_paragraph
-from azext_k8s_flux._official_spellings import FLUX_V1_CREATE, help_note
+from azext_k8s_flux.flux_model.official_spellings import FLUX_V1_CREATE, help_note
 
 helps["k8s-configuration"] = """
 type: group

@@ -2,7 +2,7 @@
 `az k8s-configuration flux migrate`. Each context names exactly one command, so nothing here leaks
 into the Flux v2 commands."""
 
-from azext_k8s_flux._official_spellings import FLUX_V1_CREATE, aliases
+from azext_k8s_flux.flux_model.official_spellings import FLUX_V1_CREATE, aliases
 
 
 def _pairs(context, dest, help_text, **settings):

@@ -24,6 +24,13 @@ def read_secret(value, path, option, file_option):
     return read_text_file(path, file_option, show_path=False)
 
 
+def masked(value):
+    """The one masker of output: a secret value reads "" (set, not shown), as the official extension commands show
+    protected settings; a mapping keeps its keys. (flux migrate's plan writes its own "<redacted>" marker: a plan
+    file is read by people, and "" there would read as 'empty'.)"""
+    return {key: "" for key in value} if isinstance(value, dict) else ""
+
+
 def quiet(secret):
     """SDK keyword arguments that keep a request body carrying a secret out of `--debug` logs: azure-cli logs
     request bodies there, and honours `logging_enable=False` per request."""

@@ -9,6 +9,41 @@ _DNS1123_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 _DNS1123_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 
 
+def split_key_value(item, strip_value=False):
+    """The one key=value reader: (key, value), or None when there is no '=' or no key. The key is trimmed;
+    `strip_value` trims the value too (names and keys), otherwise it stays as given (a value may hold spaces)."""
+    key, separator, value = str(item).partition("=")
+    if not separator or not key.strip():
+        return None
+    return key.strip(), value.strip() if strip_value else value
+
+
+# The one boolean vocabulary. `strict`: microsoft.flux settings, which the chart compares as the strings
+# true/false; `go`: fluxd's flags, read by Go's strconv.ParseBool, which also takes t and f.
+_TRUE_WORDS, _FALSE_WORDS = ("true", "yes", "1"), ("false", "no", "0")
+
+
+def boolean_word(text, strict=False, go=False):
+    """True, False, or None when `text` is not a yes/no word of the vocabulary."""
+    lowered = str(text).strip().lower()
+    if strict:
+        return {"true": True, "false": False}.get(lowered)
+    words = dict.fromkeys(_TRUE_WORDS + (("t",) if go else ()), True)
+    words.update(dict.fromkeys(_FALSE_WORDS + (("f",) if go else ()), False))
+    return words.get(lowered)
+
+
+# The one name rule of Flux objects: a configuration name and the cluster object of each kustomization
+# (`<configuration>-<kustomization>`) fit in a DNS label's 63 characters.
+MAX_OBJECT_NAME = 63
+
+
+def kustomization_object_name(config_name, kustomization_name):
+    """(name of a kustomization's object in the cluster, whether it fits in MAX_OBJECT_NAME)."""
+    full = f"{config_name}-{kustomization_name}"
+    return full, len(full) <= MAX_OBJECT_NAME
+
+
 def is_dns1123_label(value, max_length=63):
     return bool(value) and len(value) <= max_length and bool(_DNS1123_LABEL.match(value))
 

@@ -66,7 +66,7 @@ def load_command_table(loader, _):
 
     with loader.command_group(
         "k8s-configuration flux",
-        custom_command_type=_operations("migrate"),
+        custom_command_type=CliCommandType(operations_tmpl="azext_k8s_flux.migrate.command#{}"),
         client_factory=cf_source_control_configurations,
     ) as g:
         g.custom_command("migrate", "flux_migrate", table_transformer=_table("migrate_table"))

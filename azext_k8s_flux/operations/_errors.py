@@ -1,4 +1,8 @@
-"""Translate ARM failures into azure-cli errors that say what happened, never a traceback."""
+"""Translate ARM failures into azure-cli errors that say what happened, never a traceback.
+
+Our own rather than azure-cli's default handling of HttpResponseError: that one prints ARM's message alone; ours
+names the resource, says whether anything changed (before or after Azure accepted a write) and what to do.
+"""
 
 from contextlib import contextmanager
 
@@ -49,19 +53,19 @@ def translate_http_error(error, what):
         return ResourceNotFoundError(f"{what} was not found: {detail}")
     if status == 403:
         return ForbiddenError(
-            f"Access to {what} was denied: {detail}\n"
-            "Ask for a role that grants Microsoft.KubernetesConfiguration permissions on the cluster."
+            f"Access to {what} was denied: {detail}",
+            "Ask for a role that grants Microsoft.KubernetesConfiguration permissions on the cluster.",
         )
     if status == 401:
-        return UnauthorizedError(f"Not authenticated for {what}: {detail}\nRun 'az login' and try again.")
+        return UnauthorizedError(f"Not authenticated for {what}: {detail}", "Run 'az login' and try again.")
     if code == "MissingSubscriptionRegistration":
         # azure-mgmt-core registers providers by itself, but not for the streamed first request of the
         # SDKs' long-running operations: say how to do it once.
         namespace = message.rsplit("'", 2)[-2] if message.count("'") >= 2 else "Microsoft.KubernetesConfiguration"
         return BadRequestError(
-            f"The subscription is not registered to use {namespace}: Azure refused the request for {what}.\n"
+            f"The subscription is not registered to use {namespace}: Azure refused the request for {what}.",
             f"Register it once with: az provider register --namespace {namespace} --wait\n"
-            "Then run this command again."
+            "Then run this command again.",
         )
     if status == 429:  # the SDK has already retried, honouring Retry-After
         return AzureResponseError(

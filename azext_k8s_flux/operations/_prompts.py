@@ -1,4 +1,8 @@
-"""Confirmation prompts that never hang a pipeline: without a terminal they fail and name --yes."""
+"""Confirmation prompts that never hang a pipeline: without a terminal they fail and name --yes.
+
+Our own rather than azure-cli's `confirmation=True`: that one asks a fixed question before the handler runs, and
+ours must ask after the GET (what will be removed: prune, the old source kind) and must name --yes without a TTY.
+"""
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, ManualInterrupt, NoTTYError
 

@@ -21,10 +21,12 @@ def public_view(extension):
     them, so existing --query expressions keep working), with any protected setting value masked."""
     from azure.cli.core.util import todict
 
+    from azext_k8s_flux._secrets import masked
+
     result = todict(extension)
     protected = result.get("configurationProtectedSettings")
     if protected:
-        result["configurationProtectedSettings"] = {key: "" for key in protected}
+        result["configurationProtectedSettings"] = masked(protected)
     return result
 
 
@@ -55,16 +57,10 @@ def _failed_note(cluster, name, deleting=False):
 
 
 def _send(no_wait, method, cluster, name, body, secret):
-    from azure.cli.core.util import sdk_no_wait
+    from azext_k8s_flux.operations._writes import send_and_follow
 
-    from azext_k8s_flux._secrets import quiet
-
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, method, *cluster.sdk_args(), name, body, **quiet(secret))
-    if no_wait:
-        return None
-    with arm_errors(_what(name, cluster), cluster, accepted=_failed_note(cluster, name)):
-        return public_view(poller.result())
+    return send_and_follow(method, (*cluster.sdk_args(), name, body), no_wait, _what(name, cluster), cluster,
+                           _failed_note(cluster, name), public_view, secret=secret)  # fmt: skip
 
 
 def _check_wait(wait_for_compliance, no_wait, extension_type="microsoft.flux"):
@@ -124,6 +120,26 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
     return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
+def _flux_target(cmd, cluster, current_properties, release_train, version):
+    """The release train and version a microsoft.flux update asks for, checked (a new version must be published)."""
+    from azext_k8s_flux.operations.flux_versions import check_flux_version_published
+    from azext_k8s_flux.validators.extension_rules import canonical_release_train, check_flux_version
+
+    release_train, version = canonical_release_train(release_train), check_flux_version(version)
+    if version != current_properties.get("version"):
+        train = release_train or current_properties.get("releaseTrain")
+        check_flux_version_published(cmd.cli_ctx, cluster, version, train)
+    return release_train, version
+
+
+def _confirm_protected(cmd, keys, name, cluster, yes):
+    from azext_k8s_flux.operations._prompts import confirm
+
+    if keys:
+        confirm(f"Replace protected settings {', '.join(keys)} of {_what(name, cluster)}? "
+                "Their current values cannot be read back.", yes, cmd.cli_ctx)  # fmt: skip
+
+
 def extension_update(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                      cluster_resource_provider=None, release_train=None, version=None,
                      auto_upgrade_minor_version=None, configuration_settings=None,
@@ -132,17 +148,10 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      remove_protected_settings=None, auto_upgrade_mode=None, wait_for_compliance=False,
                      wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
-    from azext_k8s_flux.operations._prompts import confirm
-    from azext_k8s_flux.operations.flux_versions import check_flux_version_published
     from azext_k8s_flux.payloads.extension import build_extension_patch
     from azext_k8s_flux.payloads.extension_changes import plan_extension_update
     from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
-    from azext_k8s_flux.validators.extension_rules import (
-        canonical_release_train,
-        check_flux_version,
-        is_flux,
-        resolve_auto_upgrade,
-    )
+    from azext_k8s_flux.validators.extension_rules import is_flux, resolve_auto_upgrade
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "extension")
@@ -158,19 +167,14 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
     _check_wait(wait_for_compliance, no_wait, current_properties.get("extensionType"))
     settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
-        release_train, version = canonical_release_train(release_train), check_flux_version(version)
-        if version != current_properties.get("version"):
-            check_flux_version_published(cmd.cli_ctx, cluster, version,
-                                         release_train or current_properties.get("releaseTrain"))
+        release_train, version = _flux_target(cmd, cluster, current_properties, release_train, version)
     changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
                                     settings, protected, remove_settings, remove_protected_settings,
                                     auto_upgrade_mode)
     if not changes.patch:
         logger.warning("Nothing to change: %s already has these values.", _what(name, cluster))
         return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
-    if changes.protected_keys:
-        confirm(f"Replace protected settings {', '.join(changes.protected_keys)} of {_what(name, cluster)}? "
-                "Their current values cannot be read back.", yes, cmd.cli_ctx)
+    _confirm_protected(cmd, changes.protected_keys, name, cluster, yes)
     patch = build_extension_patch(**changes.patch)
     result = _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
     return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
@@ -179,9 +183,8 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
 def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                      cluster_resource_provider=None, force=False, yes=False, no_wait=False):
     """Delete an extension; microsoft.flux is kept while Flux configurations use it, unless --force."""
-    from azure.cli.core.util import sdk_no_wait
-
     from azext_k8s_flux.operations._prompts import confirm
+    from azext_k8s_flux.operations._writes import send_and_follow
     from azext_k8s_flux.operations.flux_extension import check_no_flux_configurations
     from azext_k8s_flux.validators.extension_rules import delete_needs_confirmation, is_flux
 
@@ -194,12 +197,9 @@ def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_typ
     forced = " with --force (removed from Azure at once, without waiting for the cluster)" if force else ""
     if delete_needs_confirmation(extension_type):
         confirm(f"Delete {_what(name, cluster)} (type {extension_type}){forced}?", yes, cmd.cli_ctx)
-    with arm_errors(_what(name, cluster), cluster):
-        force_delete = True if force else None
-        poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name, force_delete=force_delete)
-    if not no_wait:
-        with arm_errors(_what(name, cluster), cluster, accepted=_failed_note(cluster, name, deleting=True)):
-            poller.result()
+    send_and_follow(client.begin_delete, (*cluster.sdk_args(), name), no_wait, _what(name, cluster), cluster,
+                    _failed_note(cluster, name, deleting=True), lambda result: None,
+                    force_delete=True if force else None)  # fmt: skip
 
 
 def extension_show(cmd, client, resource_group_name, cluster_name, cluster_type, name,

@@ -4,6 +4,8 @@ Requests: create = LIST extensions (also proves the cluster exists) + PUT, plus 
 PUT of microsoft.flux only when the extension is missing; update = GET + PATCH; delete = GET + DELETE;
 show = GET. A show or delete whose GET finds nothing asks once more, for a Flux v1 configuration of that name.
 Re-running create with the same arguments PUTs the same body: ARM treats it as a no-op update.
+create and update take the source options (flux_model.source_fields) as **kwargs: knack builds arguments from a
+handler's signature and leaves a parameter named `kwargs` out, so the description registers them instead.
 """
 
 from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotFoundError
@@ -24,14 +26,14 @@ def state_hint(name, cluster):
     return f"See its state with: az k8s-configuration flux show {cluster.cli_args()} -n {name}"
 
 
-def follow(poller, no_wait, name, cluster):
-    """The result of an accepted write (None with --no-wait); a failure from here on is not 'nothing changed'."""
+def send(method, name, cluster, body, no_wait, secret=False, on_accepted=None, **kwargs):
+    """A write to a configuration (`body` None: a delete), followed; its result as the flux commands print it."""
+    from azext_k8s_flux.operations._writes import send_and_follow
     from azext_k8s_flux.operations.flux_view import public_configuration
 
-    if no_wait:
-        return None
-    with arm_errors(_what(name, cluster), cluster, accepted=state_hint(name, cluster)):
-        return public_configuration(poller.result())
+    args = (*cluster.sdk_args(), name) + (() if body is None else (body,))
+    return send_and_follow(method, args, no_wait, _what(name, cluster), cluster, state_hint(name, cluster),
+                           public_configuration, secret=secret, on_accepted=on_accepted, **kwargs)  # fmt: skip
 
 
 class ConfigurationNotFoundError(ResourceNotFoundError):
@@ -71,28 +73,11 @@ def get_configuration_json(client, cluster, name):
     return _sdk.as_dict(get_configuration(client, cluster, name))
 
 
-def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
-                cluster_resource_provider=None, scope="cluster", namespace="default", kind="git",
-                branch=None, tag=None, semver=None, commit=None, digest=None, timeout=None, sync_interval=None,
-                ssh_private_key=None, ssh_private_key_file=None, known_hosts=None, known_hosts_file=None,
-                https_user=None, https_key=None, https_key_file=None, https_ca_cert=None, https_ca_cert_file=None,
-                local_auth_ref=None, provider=None, bucket_name=None, bucket_access_key=None,
-                bucket_secret_key=None, bucket_secret_key_file=None, bucket_insecure=None, container_name=None,
-                account_key=None, account_key_file=None, sas_token=None, sas_token_file=None,
-                sp_client_id=None, sp_tenant_id=None, sp_client_secret=None, sp_client_secret_file=None,
-                sp_client_cert=None, sp_client_cert_file=None, sp_client_cert_password=None,
-                sp_client_cert_password_file=None, sp_client_cert_send_chain=None, mi_client_id=None,
-                layer_selector_media_type=None, layer_selector_operation=None, oci_insecure=None,
-                tls_client_certificate=None, tls_client_certificate_file=None, tls_private_key=None,
-                tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
-                use_workload_identity=None, service_account_name=None, verification_provider=None,
-                verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                wait_for_reconciliation=None, reconciliation_wait_duration=None,
-                wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
+def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+                scope="cluster", namespace="default", kind="git", kustomization=None, suspend=None,
+                wait_for_reconciliation=None, reconciliation_wait_duration=None, wait_for_compliance=False,
+                wait_timeout=None, wait_interval=None, no_wait=False, **kwargs):  # fmt: skip
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
-    from azure.cli.core.util import sdk_no_wait
-
-    from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations.flux_extension import ensure_flux_extension, reporting_install
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
@@ -107,65 +92,36 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
     validate_configuration(name, scope, namespace)
-    source = validate_source(kind, flux_inputs.source_options(locals()))
+    source = validate_source(kind, flux_inputs.source_options(kwargs))
     specs, defaulted = kustomizations_for_create(name, kustomization)
     server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
     body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
     installed = ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
+    # The note on a defaulted kustomization is said once the request is accepted: not in front of an error.
+    note = (lambda: logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
+                                   specs[0]["name"], specs[0]["path"])) if defaulted else None  # fmt: skip
     with reporting_install(installed, cluster):
-        with arm_errors(_what(name, cluster), cluster):
-            poller = sdk_no_wait(no_wait, client.begin_create_or_update, *cluster.sdk_args(), name, body,
-                                 **quiet(source.secret))  # fmt: skip
-        if defaulted:  # said once the request is accepted: not in front of an error that stopped the command
-            logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
-                           specs[0]["name"], specs[0]["path"])  # fmt: skip
-        result = follow(poller, no_wait, name, cluster)
+        result = send(client.begin_create_or_update, name, cluster, body, no_wait, source.secret, on_accepted=note)
         return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
 
 
-def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, url=None,
-                cluster_resource_provider=None, kind=None,
-                branch=None, tag=None, semver=None, commit=None, digest=None, timeout=None, sync_interval=None,
-                ssh_private_key=None, ssh_private_key_file=None, known_hosts=None, known_hosts_file=None,
-                https_user=None, https_key=None, https_key_file=None, https_ca_cert=None, https_ca_cert_file=None,
-                local_auth_ref=None, provider=None, bucket_name=None, bucket_access_key=None,
-                bucket_secret_key=None, bucket_secret_key_file=None, bucket_insecure=None, container_name=None,
-                account_key=None, account_key_file=None, sas_token=None, sas_token_file=None,
-                sp_client_id=None, sp_tenant_id=None, sp_client_secret=None, sp_client_secret_file=None,
-                sp_client_cert=None, sp_client_cert_file=None, sp_client_cert_password=None,
-                sp_client_cert_password_file=None, sp_client_cert_send_chain=None, mi_client_id=None,
-                layer_selector_media_type=None, layer_selector_operation=None, oci_insecure=None,
-                tls_client_certificate=None, tls_client_certificate_file=None, tls_private_key=None,
-                tls_private_key_file=None, tls_ca_certificate=None, tls_ca_certificate_file=None,
-                use_workload_identity=None, service_account_name=None, verification_provider=None,
-                verification_config=None, match_oidc_identity=None, kustomization=None, suspend=None,
-                replace_kustomizations=False, wait_for_compliance=False, wait_timeout=None, wait_interval=None,
-                yes=False, no_wait=False):  # fmt: skip
+def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+                kind=None, kustomization=None, suspend=None, replace_kustomizations=False, wait_for_compliance=False,
+                wait_timeout=None, wait_interval=None, yes=False, no_wait=False, **kwargs):  # fmt: skip
     """Change a Flux configuration: only what changed is sent, stored secrets are kept; -k changes the named
     kustomizations only, unless --replace-kustomizations makes it the complete set."""
-    from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
-    from azext_k8s_flux._secrets import quiet
     from azext_k8s_flux.operations import flux_inputs
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.wait import check_wait_options, then_wait
+    from azext_k8s_flux.payloads.flux_changes import plan_update
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
-    from azext_k8s_flux.validators.flux_configuration.update import plan_update
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
-    options = flux_inputs.source_options(locals())
-    if replace_kustomizations and not kustomization:
-        raise RequiredArgumentMissingError(
-            "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
-            "Give every kustomization the configuration should keep, for example "
-            "--replace-kustomizations -k name=infra path=./infrastructure -k name=apps path=./apps; to remove one "
-            "kustomization use 'az k8s-configuration flux kustomization delete'.",
-        )
-    if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
-        raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
-                                           "--url, --https-key-file, -k or --suspend.")  # fmt: skip
+    options = flux_inputs.source_options(kwargs)
+    _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations)
     current = get_configuration(client, cluster, name)
     current_json = _sdk.as_dict(current)
     plan = plan_update(name, current_json, kind, options, kustomization, suspend, replace=replace_kustomizations)
@@ -177,11 +133,21 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
         confirm(question, yes, cmd.cli_ctx)
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
                                            plan.protected)  # fmt: skip
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch,
-                             **quiet(plan.secret))  # fmt: skip
-    result = follow(poller, no_wait, name, cluster)
+    result = send(client.begin_update, name, cluster, patch, no_wait, plan.secret)
     return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+
+
+def _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations):
+    if replace_kustomizations and not kustomization:
+        raise RequiredArgumentMissingError(
+            "--replace-kustomizations needs the complete set of kustomizations, given with -k.",
+            "Give every kustomization the configuration should keep, for example "
+            "--replace-kustomizations -k name=infra path=./infrastructure -k name=apps path=./apps; to remove one "
+            "kustomization use 'az k8s-configuration flux kustomization delete'.",
+        )
+    if not (any(v is not None for v in options.values()) or kind or kustomization or suspend is not None):
+        raise RequiredArgumentMissingError("Nothing to update: give the options to change, for example --branch, "
+                                           "--url, --https-key-file, -k or --suspend.")  # fmt: skip
 
 
 def _update_question(name, plan, current):
@@ -205,7 +171,6 @@ def _update_question(name, plan, current):
 def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,
                 cluster_resource_provider=None, force=False, yes=False, no_wait=False):  # fmt: skip
     """Delete a Flux configuration (asks first; with prune, its workloads are removed from the cluster)."""
-    from azure.cli.core.util import sdk_no_wait
 
     from azext_k8s_flux import _sdk
     from azext_k8s_flux.operations._prompts import confirm
@@ -219,10 +184,7 @@ def flux_delete(cmd, client, resource_group_name, cluster_name, cluster_type, na
         message += (f" Kustomizations with prune ({', '.join(pruned)}): the workloads they deployed will be "
                     "removed from the cluster.")  # fmt: skip
     confirm(message, yes, cmd.cli_ctx)
-    with arm_errors(_what(name, cluster), cluster):
-        poller = sdk_no_wait(no_wait, client.begin_delete, *cluster.sdk_args(), name,
-                             force_delete=True if force else None)  # fmt: skip
-    follow(poller, no_wait, name, cluster)
+    send(client.begin_delete, name, cluster, None, no_wait, force_delete=True if force else None)
 
 
 def flux_show(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None):

@@ -3,32 +3,28 @@
 ARM never returns protected settings or the secret source fields (they are write-only, `x-ms-secret`), so this
 changes nothing today; it keeps a service change, an older API version or a proxy that echoes request bodies from
 putting a key on the user's screen. Masked values read "" (set, not shown), as the extension commands show
-protected settings.
+protected settings. Which fields are secret: the description (flux_model.source_fields).
 """
 
-_SECRET_FIELDS = {
-    "azureBlob": ("accountKey", "sasToken"),
-    "servicePrincipal": ("clientSecret", "clientCertificate", "clientCertificatePassword"),
-    "tlsConfig": ("clientCertificate", "privateKey", "caCertificate"),
-}
+from azext_k8s_flux._secrets import masked
 
 
-def _mask(node):
+def _mask(node, secret_fields):
     if isinstance(node, list):
         for item in node:
-            _mask(item)
+            _mask(item, secret_fields)
         return
     if not isinstance(node, dict):
         return
     for key, value in node.items():
         if key == "configurationProtectedSettings" and isinstance(value, dict):
-            node[key] = {name: "" for name in value}
+            node[key] = masked(value)
             continue
         if isinstance(value, dict):
-            for field in _SECRET_FIELDS.get(key, ()):
+            for field in secret_fields.get(key, ()):
                 if value.get(field):
-                    value[field] = ""
-        _mask(value)
+                    value[field] = masked(value[field])
+        _mask(value, secret_fields)
 
 
 def public_configuration(result):
@@ -37,6 +33,8 @@ def public_configuration(result):
         return None
     from azure.cli.core.util import todict
 
+    from azext_k8s_flux.flux_model import masked_fields
+
     rendered = todict(result)
-    _mask(rendered)
+    _mask(rendered, masked_fields())
     return rendered

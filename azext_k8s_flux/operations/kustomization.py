@@ -1,15 +1,15 @@
 """`az k8s-configuration flux kustomization create|update|delete|show|list`.
 
 Each write is GET of the configuration (to check names and the dependsOn graph) + one PATCH that touches only
-that kustomization's key; the configuration's secrets are never resent.
+that kustomization's key; the configuration's secrets are never resent. create and update take the kustomization
+fields (flux_model.kustomization_fields) as **kwargs, registered from the description.
 """
 
 from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotFoundError, ValidationError
 from knack.log import get_logger
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.flux import follow, get_configuration, get_configuration_json
+from azext_k8s_flux.operations.flux import get_configuration, get_configuration_json, send
 from azext_k8s_flux.operations.wait import check_wait_options, then_wait
 
 logger = get_logger(__name__)
@@ -30,37 +30,34 @@ def _find(configuration, config_name, kustomization_name):
     return items
 
 
-def _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
-          disable_health_check, post_build_substitute, post_build_substitute_from):  # fmt: skip
+def _spec(kustomization_name, fields):
+    """The kustomization the command's options describe (`fields`: the handler's keywords, one per field of
+    flux_model.kustomization_fields), in API JSON shape."""
+    from azext_k8s_flux.flux_model.kustomization_fields import keys
     from azext_k8s_flux.validators.flux_configuration.kustomizations import kustomization_from_values
 
-    values = dict(locals(), name=kustomization_name)
-    del values["kustomization_name"]
+    unknown = sorted(set(fields) - set(keys()))
+    if unknown:
+        raise TypeError(f"unexpected kustomization arguments: {', '.join(unknown)}")
+    values = {key: fields.get(key) for key in keys() if key != "name"}
+    values["name"] = kustomization_name
     return kustomization_from_values(values, what="the kustomization")
 
 
 def _patch(cmd, client, cluster, name, changes, no_wait):
-    from azure.cli.core.util import sdk_no_wait
-
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
-    patch = build_flux_configuration_patch(kustomizations=changes)
-    with arm_errors(f"Flux configuration '{name}' on {cluster.describe()}", cluster):
-        poller = sdk_no_wait(no_wait, client.begin_update, *cluster.sdk_args(), name, patch)
-    return follow(poller, no_wait, name, cluster)
+    return send(client.begin_update, name, cluster, build_flux_configuration_patch(kustomizations=changes), no_wait)
 
 
 def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
-                         cluster_resource_provider=None, path=None, depends_on=None, timeout=None, sync_interval=None,
-                         retry_interval=None, prune=None, force=None, wait=None, disable_health_check=None,
-                         post_build_substitute=None, post_build_substitute_from=None, wait_for_compliance=False,
-                         wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
+                         cluster_resource_provider=None, wait_for_compliance=False, wait_timeout=None,
+                         wait_interval=None, no_wait=False, **kwargs):  # fmt: skip
     """Add a kustomization to a Flux configuration."""
     check_wait_options(wait_for_compliance, no_wait)
     from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
 
-    spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
-                 disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
+    spec = _spec(kustomization_name, kwargs)
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     existing = _kustomizations(get_configuration_json(client, cluster, name))
     if kustomization_name in existing:
@@ -74,18 +71,15 @@ def kustomization_create(cmd, client, resource_group_name, cluster_name, cluster
 
 
 def kustomization_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, kustomization_name,
-                         cluster_resource_provider=None, path=None, depends_on=None, timeout=None, sync_interval=None,
-                         retry_interval=None, prune=None, force=None, wait=None, disable_health_check=None,
-                         post_build_substitute=None, post_build_substitute_from=None, wait_for_compliance=False,
-                         wait_timeout=None, wait_interval=None, no_wait=False):  # fmt: skip
+                         cluster_resource_provider=None, wait_for_compliance=False, wait_timeout=None,
+                         wait_interval=None, no_wait=False, **kwargs):  # fmt: skip
     """Change some fields of a kustomization; the others keep their values."""
     check_wait_options(wait_for_compliance, no_wait)
     from azext_k8s_flux import _sdk
+    from azext_k8s_flux.payloads.flux_changes import kustomization_changes
     from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
-    from azext_k8s_flux.validators.flux_configuration.update import kustomization_changes
 
-    spec = _spec(kustomization_name, path, depends_on, timeout, sync_interval, retry_interval, prune, force, wait,
-                 disable_health_check, post_build_substitute, post_build_substitute_from)  # fmt: skip
+    spec = _spec(kustomization_name, kwargs)
     if set(spec) == {"name"}:
         raise RequiredArgumentMissingError("Nothing to update: give the fields to change, for example --path, "
                                            "--prune, --depends-on or --sync-interval.")  # fmt: skip

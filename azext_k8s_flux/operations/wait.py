@@ -1,4 +1,8 @@
-"""Waiting, through ARM alone, until Flux has applied a configuration: `flux wait` and every `--wait`."""
+"""Waiting, through ARM alone, until Flux has applied a configuration: `flux wait` and every `--wait`.
+
+Our own loop rather than azure-cli's generic `wait` command: it reads Flux's compliance (not a provisioning
+state), honours Retry-After and ends with exit codes 4 (not compliant) and 5 (timed out).
+"""
 
 import math
 import sys

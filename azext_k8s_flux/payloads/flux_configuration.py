@@ -1,7 +1,7 @@
 """Flux configurations: validated arguments -> the PUT body (FluxConfiguration) or the PATCH body."""
 
 from azext_k8s_flux import _sdk
-from azext_k8s_flux.payloads.flux_sources import SOURCE_ATTRIBUTE, build_source, build_source_patch
+from azext_k8s_flux.payloads.flux_sources import build_source, build_source_patch, source_attribute
 from azext_k8s_flux.payloads.kustomizations import build_kustomizations, build_kustomizations_patch
 
 
@@ -16,7 +16,7 @@ def build_flux_configuration(scope, namespace, source, kustomizations, suspend=N
         suspend=bool(suspend),
         kustomizations=build_kustomizations(kustomizations),
     )
-    setattr(properties, SOURCE_ATTRIBUTE[source.kind], build_source(source.kind, source.source))
+    setattr(properties, source_attribute(source.kind), build_source(source.kind, source.source))
     if source.protected:
         properties.configuration_protected_settings = dict(source.protected)
     wait_for_reconciliation, wait_duration = server_wait
@@ -37,11 +37,11 @@ def build_flux_configuration_patch(source=None, kustomizations=None, suspend=Non
     models = _sdk.flux_models()
     properties = models.FluxConfigurationPatchProperties()
     for kind in clear_kinds:
-        setattr(properties, SOURCE_ATTRIBUTE[kind], _sdk.explicit_null())
+        setattr(properties, source_attribute(kind), _sdk.explicit_null())
     if clear_kinds:
         properties.source_kind = source.kind
     if source is not None and source.source:
-        setattr(properties, SOURCE_ATTRIBUTE[source.kind], build_source_patch(source.kind, source.source))
+        setattr(properties, source_attribute(source.kind), build_source_patch(source.kind, source.source))
     if protected:
         properties.configuration_protected_settings = dict(protected)
     if kustomizations:

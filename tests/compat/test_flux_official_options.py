@@ -82,7 +82,7 @@ def test_unknown_options_are_usage_errors(parse, command, option):
 
 
 def test_hidden_official_spellings_are_named_in_the_help():
-    from azext_k8s_flux._official_spellings import FLUX_SOURCE
+    from azext_k8s_flux.flux_model.official_spellings import FLUX_SOURCE
     from tests.flux.examples import help_entry
 
     for command in ("flux create", "flux update"):

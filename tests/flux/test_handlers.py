@@ -186,8 +186,9 @@ def test_unregistered_provider_says_how_to_fix(cmd):
 
     error = http_error(409, "MissingSubscriptionRegistration", "The subscription is not registered to use namespace "
                        "'Microsoft.KubernetesConfiguration'.")  # fmt: skip
-    with pytest.raises(BadRequestError, match="az provider register --namespace Microsoft.KubernetesConfiguration"):
+    with pytest.raises(BadRequestError, match="not registered to use Microsoft.KubernetesConfiguration") as raised:
         flux_show(cmd, FakeFluxClient(git_configuration(), error=error), **arguments())
+    assert "az provider register --namespace Microsoft.KubernetesConfiguration" in raised.value.recommendations[0]
 
 
 def test_kustomization_update_without_fields_sends_nothing(cmd):

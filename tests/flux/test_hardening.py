@@ -150,7 +150,7 @@ def test_post_build_variables_are_replaced_not_merged(cli, cluster, emulator):
 
 
 def test_substitute_from_echoed_with_null_fields_is_unchanged():
-    from azext_k8s_flux.validators.flux_configuration.update import KUSTOMIZATION_DEFAULTS, kustomization_changes
+    from azext_k8s_flux.payloads.flux_changes import KUSTOMIZATION_DEFAULTS, kustomization_changes
 
     spec = {"name": "apps", "path": "./apps", "postBuild": {"substituteFrom": [{"kind": "ConfigMap", "name": "v"}]}}
     echoed = [{"kind": "ConfigMap", "name": "v", "optional": None}]

@@ -50,15 +50,16 @@ def _declared_options(command):
 
     from azext_k8s_flux import _params_flux, _params_wait
 
-    scopes = {}
+    scopes, extras = {}, {}
 
     @contextlib.contextmanager
     def argument_context(scope):
         def argument(name, *args, **kwargs):
             scopes.setdefault(scope, {})[name] = kwargs.get("options_list")
 
-        def extra(name, *args, **kwargs):  # hidden aliases of a parameter (official spellings)
+        def extra(name, *args, **kwargs):  # options outside the signature (source options, official spellings)
             argument(name, *args, **kwargs)
+            extras.setdefault(scope, []).extend(kwargs.get("options_list") or [])
 
         yield SimpleNamespace(argument=argument, extra=extra)
 
@@ -78,6 +79,9 @@ def _declared_options(command):
         matching = [s for s in scopes if full.startswith(s) and name in scopes[s]]
         declared = scopes[max(matching, key=len)][name] if matching else None
         options.update(declared or shared.get(name) or ["--" + name.replace("_", "-")])
+    for scope, spellings in extras.items():
+        if full.startswith(scope):
+            options.update(spellings)
     return options
 
 

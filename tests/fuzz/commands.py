@@ -4,13 +4,13 @@ on the fuzz cluster: generated values replace or add options, one command at a t
 import inspect
 from dataclasses import dataclass
 
+from azext_k8s_flux.migrate import command as migrate
 from azext_k8s_flux.operations import (
     check_manifests,
     deployed_object,
     extension,
     flux,
     kustomization,
-    migrate,
     source_control,
     wait,
 )
@@ -42,11 +42,27 @@ class Command:
         """(option, is_flag) for every argument of the handler."""
         result = []
         for name, parameter in inspect.signature(self.handler).parameters.items():
+            if parameter.kind is inspect.Parameter.VAR_KEYWORD:  # options registered from the description
+                names = _kustomization_names() if self.handler.__module__.endswith("kustomization") else _source_names()
+                result += [(_RENAMED.get(name, "--" + name.replace("_", "-")), False) for name in names]
+                continue
             if name in _NOT_OPTIONS:
                 continue
             option = _RENAMED.get(name, "--" + name.replace("_", "-"))
             result.append((option, parameter.default is False))
         return result
+
+
+def _kustomization_names():
+    from azext_k8s_flux.flux_model.kustomization_fields import keys
+
+    return [key for key in keys() if key != "name"]
+
+
+def _source_names():
+    from azext_k8s_flux.flux_model import fields
+
+    return [name for f in fields() for name in ((f.name, f.file_name) if f.file else (f.name,))]
 
 
 FLUX = "k8s-configuration flux"

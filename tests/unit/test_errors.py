@@ -39,7 +39,7 @@ def _error(status, code, message):
     [
         (404, "ResourceNotFound", ResourceNotFoundError, "Flux configuration 'x' was not found"),
         (403, "AuthorizationFailed", ForbiddenError, "Access to Flux configuration 'x' was denied"),
-        (401, "InvalidAuthenticationToken", UnauthorizedError, "az login"),
+        (401, "InvalidAuthenticationToken", UnauthorizedError, "Not authenticated for Flux configuration 'x'"),
         (400, "ValidationFailed", BadRequestError, "(ValidationFailed) boom"),
         (503, "ServiceUnavailable", AzureInternalError, "HTTP 503"),
     ],
@@ -50,6 +50,14 @@ def test_status_codes_map_to_error_types(status, code, error_type, fragment):
     assert fragment in str(translated)
 
 
+@pytest.mark.parametrize(("status", "code", "advice"), [(401, "InvalidAuthenticationToken", "az login"),
+                                                        (403, "AuthorizationFailed", "Ask for a role")])  # fmt: skip
+def test_advice_is_a_recommendation_not_part_of_the_message(status, code, advice):
+    translated = translate_http_error(_error(status, code, "boom"), "Flux configuration 'x'")
+    assert advice not in str(translated)
+    assert any(advice in line for line in translated.recommendations)
+
+
 def test_unregistered_provider_names_the_registration_command():
     message = (
         "The subscription is not registered to use namespace 'Microsoft.KubernetesConfiguration'. "
@@ -57,7 +65,7 @@ def test_unregistered_provider_names_the_registration_command():
     )
     translated = translate_http_error(_error(409, "MissingSubscriptionRegistration", message), "extension 'flux'")
     assert isinstance(translated, BadRequestError)
-    assert "az provider register --namespace Microsoft.KubernetesConfiguration --wait" in str(translated)
+    assert "az provider register --namespace Microsoft.KubernetesConfiguration --wait" in translated.recommendations[0]
 
 
 def test_arm_errors_context_translates_and_hides_the_sdk_traceback():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from azext_k8s_flux.payloads.migration import kustomization_names, map_v1_configuration, v2_name, validate_spec
-from azext_k8s_flux.payloads.migration_params import convert_repository_url, duration_seconds, parse_operator_params
+from azext_k8s_flux.migrate.mapping import kustomization_names, map_v1_configuration, v2_name, validate_spec
+from azext_k8s_flux.migrate.v1_params import convert_repository_url, duration_seconds, parse_operator_params
 
 WRITE_ACCESS = "git write access (no --git-readonly)"
 ROOT = ("kustomization-1", "./", False, 300, None)

@@ -105,7 +105,7 @@ def test_interrupted_by_a_failed_create_then_resumed(cli, arc, faults, tmp_path)
 
 def test_interrupted_between_steps_then_resumed(cli, arc, monkeypatch):
     """Stopped after the deletions (as by Ctrl+C): the default state file carries the plan to the next run."""
-    from azext_k8s_flux.operations import migration_steps
+    from azext_k8s_flux.migrate import steps as migration_steps
 
     def stop(*_args, **_kwargs):
         raise KeyboardInterrupt
@@ -183,7 +183,7 @@ def test_resume_asks_for_given_credentials_again_and_never_saves_them(cli, arc, 
 
 
 def test_dry_run_on_a_terminal_also_explains_the_plan(cli, arc, monkeypatch):
-    from azext_k8s_flux.operations import migrate
+    from azext_k8s_flux.migrate import command as migrate
 
     monkeypatch.setattr(migrate, "_on_terminal", lambda: True)
     result = cli(f"k8s-configuration flux migrate {arc.args} --dry-run")

@@ -2,7 +2,7 @@
 
 import json
 
-from azext_k8s_flux.payloads.migration_plan import build_plan, entry_for, keyed_by_v1
+from azext_k8s_flux.migrate.plan import build_plan, entry_for, keyed_by_v1
 
 CLUSTER = "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1"
 SECRET_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret-key-material\n-----END OPENSSH PRIVATE KEY-----\n"
@@ -132,7 +132,7 @@ def test_a_file_that_is_not_a_private_key_blocks():
 
 
 def test_outcome_text_names_the_keys_to_register():
-    from azext_k8s_flux.operations.migration_report import render_outcome
+    from azext_k8s_flux.migrate.report import render_outcome
 
     text = render_outcome(
         {"createdV2": ["a", "b"], "unmanagedWindowSeconds": 3.2, "repositoryPublicKeys": {"a": "ssh-ed25519 AAAA"},

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-from azext_k8s_flux.payloads.migration_plan import build_plan, entry_for, keyed_by_v1
-from azext_k8s_flux.validators.migration_renames import (
+from azext_k8s_flux.migrate.plan import build_plan, entry_for, keyed_by_v1
+from azext_k8s_flux.migrate.renames import (
     check_rename_sources,
     check_renamed_entries,
     check_saved_names,
@@ -207,7 +207,7 @@ def test_clash_resolved_with_rename_end_to_end(cli, clash, new_cluster, emulator
 
 
 def test_dry_run_shows_the_mapping(cli, clash, emulator, monkeypatch, tmp_path):
-    from azext_k8s_flux.operations import migrate
+    from azext_k8s_flux.migrate import command as migrate
 
     arguments = (f"k8s-configuration flux migrate {clash.args} --dry-run --plan-file {tmp_path / 'p.json'} "
                  "--rename cluster-config=platform-config")

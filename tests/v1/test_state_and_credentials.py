@@ -6,8 +6,8 @@ import stat
 import pytest
 from azure.cli.core.azclierror import FileOperationError, InvalidArgumentValueError
 
-from azext_k8s_flux.operations.migration_credentials import credential_keys, read_credentials
-from azext_k8s_flux.operations.migration_state import clear_state, load_state, new_state, save_state, state_path
+from azext_k8s_flux.migrate.credentials import credential_keys, read_credentials
+from azext_k8s_flux.migrate.state import clear_state, load_state, new_state, save_state, state_path
 
 CLUSTER = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1"
 

@@ -7,9 +7,9 @@ from azure.cli.core.azclierror import AzureInternalError
 from azure.core.exceptions import HttpResponseError
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations import migration_steps
-from azext_k8s_flux.operations.migration_state import new_state
-from azext_k8s_flux.payloads.migration_plan import entry_for
+from azext_k8s_flux.migrate import steps as migration_steps
+from azext_k8s_flux.migrate.plan import entry_for
+from azext_k8s_flux.migrate.state import new_state
 
 CLUSTER = cluster_ref("rg", "c1", "connectedClusters")
 

@@ -2,7 +2,12 @@
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-from azext_k8s_flux._validators import check_dns1123_label, check_dns1123_subdomain
+from azext_k8s_flux._validators import (
+    MAX_OBJECT_NAME,
+    check_dns1123_label,
+    check_dns1123_subdomain,
+    kustomization_object_name,
+)
 from azext_k8s_flux.validators.flux_configuration.kustomizations import (
     DEFAULT_NAME,
     DEFAULT_PATH,
@@ -14,7 +19,7 @@ SCOPES = ("cluster", "namespace")
 
 def validate_configuration(name, scope, namespace):
     # The service takes a DNS subdomain of at most 63 characters (team.apps), as the official command does.
-    check_dns1123_subdomain(name, "configuration name (-n/--name)", max_length=63)
+    check_dns1123_subdomain(name, "configuration name (-n/--name)", max_length=MAX_OBJECT_NAME)
     if scope not in SCOPES:
         raise InvalidArgumentValueError(f"Invalid --scope '{scope}': use cluster or namespace.")
     check_dns1123_label(namespace, "namespace (--namespace)")
@@ -26,7 +31,7 @@ def kustomizations_for_create(config_name, kustomizations):
     defaulted = not specs
     if defaulted:
         specs = [{"name": DEFAULT_NAME, "path": DEFAULT_PATH}]
-        if len(config_name) + 1 + len(DEFAULT_NAME) > 63:
+        if not kustomization_object_name(config_name, DEFAULT_NAME)[1]:
             raise InvalidArgumentValueError(
                 f"Without -k, a kustomization named '{DEFAULT_NAME}' is created, and its object in the cluster, "
                 f"'{config_name}-{DEFAULT_NAME}', would be longer than 63 characters. Give a kustomization with a "

@@ -7,25 +7,21 @@ fields the user gave.
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError
 
-from azext_k8s_flux._validators import check_dns1123_subdomain
+from azext_k8s_flux._validators import (
+    MAX_OBJECT_NAME,
+    boolean_word,
+    check_dns1123_subdomain,
+    kustomization_object_name,
+    split_key_value,
+)
+from azext_k8s_flux.flux_model import kustomization_fields
 from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
 from azext_k8s_flux.validators.settings_input import load_json_value
 
-KEYS = (
-    "name", "path", "depends_on", "timeout", "sync_interval", "retry_interval", "prune", "force", "wait",
-    "disable_health_check", "post_build_substitute", "post_build_substitute_from",
-)  # fmt: skip
+KEYS = kustomization_fields.keys()
 # Accepted spellings, compared without '-', '_' and case: depends_on, dependsOn, depends-on are one key.
-_ALIASES = {key.replace("_", ""): key for key in KEYS}
-_ALIASES.update(
-    {"depends": "depends_on", "dependencies": "depends_on", "interval": "sync_interval",
-     "substitute": "post_build_substitute",
-     "substitutefrom": "post_build_substitute_from"}
-)  # fmt: skip
-_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-_DURATIONS = {"timeout": "timeoutInSeconds", "sync_interval": "syncIntervalInSeconds",
-              "retry_interval": "retryIntervalInSeconds"}  # fmt: skip
-_LIST_KEYS = ("depends_on", "post_build_substitute_from")
+_ALIASES = kustomization_fields.spellings()
+_LIST_KEYS = tuple(f.key for f in kustomization_fields.FIELDS if f.parser in ("list", "substitute_from"))
 _SUBSTITUTE_FROM_KINDS = {"configmap": "ConfigMap", "secret": "Secret"}
 DEFAULT_NAME, DEFAULT_PATH = "kustomization-1", "./"
 
@@ -41,7 +37,7 @@ def canonical_key(key):
 
 
 def parse_bool(value, what):
-    result = _BOOLEANS.get(str(value).strip().lower())
+    result = boolean_word(value)
     if result is None:
         raise InvalidArgumentValueError(f"Invalid {what} '{value}': use true or false.")
     return result
@@ -73,12 +69,12 @@ def _substitute(value):
             return {str(k): str(v) for k, v in loaded.items()}
     result = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
-        key, sep, val = item.partition("=")
-        if not sep or not key.strip():
+        pair = split_key_value(item)
+        if pair is None:
             raise InvalidArgumentValueError(
                 f"Invalid post_build_substitute item '{item}': use post_build_substitute=VAR1=value1,VAR2=value2."
             )
-        result[key.strip()] = val
+        result[pair[0]] = pair[1]
     return result
 
 
@@ -99,26 +95,30 @@ def _substitute_from(value):
     return result
 
 
+def _parsers():
+    return {
+        "text": lambda value, key: str(value),
+        "list": parse_list,
+        "duration": parse_duration,
+        "bool": lambda value, key: value if isinstance(value, bool) else parse_bool(value, key),
+        "substitute": lambda value, key: _substitute(value),
+        "substitute_from": lambda value, key: _substitute_from(value),
+    }
+
+
 def kustomization_from_values(values, what="--kustomization"):
-    """{canonical key: raw value} -> a kustomization in API JSON shape (only the given fields)."""
-    spec = {}
+    """{canonical key: raw value} -> a kustomization in API JSON shape (only the given fields), each field parsed
+    and placed as flux_model.kustomization_fields describes it."""
+    spec, parsers = {}, _parsers()
     for key, value in values.items():
-        if value is None:
-            continue
-        if key in ("name", "path"):
-            spec[key] = str(value)
-        elif key == "depends_on":
-            spec["dependsOn"] = parse_list(value, "depends_on")
-        elif key in _DURATIONS:
-            spec[_DURATIONS[key]] = parse_duration(value, key)
-        elif key in ("prune", "force", "wait"):
-            spec[key] = value if isinstance(value, bool) else parse_bool(value, key)
-        elif key == "disable_health_check":
-            continue  # after the loop: it is the opposite of wait
-        elif key == "post_build_substitute":
-            spec.setdefault("postBuild", {})["substitute"] = _substitute(value)
-        elif key == "post_build_substitute_from":
-            spec.setdefault("postBuild", {})["substituteFrom"] = _substitute_from(value)
+        described = kustomization_fields.field_for_key(key)
+        if value is None or described.api is None:
+            continue  # disable_health_check: after the loop, it is the opposite of wait
+        *parents, leaf = described.api.split(".")
+        node = spec
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[leaf] = parsers[described.parser](value, key)
     if values.get("disable_health_check") is not None:
         raw = values["disable_health_check"]
         wait = not (raw if isinstance(raw, bool) else parse_bool(raw, "disable_health_check"))
@@ -177,15 +177,15 @@ def parse_kustomization(tokens):
 def check_kustomization_names(config_name, names):
     seen = set()
     for name in names:
-        check_dns1123_subdomain(name, "kustomization name", max_length=63)  # as the official command checks it
+        check_dns1123_subdomain(name, "kustomization name", max_length=MAX_OBJECT_NAME)  # as the official command does
         if name in seen:
             raise InvalidArgumentValueError(f"Kustomization '{name}' is given twice: names must be unique.")
         seen.add(name)
-        if len(config_name) + 1 + len(name) > 63:
+        full, fits = kustomization_object_name(config_name, name)
+        if not fits:
             raise InvalidArgumentValueError(
                 f"Kustomization '{name}' of configuration '{config_name}' is too long: the object in the cluster is "
-                f"named '{config_name}-{name}' ({len(config_name) + 1 + len(name)} characters), which must fit in "
-                "63. Use a shorter name."
+                f"named '{full}' ({len(full)} characters), which must fit in {MAX_OBJECT_NAME}. Use a shorter name."
             )
 
 

@@ -7,7 +7,7 @@ import json
 from azure.cli.core.azclierror import InvalidArgumentValueError, MutuallyExclusiveArgumentError
 from knack.log import get_logger
 
-from azext_k8s_flux._validators import check_dns1123_subdomain
+from azext_k8s_flux._validators import check_dns1123_subdomain, split_key_value
 from azext_k8s_flux.validators.flux_configuration import keys
 
 logger = get_logger(__name__)
@@ -21,10 +21,10 @@ def _pairs(items, option, example):
     """['k=v', ...] -> {k: v}; a typed error naming the option otherwise."""
     result = {}
     for item in items or []:
-        key, sep, value = str(item).partition("=")
-        if not sep or not key.strip():
+        pair = split_key_value(item, strip_value=True)
+        if pair is None:
             raise InvalidArgumentValueError(f"Invalid {option} item: use {example}.")
-        result[key.strip()] = value.strip()
+        result[pair[0]] = pair[1]
     return result
 
 

@@ -13,45 +13,16 @@ from azure.cli.core.azclierror import (
     RequiredArgumentMissingError,
 )
 
-from azext_k8s_flux._validators import check_dns1123_subdomain
-from azext_k8s_flux.validators.flux_configuration.durations import parse_duration
-
-GIT, BUCKET, BLOB, OCI = "GitRepository", "Bucket", "AzureBlob", "OCIRepository"
-SOURCE_PROPERTY = {GIT: "gitRepository", BUCKET: "bucket", BLOB: "azureBlob", OCI: "ociRepository"}
-KIND_OPTION = {GIT: "git", BUCKET: "bucket", BLOB: "azblob", OCI: "oci"}
-_KIND_ALIASES = {
-    "git": GIT, "gitrepository": GIT,
-    "bucket": BUCKET,
-    "azblob": BLOB, "azureblob": BLOB, "blob": BLOB,
-    "oci": OCI, "ocirepository": OCI,
-}  # fmt: skip
-PROTECTED_KEYS = ("sshPrivateKey", "httpsKey", "bucketSecretKey")
-
-_COMMON = {"url", "timeout", "sync_interval", "local_auth_ref"}
-KIND_OPTIONS = {
-    GIT: _COMMON
-    | {"branch", "tag", "semver", "commit", "ssh_private_key", "known_hosts", "https_user", "https_key"}
-    | {"https_ca_cert", "provider"},
-    BUCKET: _COMMON | {"bucket_name", "bucket_access_key", "bucket_secret_key", "bucket_insecure"},
-    BLOB: _COMMON
-    | {"container_name", "account_key", "sas_token", "mi_client_id"}
-    | {"sp_client_id", "sp_tenant_id", "sp_client_secret", "sp_client_cert", "sp_client_cert_password"}
-    | {"sp_client_cert_send_chain"},
-    OCI: _COMMON
-    | {"tag", "semver", "digest", "layer_selector_media_type", "layer_selector_operation", "oci_insecure"}
-    | {"tls_client_certificate", "tls_private_key", "tls_ca_certificate", "use_workload_identity"}
-    | {"service_account_name", "verification_provider", "verification_config", "match_oidc_identity"},
-}
-SOURCE_OPTIONS = frozenset().union(*KIND_OPTIONS.values())
-_FLAGS = {"sync_interval": "--sync-interval", "local_auth_ref": "--local-auth-ref"}
+from azext_k8s_flux import flux_model as model
+from azext_k8s_flux.flux_model.kinds import BLOB, BUCKET, GIT, KINDS, OCI, kind_named
 
 
 def _a(kind):
-    return ("an " if kind[0] in "AEIOU" else "a ") + kind
+    return KINDS[kind].article()
 
 
 def flag(name):
-    return _FLAGS.get(name, "--" + name.replace("_", "-"))
+    return model.field_named(name).flag
 
 
 @dataclass
@@ -63,26 +34,28 @@ class ValidatedSource:
 
     @property
     def property_name(self):
-        return SOURCE_PROPERTY[self.kind]
+        return KINDS[self.kind].property
 
 
 def normalize_kind(value):
-    kind = _KIND_ALIASES.get(str(value or "git").replace("-", "").replace("_", "").lower())
+    kind = kind_named(value or "git")
     if kind is None:
         raise InvalidArgumentValueError(f"Invalid --kind '{value}': use git, bucket, azblob or oci.")
     return kind
 
 
 def given_options(opts):
-    return {name: value for name, value in opts.items() if name in SOURCE_OPTIONS and value is not None}
+    names = model.option_names()
+    return {name: value for name, value in opts.items() if name in names and value is not None}
 
 
 def check_options_fit_kind(kind, opts):
-    stray = sorted(set(given_options(opts)) - KIND_OPTIONS[kind])
+    takes = model.kind_options(kind)
+    stray = sorted(set(given_options(opts)) - takes)
     if stray:
         raise MutuallyExclusiveArgumentError(
-            f"{', '.join(flag(s) for s in stray)} cannot be used with {_a(kind)} source (--kind {KIND_OPTION[kind]}). "
-            f"Options for this kind: {', '.join(sorted(flag(o) for o in KIND_OPTIONS[kind]))}."
+            f"{', '.join(flag(s) for s in stray)} cannot be used with {_a(kind)} source (--kind {KINDS[kind].option}). "
+            f"Options for this kind: {', '.join(sorted(flag(o) for o in takes))}."
         )
 
 
@@ -114,14 +87,30 @@ def validate_source(kind_value, opts, existing=None):
     partial = existing is not None
     if "url" not in given and not partial:
         raise RequiredArgumentMissingError(f"--url is required for {_a(kind)} source.")
-    for option, api_name in (("timeout", "timeoutInSeconds"), ("sync_interval", "syncIntervalInSeconds")):
-        if option in given:
-            result.source[api_name] = parse_duration(given[option], flag(option))
-    if "local_auth_ref" in given:
-        # The name of a Secret in the configuration's namespace: a name Kubernetes could not hold fails later.
-        check_dns1123_subdomain(given["local_auth_ref"], "--local-auth-ref (a Kubernetes secret name)")
-        result.source["localAuthRef"] = given["local_auth_ref"]
+    _apply_parsed_fields(kind, given, result)
     check = {GIT: source_kinds.git, BUCKET: source_kinds.bucket, BLOB: source_kinds.azure_blob, OCI: source_kinds.oci}
     check[kind](given, result, existing or {}, partial)
-    result.secret = result.secret or any(result.protected.values())
+    # Whether the body is kept out of --debug: the description says which options are secret.
+    result.secret = result.secret or any(result.protected.values()) or any(f.secret for f in model.fields()
+                                                                           if f.name in given)  # fmt: skip
     return result
+
+
+def _apply_parsed_fields(kind, given, result):
+    """The fields the description parses itself (those with `parse`): each value parsed and placed at its API path,
+    or in the protected settings; the kind's rules then do the rest."""
+    for f in model.fields():
+        if f.parse is None or f.name not in given or kind not in f.kinds:
+            continue
+        value = f.parse(given[f.name], f.flag)
+        if f.protected:
+            from azext_k8s_flux.validators.flux_configuration.keys import b64encode
+
+            result.protected[f.protected] = b64encode(value, f.flag)
+        else:
+            *parents, key = f.api.split(".")
+            node = result.source
+            for parent in parents:
+                node = node.setdefault(parent, {})
+            node[key] = value
+        result.secret = result.secret or f.secret

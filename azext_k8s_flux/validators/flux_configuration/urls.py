@@ -51,6 +51,8 @@ def check_no_password(url):
 
 
 def is_ssh_url(url):
+    """ssh://... or git's scp-like user@host:path (None: not SSH)."""
+    url = url or ""
     return url.lower().startswith("ssh://") or bool(_SCP_LIKE.match(url))
 
 

@@ -5,11 +5,15 @@ import sys
 from azure.cli.core.azclierror import AzCLIError, InvalidArgumentValueError, ValidationError
 
 from azext_k8s_flux._cluster import cluster_ref
-from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations._prompts import confirm
-from azext_k8s_flux.operations.migration_credentials import credential_keys, read_credentials
-from azext_k8s_flux.operations.migration_report import render_outcome, render_plan
-from azext_k8s_flux.operations.migration_state import (
+from azext_k8s_flux.migrate.credentials import credential_keys, read_credentials
+from azext_k8s_flux.migrate.renames import (
+    check_rename_sources,
+    check_renamed_entries,
+    check_saved_names,
+    parse_renames,
+)
+from azext_k8s_flux.migrate.report import render_outcome, render_plan
+from azext_k8s_flux.migrate.state import (
     clear_state,
     cluster_id,
     load_state,
@@ -17,12 +21,14 @@ from azext_k8s_flux.operations.migration_state import (
     save_state,
     state_path,
 )
-from azext_k8s_flux.validators.migration_renames import (
-    check_rename_sources,
-    check_renamed_entries,
-    check_saved_names,
-    parse_renames,
-)
+from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._prompts import confirm
+
+
+def _refuse_blockers(plan):
+    if plan["blockers"]:
+        raise ValidationError("The migration cannot start:\n" + "".join(
+            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
 
 
 def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None,
@@ -51,9 +57,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
             sys.stderr.write(render_plan(plan))
         return plan
     sys.stderr.write(render_plan(plan))
-    if plan["blockers"]:
-        raise ValidationError("The migration cannot start:\n" + "".join(
-            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
+    _refuse_blockers(plan)
     confirm(f"Migrate {len(entries)} Flux v1 configuration(s) of {cluster.describe()} to Flux v2? The v1 "
             "configurations are deleted first: until the v2 configurations exist the cluster pulls no changes "
             "and cannot repair drift (running applications keep running).", yes, cmd.cli_ctx)
@@ -74,7 +78,7 @@ def _on_terminal():
 
 
 def _run_steps(cmd, client, flux, cluster, state, path, credentials):
-    from azext_k8s_flux.operations import migration_steps as steps
+    from azext_k8s_flux.migrate import steps
 
     try:
         steps.delete_v1(client, cluster, state, path)
@@ -96,7 +100,7 @@ def _entries(state, v1_configs, renames, credentials, path):
     """(entries, credentials keyed on v1 names). The saved migration's entries come first (its plan and v2
     names stand), then any v1 configuration it did not know. --rename and the credential names are checked
     against them here, before the v2 list is read and before anything is written."""
-    from azext_k8s_flux.payloads.migration_plan import entry_for, keyed_by_v1
+    from azext_k8s_flux.migrate.plan import entry_for, keyed_by_v1
 
     saved = list((state or {}).get("entries") or [])
     known = {entry["v1"]["name"].lower() for entry in saved}
@@ -117,7 +121,7 @@ def _entries(state, v1_configs, renames, credentials, path):
 
 
 def _plan(state, entries, existing_v2, credentials, resource_id):
-    from azext_k8s_flux.payloads.migration_plan import build_plan
+    from azext_k8s_flux.migrate.plan import build_plan
 
     state = state or {}
     return build_plan(resource_id, entries, existing_v2, credentials, deleted=state.get("deleted", ()),
@@ -127,11 +131,11 @@ def _plan(state, entries, existing_v2, credentials, resource_id):
 def _build_all(entries, credentials):
     """Build every v2 request body, secrets included, before the first deletion: a body that cannot be
     built stops the migration while the cluster is still managed by Flux v1."""
-    from azext_k8s_flux.payloads.migration import build_flux_configuration
-    from azext_k8s_flux.payloads.migration_plan import credentials_for
+    from azext_k8s_flux.migrate.mapping import build_v2_configuration
+    from azext_k8s_flux.migrate.plan import credentials_for
 
     for entry in entries:
-        build_flux_configuration(entry["spec"], credentials_for(entry, credentials))
+        build_v2_configuration(entry["spec"], credentials_for(entry, credentials))
 
 
 def _outcome(plan, state):

@@ -2,25 +2,25 @@
 
 `map_v1_configuration` turns one v1 resource (ARM JSON) into a *spec*: plain values for a v2 Git
 configuration, plus the warnings and the settings that could not be carried over, each with why.
-`build_flux_configuration` turns a spec and its secrets into the SDK model. Specs hold no secrets, so a
+`build_v2_configuration` turns a spec and its secrets into the SDK model. Specs hold no secrets, so a
 migration can persist them before it deletes anything.
 """
 
 import re
 
 from azext_k8s_flux import _sdk
-from azext_k8s_flux._validators import is_dns1123_label
-from azext_k8s_flux.payloads import migration_rules as rules
-from azext_k8s_flux.payloads.migration_params import (
+from azext_k8s_flux._validators import MAX_OBJECT_NAME, is_dns1123_label, kustomization_object_name
+from azext_k8s_flux.migrate import rules
+from azext_k8s_flux.migrate.v1_params import (
     V1_DEFAULTS,
     convert_repository_url,
     duration_seconds,
-    is_ssh_url,
     parse_operator_params,
 )
 from azext_k8s_flux.validators.flux_configuration.keys import b64encode
+from azext_k8s_flux.validators.flux_configuration.urls import is_ssh_url
 
-MAX_NAME = 63
+MAX_NAME = MAX_OBJECT_NAME
 REDACTED = "<redacted>"
 _NOT_NAME_CHARS = re.compile(r"[^a-z0-9]+")
 
@@ -183,8 +183,8 @@ def validate_spec(spec, credentials=None):
     if not spec["kustomizations"]:
         problems.append("it has no kustomization.")
     for kustomization in spec["kustomizations"]:
-        full = f"{spec['name']}-{kustomization['name']}"
-        if not is_dns1123_label(kustomization["name"]) or len(full) > MAX_NAME:
+        full, fits = kustomization_object_name(spec["name"], kustomization["name"])
+        if not is_dns1123_label(kustomization["name"]) or not fits:
             problems.append(f"kustomization name '{kustomization['name']}' is not legal (object name '{full}').")
     ssh = is_ssh_url(spec["url"])
     if credentials.get("sshPrivateKey") and not ssh:
@@ -212,7 +212,7 @@ def _ssh_key_problems(key):
     return []
 
 
-def build_flux_configuration(spec, credentials=None):
+def build_v2_configuration(spec, credentials=None):
     """The SDK model of the v2 configuration; `credentials` maps sshPrivateKey/httpsUser/httpsKey to values."""
     models = _sdk.flux_models()
     credentials = credentials or {}
@@ -255,7 +255,7 @@ def build_flux_configuration(spec, credentials=None):
 def redacted_payload(spec, credentials=None):
     """The v2 request body as the plan shows it: secrets replaced by a marker, never their values."""
     credentials = credentials or {}
-    payload = _sdk.as_dict(build_flux_configuration(spec, {"httpsUser": credentials.get("httpsUser")}))
+    payload = _sdk.as_dict(build_v2_configuration(spec, {"httpsUser": credentials.get("httpsUser")}))
     protected = {key: REDACTED for key in ("sshPrivateKey", "httpsKey") if credentials.get(key)}
     if protected:
         payload["properties"]["configurationProtectedSettings"] = protected

@@ -6,28 +6,14 @@ leaves absent keys unchanged), so re-running update never needs every secret aga
 
 from dataclasses import dataclass, field
 
+from azext_k8s_flux import flux_model as model
+from azext_k8s_flux.flux_model import kustomization_fields
+from azext_k8s_flux.flux_model.kinds import GIT, KINDS
 from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
-from azext_k8s_flux.validators.flux_configuration.sources import (
-    GIT,
-    PROTECTED_KEYS,
-    SOURCE_PROPERTY,
-    given_options,
-    normalize_kind,
-    validate_source,
-)
+from azext_k8s_flux.validators.flux_configuration.sources import given_options, normalize_kind, validate_source
 
 # What the service keeps for a kustomization field that a request leaves out (arm-contract 3.3).
-KUSTOMIZATION_DEFAULTS = {
-    "path": "",
-    "dependsOn": None,
-    "timeoutInSeconds": 600,
-    "syncIntervalInSeconds": 600,
-    "retryIntervalInSeconds": None,
-    "prune": False,
-    "force": False,
-    "wait": True,
-    "postBuild": None,
-}
+KUSTOMIZATION_DEFAULTS = kustomization_fields.service_defaults()
 
 
 @dataclass
@@ -65,15 +51,17 @@ def _same(want, have):
     return want == have
 
 
-# Source fields the service never returns (or returns without their secret parts): a null for them is kept,
-# since the current value cannot be compared.
-_WRITE_ONLY = {"accountKey", "sasToken", "servicePrincipal", "tlsConfig"}
+def _write_only():
+    """Source fields the service never returns (or returns without their secret parts: the objects holding a
+    secret field): a value for them is always sent, since the current one cannot be compared."""
+    return {f.api.split(".")[0] for f in model.fields() if f.secret and f.api}
 
 
 def _drop_unchanged(source, current):
     """Keep only the source fields whose value differs from the current one (secrets never compare equal:
     the service does not return them)."""
-    return {key: value for key, value in source.items() if key in _WRITE_ONLY or not _same(value, current.get(key))}
+    write_only = _write_only()
+    return {key: value for key, value in source.items() if key in write_only or not _same(value, current.get(key))}
 
 
 def _post_build_change(want, have, complete):
@@ -152,11 +140,11 @@ def plan_update(config_name, existing, kind_value, options, kustomizations=None,
     plan = UpdatePlan(current_kind)
     if kind != current_kind:
         plan.source = validate_source(kind, options)
-        plan.clear_kinds = tuple(k for k in SOURCE_PROPERTY if k != kind)
-        plan.protected = {key: None for key in PROTECTED_KEYS}
+        plan.clear_kinds = tuple(k for k in KINDS if k != kind)
+        plan.protected = {key: None for key in model.protected_keys()}
         plan.protected.update(plan.source.protected)
     elif given_options(options):
-        current = properties.get(SOURCE_PROPERTY[kind]) or {}
+        current = properties.get(KINDS[kind].property) or {}
         plan.source = validate_source(kind, options, existing=current)
         plan.source.source = _drop_unchanged(plan.source.source, current)
         plan.protected = dict(plan.source.protected)

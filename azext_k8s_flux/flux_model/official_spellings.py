@@ -1,24 +1,16 @@
 """Option spellings of the official k8s-configuration extension that differ from ours.
 
 Our names stay primary; these are accepted as aliases with the same meaning, so that scripts written for the
-official extension keep working. The argument declarations and each command's help read this one table.
+official extension keep working. The argument declarations and each command's help read these tables.
 """
 
 import argparse
 
-# Handler parameter -> the official spellings it also accepts.
-FLUX_SOURCE = {
-    "sp_client_id": ("--service-principal-client-id",),
-    "sp_tenant_id": ("--service-principal-tenant-id",),
-    "sp_client_secret": ("--service-principal-client-secret",),
-    "sp_client_cert": ("--service-principal-client-certificate",),
-    "sp_client_cert_password": ("--sp-cert-password", "--service-principal-client-certificate-password"),
-    "sp_client_cert_send_chain": ("--sp-cert-send-chain", "--service-principal-client-certificate-send-chain"),
-    "mi_client_id": ("--managed-identity-client-id",),
-    "layer_selector_media_type": ("--oci-media-type", "--oci-layer-selector-media-type"),
-    "layer_selector_operation": ("--oci-operation", "--oci-layer-selector-operation"),
-}
-KUSTOMIZATION = {"depends_on": ("--dependencies", "--depends")}
+from azext_k8s_flux.flux_model import kustomization_fields, official_aliases
+
+# Handler parameter -> the official spellings it also accepts (from source_fields.py and kustomization_fields.py).
+FLUX_SOURCE = official_aliases()
+KUSTOMIZATION = {f.key: f.aliases for f in kustomization_fields.FIELDS if f.aliases}
 FLUX_V1_CREATE = {
     "enable_helm_operator": ("--enable-hop",),
     "helm_operator_params": ("--hop-params",),

@@ -10,9 +10,9 @@ import time
 from azure.cli.core.azclierror import AzCLIError
 
 from azext_k8s_flux._secrets import quiet
+from azext_k8s_flux.migrate.state import save_state
 from azext_k8s_flux.operations._errors import arm_errors
 from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
-from azext_k8s_flux.operations.migration_state import save_state
 
 
 def delete_v1(client, cluster, state, path):
@@ -46,8 +46,8 @@ def install_extension(cli_ctx, cluster, state, path):
 def create_v2(client, cluster, state, path, credentials):
     """Send every v2 PUT first, then wait for them: the cluster is managed again once ARM has accepted
     them, so their long-running operations do not lengthen the unmanaged window."""
-    from azext_k8s_flux.payloads.migration import build_flux_configuration
-    from azext_k8s_flux.payloads.migration_plan import credentials_for
+    from azext_k8s_flux.migrate.mapping import build_v2_configuration
+    from azext_k8s_flux.migrate.plan import credentials_for
 
     pollers, failures = [], []
     for entry in state["entries"]:
@@ -55,7 +55,7 @@ def create_v2(client, cluster, state, path, credentials):
         if name in state["created"]:
             continue
         given = credentials_for(entry, credentials)
-        body = build_flux_configuration(entry["spec"], given)
+        body = build_v2_configuration(entry["spec"], given)
         secret = body.properties.configuration_protected_settings  # keeps the body out of --debug's request log
         try:
             with arm_errors(f"Flux v2 configuration '{name}' of {cluster.describe()}", cluster):

@@ -2,7 +2,7 @@
 
 
 def render_plan(plan):
-    from azext_k8s_flux.payloads.migration import v2_name
+    from azext_k8s_flux.migrate.mapping import v2_name
 
     resumed = " (continuing an interrupted migration)" if plan["resumed"] else ""
     lines = [f"Migration plan for {plan['cluster']}{resumed}"]

@@ -10,10 +10,16 @@ import re
 
 from azure.cli.core.azclierror import InvalidArgumentValueError
 
-from azext_k8s_flux._validators import is_dns1123_label, is_dns1123_subdomain
+from azext_k8s_flux._validators import (
+    MAX_OBJECT_NAME,
+    is_dns1123_label,
+    is_dns1123_subdomain,
+    kustomization_object_name,
+    split_key_value,
+)
 
 OPTION = "--rename"
-MAX_NAME = 63
+MAX_NAME = MAX_OBJECT_NAME
 _NOT_REPEATED = "The value is not repeated here, as it may be a secret given to the wrong option."
 
 
@@ -39,14 +45,14 @@ def parse_renames(values):
     """{v1 name: v2 name} of the --rename items (repeated options and space-separated items add up)."""
     renames, owners = {}, {}
     for value in values or []:
-        v1, separator, v2 = (value or "").partition("=")
-        if not separator or not v1.strip() or not v2.strip():
+        pair = split_key_value(value or "", strip_value=True)
+        if pair is None or not pair[1]:
             raise InvalidArgumentValueError(
                 f"Invalid {OPTION} value: use {OPTION} V1_NAME=V2_NAME, where V1_NAME is a Flux v1 configuration of "
                 f"the cluster and V2_NAME the name of the Flux v2 configuration to create for it (for example "
                 f"{OPTION} cluster-config=platform-config). {_NOT_REPEATED}"
             )
-        v1, v2 = v1.strip(), v2.strip()
+        v1, v2 = pair
         problem = _name_problem(v2)
         if problem:
             which = f"for '{v1}'" if is_dns1123_subdomain(v1) else "given"
@@ -109,9 +115,10 @@ def check_renamed_entries(renames, entries):
         if v1 not in renames:
             continue
         longest = max((k["name"] for k in entry["spec"]["kustomizations"]), key=len, default="")
-        if len(v2) + 1 + len(longest) > MAX_NAME:
+        full, fits = kustomization_object_name(v2, longest)
+        if not fits:
             raise InvalidArgumentValueError(
                 f"{OPTION} {v1}={v2}: the name is too long for the kustomization '{longest}' of '{v1}': its object "
-                f"in the cluster, '{v2}-{longest}', would have {len(v2) + 1 + len(longest)} characters, more than "
+                f"in the cluster, '{full}', would have {len(full)} characters, more than "
                 f"{MAX_NAME}. Use a name of at most {MAX_NAME - 1 - len(longest)} characters."
             )

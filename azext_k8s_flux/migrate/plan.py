@@ -1,9 +1,9 @@
 """The migration plan: every v1 deletion, every v2 configuration (secrets redacted), every setting left
 behind with why, the credentials each repository needs again, and what blocks the migration. Pure."""
 
-from azext_k8s_flux.payloads.migration import is_renamed, map_v1_configuration, redacted_payload, validate_spec
-from azext_k8s_flux.payloads.migration_params import is_ssh_url
+from azext_k8s_flux.migrate.mapping import is_renamed, map_v1_configuration, redacted_payload, validate_spec
 from azext_k8s_flux.validators.flux_configuration import urls
+from azext_k8s_flux.validators.flux_configuration.urls import is_ssh_url
 
 FLUX_EXTENSION = "microsoft.flux (extension 'flux', cluster scope, namespace flux-system), unless already installed"
 
@@ -98,10 +98,11 @@ def _missing_again(entry, given, required):
     """Credentials given to the interrupted run that must be given again (secrets are never saved)."""
     name = entry["spec"]["v1Name"]
     missing = [key for key in required.get(name, []) if not given.get(key)]
-    options = {"sshPrivateKey": "--ssh-private-key-file", "httpsUser": "--https-user", "httpsKey": "--https-key-file"}
     if not missing:
         return None
-    wanted = " and ".join(f"{options[key]} {name}=..." for key in missing)
+    from azext_k8s_flux.flux_model import credential_option
+
+    wanted = " and ".join(f"{credential_option(key)} {name}=..." for key in missing)
     return f"the interrupted run was given credentials for it, which are never saved: pass {wanted} again."
 
 

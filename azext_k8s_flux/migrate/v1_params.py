@@ -30,8 +30,6 @@ BOOLEAN_FLAGS = frozenset(
 # fluxd defaults that decide the v2 equivalent when a flag is absent.
 V1_DEFAULTS = {"git-branch": "master", "git-poll-interval": "5m", "sync-interval": "5m"}
 
-_TRUE = {"true", "1", "t", "yes"}
-_FALSE = {"false", "0", "f", "no"}
 
 
 def parse_operator_params(text):
@@ -66,12 +64,10 @@ def parse_operator_params(text):
 
 
 def _bool_value(value):
-    lowered = value.strip().lower()
-    if lowered in _TRUE:
-        return True
-    if lowered in _FALSE:
-        return False
-    return value  # kept as a string: reported as a value that cannot be read
+    from azext_k8s_flux._validators import boolean_word
+
+    parsed = boolean_word(value, go=True)
+    return value if parsed is None else parsed  # kept as a string: reported as a value that cannot be read
 
 
 def duration_seconds(value):
@@ -118,6 +114,3 @@ def convert_repository_url(url):
             f"support; it becomes '{converted}'. Check that the host serves the repository over HTTPS.", None
     return None, None, f"repository URL '{text}' has no scheme Flux v2 accepts (https://, http:// or ssh://)."
 
-
-def is_ssh_url(url):
-    return (url or "").lower().startswith("ssh://")
