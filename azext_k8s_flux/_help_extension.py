@@ -8,6 +8,8 @@ short-summary: Manage Kubernetes cluster extensions, with built-in rules for the
 long-summary: >
     Cluster extensions install and manage software, such as the Flux GitOps engine, on AKS and
     Azure Arc-enabled Kubernetes clusters through Azure Resource Manager.
+    The examples use $RG and $CLUSTER for the resource group and the cluster: set them first (bash:
+    RG=my-rg CLUSTER=my-cluster; PowerShell: $RG='my-rg'; $CLUSTER='my-cluster').
 """
 
 helps["k8s-extension create"] = """
@@ -27,28 +29,31 @@ long-summary: >
     give each one in full.
 examples:
   - name: Install Flux on an AKS cluster
-    text: az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
+    text: |
+        az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --extension-type microsoft.flux
   - name: Install Flux on an Azure Arc-enabled cluster with multi-tenancy turned off
-    text: >
-      az k8s-extension create -g my-rg -c my-cluster -t connectedClusters -n flux
-      --extension-type microsoft.flux --configuration-settings multiTenancy.enforce=false
+    text: |
+        az k8s-extension create -g $RG -c $CLUSTER -t connectedClusters -n flux \\
+          --extension-type microsoft.flux --configuration-settings multiTenancy.enforce=false
   - name: Install Flux with the image automation controllers and settings from a YAML file
-    text: >
-      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
-      --config image-automation-controller.enabled=true image-reflector-controller.enabled=true
-      --config-settings-file flux-settings.yaml
+    text: |
+        az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --extension-type microsoft.flux --config image-automation-controller.enabled=true \\
+            image-reflector-controller.enabled=true --config-settings-file flux-settings.yaml
   - name: Pin a Flux version (minor-version auto-upgrade is switched off)
-    text: >
-      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
-      --version 1.24.1
+    text: |
+        az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --extension-type microsoft.flux --version 1.24.1
   - name: Pin a version and stay on it with the newer upgrade mode
-    text: >
-      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n flux --extension-type microsoft.flux
-      --version 1.24.1 --auto-upgrade-mode none
+    text: |
+        az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --extension-type microsoft.flux --version 1.24.1 --auto-upgrade-mode none
   - name: Buy and install an Azure Marketplace offer (AKS)
-    text: >
-      az k8s-extension create -g my-rg -c my-cluster -t managedClusters -n my-offer --extension-type contoso.cache
-      --plan-name standard --plan-product contoso-cache --plan-publisher contoso
+    text: |
+        az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n my-offer \\
+          --extension-type contoso.cache --plan-name standard --plan-product contoso-cache \\
+          --plan-publisher contoso
 """
 
 helps["k8s-extension update"] = """
@@ -61,25 +66,30 @@ long-summary: >
     and asks for --yes instead of waiting. microsoft.flux settings are checked as for create.
 examples:
   - name: Opt out of Flux multi-tenancy
-    text: az k8s-extension update -g my-rg -c my-cluster -t managedClusters -n flux --config multiTenancy.enforce=false
+    text: |
+        az k8s-extension update -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --config multiTenancy.enforce=false
   - name: Raise the kustomize-controller memory limit and log at debug level
-    text: >
-      az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n flux
-      --config kustomize-controller.resources.limits.memory=2Gi kustomize-controller.log-level=debug
+    text: |
+        az k8s-extension update -g $RG -c $CLUSTER -t connectedClusters -n flux \\
+          --config kustomize-controller.resources.limits.memory=2Gi \\
+            kustomize-controller.log-level=debug
   - name: Remove a setting so that the extension's default applies again
-    text: >
-      az k8s-extension update -g my-rg -c my-cluster -t managedClusters -n flux
-      --remove-settings multiTenancy.enforce
+    text: |
+        az k8s-extension update -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --remove-settings multiTenancy.enforce
   - name: Follow the Preview release train with minor-version auto-upgrade
-    text: >
-      az k8s-extension update -g my-rg -c my-cluster -t managedClusters -n flux
-      --release-train preview --auto-upgrade-minor-version true
+    text: |
+        az k8s-extension update -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --release-train preview --auto-upgrade-minor-version true
   - name: Take only patch releases of the installed minor version from now on
-    text: az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n flux --auto-upgrade-mode patch
+    text: |
+        az k8s-extension update -g $RG -c $CLUSTER -t connectedClusters -n flux \\
+          --auto-upgrade-mode patch
   - name: Replace protected settings from a file without a prompt
-    text: >
-      az k8s-extension update -g my-rg -c my-cluster -t connectedClusters -n my-extension
-      --config-protected-file protected.json --yes
+    text: |
+        az k8s-extension update -g $RG -c $CLUSTER -t connectedClusters -n my-extension \\
+          --config-protected-file protected.json --yes
 """
 
 helps["k8s-extension delete"] = """
@@ -93,9 +103,11 @@ long-summary: >
     to remove the extension resource at once (forceDelete).
 examples:
   - name: Delete the Flux extension without a prompt
-    text: az k8s-extension delete -g my-rg -c my-cluster -t managedClusters -n flux --yes
+    text: |
+        az k8s-extension delete -g $RG -c $CLUSTER -t managedClusters -n flux --yes
   - name: Force the deletion even though Flux configurations remain
-    text: az k8s-extension delete -g my-rg -c my-cluster -t connectedClusters -n flux --force --yes
+    text: |
+        az k8s-extension delete -g $RG -c $CLUSTER -t connectedClusters -n flux --force --yes
 """
 
 helps["k8s-extension show"] = """
@@ -103,9 +115,12 @@ type: command
 short-summary: Show an extension. Protected setting values are never shown.
 examples:
   - name: Show the Flux extension as a table
-    text: az k8s-extension show -g my-rg -c my-cluster -t managedClusters -n flux -o table
+    text: |
+        az k8s-extension show -g $RG -c $CLUSTER -t managedClusters -n flux -o table
   - name: Show the installed Flux version
-    text: az k8s-extension show -g my-rg -c my-cluster -t managedClusters -n flux --query currentVersion
+    text: |
+        az k8s-extension show -g $RG -c $CLUSTER -t managedClusters -n flux \\
+          --query currentVersion
 """
 
 helps["k8s-extension list"] = """
@@ -113,5 +128,6 @@ type: command
 short-summary: List the extensions of a cluster.
 examples:
   - name: List extensions as a table (name, type, version, state, release train, auto-upgrade)
-    text: az k8s-extension list -g my-rg -c my-cluster -t connectedClusters -o table
+    text: |
+        az k8s-extension list -g $RG -c $CLUSTER -t connectedClusters -o table
 """

@@ -1,5 +1,5 @@
-"""Every example in the help of `az k8s-extension extension-types ...` runs against the emulator (my-rg and
-my-cluster replaced by a fresh cluster of the example's kind) and prints what its description promises."""
+"""Every example in the help of `az k8s-extension extension-types ...` runs against the emulator ($RG and
+$CLUSTER replaced by a fresh cluster of the example's kind) and prints what its description promises."""
 
 import pytest
 
@@ -51,7 +51,7 @@ def test_help_example_runs(cli, new_cluster, example):
     names = {}
     if "-t" in argv:
         cluster = new_cluster(argv[argv.index("-t") + 1])
-        names = {"my-rg": cluster.resource_group, "my-cluster": cluster.name}
+        names = {"$RG": cluster.resource_group, "$CLUSTER": cluster.name}
     words = [names.get(word, word) for word in argv]
     if "-o" not in words:
         words += ["-o", "json"]
