@@ -27,8 +27,13 @@ from azext_k8s_flux.operations._prompts import confirm
 
 def _refuse_blockers(plan):
     if plan["blockers"]:
-        raise ValidationError("The migration cannot start:\n" + "".join(
-            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
+        count = len({item["configuration"] for item in plan["blockers"]})
+        raise ValidationError(
+            f"The migration cannot start: {count} Flux v1 configuration(s) cannot be moved as they are. "
+            "Nothing was changed.",
+            ["Fix these, then run this command again:",
+             *(f"  - {item['configuration']}: {item['problem']}" for item in plan["blockers"])],
+        )
 
 
 def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None,

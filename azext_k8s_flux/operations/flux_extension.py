@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from azure.cli.core.azclierror import AzCLIError, ValidationError
 from knack.log import get_logger
 
-from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._errors import _sentence, arm_errors
 from azext_k8s_flux.validators.extension_rules import is_flux
 
 logger = get_logger(__name__)
@@ -44,11 +44,11 @@ def list_flux_v1_configurations(cli_ctx, cluster):
 
 def flux_v1_refusal(cluster, names):
     """The error that stops a Flux v2 install while Flux v1 configurations exist (names and exact commands)."""
-    commands = "\n".join(f"  az k8s-configuration delete {cluster.cli_args()} -n {name} --yes" for name in names)
+    commands = [f"  az k8s-configuration delete {cluster.cli_args()} -n {name} --yes" for name in names]
     return ValidationError(
-        f"Flux v1 configurations still exist on {cluster.describe()}: {', '.join(names)}.\n"
-        "The Flux v2 extension (microsoft.flux) will not install while they exist, and Flux v1 is retired. "
-        f"Delete them, then run this command again:\n{commands}"
+        f"Flux v1 configurations still exist on {cluster.describe()}: {', '.join(names)}. "
+        "The Flux v2 extension (microsoft.flux) will not install while they exist, and Flux v1 is retired.",
+        ["Delete them, then run this command again:", *commands],
     )
 
 
@@ -67,13 +67,11 @@ def check_no_flux_configurations(cli_ctx, cluster, extension_name):
         names = [config.name for config in client.list(*cluster.sdk_args())]
     if not names:
         return
-    commands = "\n".join(
-        f"  az k8s-configuration flux delete {cluster.cli_args()} -n {name} --yes" for name in names
-    )
+    commands = [f"  az k8s-configuration flux delete {cluster.cli_args()} -n {name} --yes" for name in names]
     raise ValidationError(
-        f"Flux configurations still use extension '{extension_name}' on {cluster.describe()}: "
-        f"{', '.join(names)}.\nDelete them first:\n{commands}\n"
-        "or pass --force to delete the extension anyway (their Flux objects are then no longer reconciled)."
+        f"Flux configurations still use extension '{extension_name}' on {cluster.describe()}: {', '.join(names)}.",
+        ["Delete them first:", *commands,
+         "or pass --force to delete the extension anyway (their Flux objects are then no longer reconciled)."],
     )
 
 
@@ -168,8 +166,8 @@ def check_flux_extension_ready(extension, cluster):
     messages = [error.get("message")] + [status.get("message") for status in properties.get("statuses") or []]
     reason = "; ".join(m for m in messages if m) or "no error message was given"
     raise ValidationError(
-        f"The Flux extension '{name}' on {cluster.describe()} is in state {state}: {reason}\n"
-        f"Fix or remove it (az k8s-extension delete {cluster.cli_args()} -n {name} --yes) and run this command again."
+        f"The Flux extension '{name}' on {cluster.describe()} is in state {state}: {reason}",
+        f"Fix or remove it (az k8s-extension delete {cluster.cli_args()} -n {name} --yes) and run this command again.",
     )
 
 
@@ -200,8 +198,9 @@ def install_flux_extension(client, cluster, failure_note="", polling_interval=No
 
 
 def with_note(error, note):
-    """The same azure-cli error (type, so exit code, and advice) with `note` added to its message."""
-    extended = type(error)(f"{error.error_msg}\n{note}")
+    """The same azure-cli error (type, so exit code, and advice) with `note` (what this command did) added to its
+    message."""
+    extended = type(error)(f"{_sentence(error.error_msg)} {note}")
     extended.recommendations = list(getattr(error, "recommendations", None) or [])
     return extended
 
