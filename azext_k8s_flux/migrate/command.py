@@ -57,6 +57,8 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     entries, credentials = _entries(state, v1_configs, renames, credentials, path)
     flux = cf_flux_configurations(cmd.cli_ctx)
     plan = _plan(state, entries, _list(flux, cluster.describe(), cluster), credentials, resource_id)
+    # The plan and the outcome are reports written as they are, not knack log records: a "WARNING:" prefix would
+    # misname them, and --only-show-errors must not hide what is about to be deleted or the deploy key to add.
     if dry_run:
         if _on_terminal():
             sys.stderr.write(render_plan(plan))
