@@ -16,6 +16,7 @@ from azure.cli.core.azclierror import AzCLIError, ValidationError
 from knack.log import get_logger
 
 from azext_k8s_flux.operations._errors import _sentence, arm_errors
+from azext_k8s_flux.operations._writes import send_and_follow
 from azext_k8s_flux.validators.extension_rules import is_flux
 
 logger = get_logger(__name__)
@@ -184,13 +185,11 @@ def install_flux_extension(client, cluster, failure_note="", polling_interval=No
     options = {"polling_interval": polling_interval} if polling_interval else {}
     what = f"the installation of the Flux extension on {cluster.describe()}"
     try:
-        with arm_errors(what, cluster):
-            poller = client.begin_create(
-                *cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster), **options
-            )
-        # Accepted: from here on the extension exists (or is being installed), whatever happens to the follow.
-        with arm_errors(what, cluster, accepted=installed_note(cluster, FLUX_EXTENSION_NAME)):
-            return poller.result()
+        # Once accepted, the extension exists (or is being installed), whatever happens to the follow.
+        return send_and_follow(client.begin_create,
+                               (*cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster)),
+                               False, what, cluster, installed_note(cluster, FLUX_EXTENSION_NAME),
+                               lambda result: result, **options)
     except AzCLIError as error:
         if failure_note:
             raise with_note(error, failure_note) from None
