@@ -215,12 +215,7 @@ def _ssh_key_problems(key):
 def build_v2_configuration(spec, credentials=None):
     """The SDK model of the v2 configuration; `credentials` maps sshPrivateKey/httpsUser/httpsKey to values."""
     models = _sdk.flux_models()
-    credentials = credentials or {}
-    protected = {}
-    if credentials.get("sshPrivateKey"):
-        protected["sshPrivateKey"] = b64encode(credentials["sshPrivateKey"])
-    if credentials.get("httpsKey"):
-        protected["httpsKey"] = b64encode(credentials["httpsKey"])
+    protected, git_fields = _v2_credentials(credentials or {})
     git = models.GitRepositoryDefinition(
         url=spec["url"],
         repository_ref=models.RepositoryRefDefinition(branch=spec["branch"]),
@@ -230,8 +225,8 @@ def build_v2_configuration(spec, credentials=None):
         git.timeout_in_seconds = spec["sourceTimeoutSeconds"]
     if spec.get("knownHosts"):
         git.ssh_known_hosts = spec["knownHosts"]
-    if credentials.get("httpsUser"):
-        git.https_user = credentials["httpsUser"]
+    for api, value in git_fields.items():
+        setattr(git, _snake(api), value)
     kustomizations = {}
     for item in spec["kustomizations"]:
         kustomization = models.KustomizationDefinition(
@@ -250,6 +245,28 @@ def build_v2_configuration(spec, credentials=None):
     if protected:
         properties.configuration_protected_settings = protected
     return models.FluxConfiguration(properties=properties)
+
+
+def _v2_credentials(credentials):
+    """(protected settings, Git fields by API name) of the given Flux v1 credentials, placed where the description
+    puts the field each one becomes (flux_model: a field's flux_v1 origin)."""
+    from azext_k8s_flux import flux_model
+
+    protected, git = {}, {}
+    for v1_key, field in flux_model.v1_credential_fields().items():
+        value = credentials.get(v1_key)
+        if not value:
+            continue
+        if field.protected:
+            protected[field.protected] = b64encode(value)
+        else:
+            git[field.api] = value
+    return protected, git
+
+
+def _snake(api_name):
+    """The SDK model's attribute for an API field name: httpsUser -> https_user."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", api_name).lower()
 
 
 def redacted_payload(spec, credentials=None):
