@@ -216,17 +216,7 @@ def build_v2_configuration(spec, credentials=None):
     """The SDK model of the v2 configuration; `credentials` maps sshPrivateKey/httpsUser/httpsKey to values."""
     models = _sdk.flux_models()
     protected, git_fields = _v2_credentials(credentials or {})
-    git = models.GitRepositoryDefinition(
-        url=spec["url"],
-        repository_ref=models.RepositoryRefDefinition(branch=spec["branch"]),
-        sync_interval_in_seconds=spec["sourceSyncSeconds"],
-    )
-    if spec.get("sourceTimeoutSeconds"):
-        git.timeout_in_seconds = spec["sourceTimeoutSeconds"]
-    if spec.get("knownHosts"):
-        git.ssh_known_hosts = spec["knownHosts"]
-    for api, value in git_fields.items():
-        setattr(git, _snake(api), value)
+    git = models.GitRepositoryDefinition({**_git_source(spec), **git_fields})  # API JSON: the model reads it
     kustomizations = {}
     for item in spec["kustomizations"]:
         kustomization = models.KustomizationDefinition(
@@ -264,9 +254,29 @@ def _v2_credentials(credentials):
     return protected, git
 
 
-def _snake(api_name):
-    """The SDK model's attribute for an API field name: httpsUser -> https_user."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", api_name).lower()
+# The spec's key of each mapped source field (the field's flux_v1 says where the value came from), and whether a
+# value of 0 or "" is left out (the service's default then applies).
+_SPEC_SOURCE = {"url": ("url", False), "branch": ("branch", False), "sourceSyncSeconds": ("sync_interval", False),
+                "sourceTimeoutSeconds": ("timeout", True), "knownHosts": ("known_hosts", True)}  # fmt: skip
+
+
+def _git_source(spec):
+    """The Git source (API JSON) of a spec, each value at the API path the description gives its field."""
+    from azext_k8s_flux import flux_model
+
+    source = {}
+    for key, (name, optional) in _SPEC_SOURCE.items():
+        value = spec.get(key)
+        if optional and not value:
+            continue
+        field = flux_model.field_named(name)
+        assert field.flux_v1, name  # only fields that map from Flux v1
+        *parents, leaf = field.api.split(".")
+        target = source
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[leaf] = value
+    return source
 
 
 def redacted_payload(spec, credentials=None):
