@@ -55,8 +55,16 @@ def official_aliases():
     return {f.name: f.aliases for f in fields() if f.aliases}
 
 
+V1_PROTECTED = "configurationProtectedSettings."
+
+
+def v1_credential_fields():
+    """{Flux v1 configurationProtectedSettings key: the source field it becomes}, in table order."""
+    return {f.flux_v1[len(V1_PROTECTED):]: f for f in fields() if (f.flux_v1 or "").startswith(V1_PROTECTED)}
+
+
 def credential_option(v1_key):
     """The option of `flux migrate` that gives a Flux v1 credential (configurationProtectedSettings key) again: the
     v2 field's file form when it has one, e.g. sshPrivateKey -> --ssh-private-key-file."""
-    field = next(f for f in fields() if f.flux_v1 == f"configurationProtectedSettings.{v1_key}")
+    field = v1_credential_fields()[v1_key]
     return field.file_flag if field.file else field.flag

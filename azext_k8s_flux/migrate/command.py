@@ -27,8 +27,13 @@ from azext_k8s_flux.operations._prompts import confirm
 
 def _refuse_blockers(plan):
     if plan["blockers"]:
-        raise ValidationError("The migration cannot start:\n" + "".join(
-            f"  - {item['configuration']}: {item['problem']}\n" for item in plan["blockers"]) + "Nothing was changed.")
+        count = len({item["configuration"] for item in plan["blockers"]})
+        raise ValidationError(
+            f"The migration cannot start: {count} Flux v1 configuration(s) cannot be moved as they are. "
+            "Nothing was changed.",
+            ["Fix these, then run this command again:",
+             *(f"  - {item['configuration']}: {item['problem']}" for item in plan["blockers"])],
+        )
 
 
 def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None,
@@ -52,6 +57,8 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
     entries, credentials = _entries(state, v1_configs, renames, credentials, path)
     flux = cf_flux_configurations(cmd.cli_ctx)
     plan = _plan(state, entries, _list(flux, cluster.describe(), cluster), credentials, resource_id)
+    # The plan and the outcome are reports written as they are, not knack log records: a "WARNING:" prefix would
+    # misname them, and --only-show-errors must not hide what is about to be deleted or the deploy key to add.
     if dry_run:
         if _on_terminal():
             sys.stderr.write(render_plan(plan))

@@ -215,23 +215,8 @@ def _ssh_key_problems(key):
 def build_v2_configuration(spec, credentials=None):
     """The SDK model of the v2 configuration; `credentials` maps sshPrivateKey/httpsUser/httpsKey to values."""
     models = _sdk.flux_models()
-    credentials = credentials or {}
-    protected = {}
-    if credentials.get("sshPrivateKey"):
-        protected["sshPrivateKey"] = b64encode(credentials["sshPrivateKey"])
-    if credentials.get("httpsKey"):
-        protected["httpsKey"] = b64encode(credentials["httpsKey"])
-    git = models.GitRepositoryDefinition(
-        url=spec["url"],
-        repository_ref=models.RepositoryRefDefinition(branch=spec["branch"]),
-        sync_interval_in_seconds=spec["sourceSyncSeconds"],
-    )
-    if spec.get("sourceTimeoutSeconds"):
-        git.timeout_in_seconds = spec["sourceTimeoutSeconds"]
-    if spec.get("knownHosts"):
-        git.ssh_known_hosts = spec["knownHosts"]
-    if credentials.get("httpsUser"):
-        git.https_user = credentials["httpsUser"]
+    protected, git_fields = _v2_credentials(credentials or {})
+    git = models.GitRepositoryDefinition({**_git_source(spec), **git_fields})  # API JSON: the model reads it
     kustomizations = {}
     for item in spec["kustomizations"]:
         kustomization = models.KustomizationDefinition(
@@ -250,6 +235,48 @@ def build_v2_configuration(spec, credentials=None):
     if protected:
         properties.configuration_protected_settings = protected
     return models.FluxConfiguration(properties=properties)
+
+
+def _v2_credentials(credentials):
+    """(protected settings, Git fields by API name) of the given Flux v1 credentials, placed where the description
+    puts the field each one becomes (flux_model: a field's flux_v1 origin)."""
+    from azext_k8s_flux import flux_model
+
+    protected, git = {}, {}
+    for v1_key, field in flux_model.v1_credential_fields().items():
+        value = credentials.get(v1_key)
+        if not value:
+            continue
+        if field.protected:
+            protected[field.protected] = b64encode(value)
+        else:
+            git[field.api] = value
+    return protected, git
+
+
+# The spec's key of each mapped source field (the field's flux_v1 says where the value came from), and whether a
+# value of 0 or "" is left out (the service's default then applies).
+_SPEC_SOURCE = {"url": ("url", False), "branch": ("branch", False), "sourceSyncSeconds": ("sync_interval", False),
+                "sourceTimeoutSeconds": ("timeout", True), "knownHosts": ("known_hosts", True)}  # fmt: skip
+
+
+def _git_source(spec):
+    """The Git source (API JSON) of a spec, each value at the API path the description gives its field."""
+    from azext_k8s_flux import flux_model
+
+    source = {}
+    for key, (name, optional) in _SPEC_SOURCE.items():
+        value = spec.get(key)
+        if optional and not value:
+            continue
+        field = flux_model.field_named(name)
+        assert field.flux_v1, name  # only fields that map from Flux v1
+        *parents, leaf = field.api.split(".")
+        target = source
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[leaf] = value
+    return source
 
 
 def redacted_payload(spec, credentials=None):

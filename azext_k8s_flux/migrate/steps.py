@@ -12,6 +12,7 @@ from azure.cli.core.azclierror import AzCLIError
 from azext_k8s_flux._secrets import quiet
 from azext_k8s_flux.migrate.state import save_state
 from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._writes import send_and_follow
 from azext_k8s_flux.operations.flux_extension import ensure_flux_extension
 
 
@@ -23,8 +24,10 @@ def delete_v1(client, cluster, state, path):
         if state["firstDeletionAt"] is None:
             state["firstDeletionAt"] = time.time()
             save_state(path, state)
-        with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
-            client.begin_delete(*cluster.sdk_args(), name).result()
+        send_and_follow(client.begin_delete, (*cluster.sdk_args(), name), False,
+                        f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster,
+                        "The Flux v1 configuration may have been deleted. Running the migration again continues it.",
+                        lambda result: result)
         state["deleted"].append(name)
         save_state(path, state)
 
@@ -45,7 +48,8 @@ def install_extension(cli_ctx, cluster, state, path):
 
 def create_v2(client, cluster, state, path, credentials):
     """Send every v2 PUT first, then wait for them: the cluster is managed again once ARM has accepted
-    them, so their long-running operations do not lengthen the unmanaged window."""
+    them, so their long-running operations do not lengthen the unmanaged window. (So not send_and_follow,
+    which follows each write before the next is sent.)"""
     from azext_k8s_flux.migrate.mapping import build_v2_configuration
     from azext_k8s_flux.migrate.plan import credentials_for
 

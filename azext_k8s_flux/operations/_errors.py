@@ -27,6 +27,12 @@ def arm_error_code_and_message(error):
     return code, message
 
 
+def _sentence(text):
+    """`text` ending in one full stop, so a fact can follow it (ARM's messages end in one or not)."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _status(error):
     response = getattr(error, "response", None)
     return getattr(error, "status_code", None) or getattr(response, "status_code", None)
@@ -34,8 +40,9 @@ def _status(error):
 
 ACCEPTED_THEN_FAILED = (
     "Azure accepted the request, but the operation then failed, so the resource may have been left in a "
-    "Failed state: check it with the matching show command before running this command again."
+    "Failed state."
 )
+CHECK_BEFORE_RETRYING = "Check the resource with the matching show command before running this command again."
 
 
 def translate_http_error(error, what):
@@ -48,7 +55,8 @@ def translate_http_error(error, what):
     status = _status(error)
     detail = f"({code}) {message}" if code else message
     if status is not None and status < 400:
-        return AzureResponseError(f"The operation on {what} failed: {detail}\n{ACCEPTED_THEN_FAILED}")
+        return AzureResponseError(f"The operation on {what} failed: {_sentence(detail)} {ACCEPTED_THEN_FAILED}",
+                                  CHECK_BEFORE_RETRYING)
     if status == 404:
         return ResourceNotFoundError(f"{what} was not found: {detail}")
     if status == 403:
@@ -64,20 +72,22 @@ def translate_http_error(error, what):
         namespace = message.rsplit("'", 2)[-2] if message.count("'") >= 2 else "Microsoft.KubernetesConfiguration"
         return BadRequestError(
             f"The subscription is not registered to use {namespace}: Azure refused the request for {what}.",
-            f"Register it once with: az provider register --namespace {namespace} --wait\n"
-            "Then run this command again.",
+            [f"Register it once with: az provider register --namespace {namespace} --wait",
+             "Then run this command again."],
         )
     if status == 429:  # the SDK has already retried, honouring Retry-After
         return AzureResponseError(
-            f"Azure is throttling requests (HTTP 429) for {what}: {detail}\n"
-            "Nothing was changed by this command's refused request; wait a minute and try again."
+            f"Azure is throttling requests (HTTP 429) for {what}: {_sentence(detail)} Nothing was changed by this "
+            "command's refused request.",
+            "Wait a minute and try again.",
         )
     if status == 400 or status == 409:
         return BadRequestError(f"The request for {what} was refused: {detail}")
     if status is not None and status >= 500:
         return AzureInternalError(
-            f"Azure failed while handling {what} (HTTP {status}): {detail}\nNothing was changed by this "
-            "command's failed request; try again later."
+            f"Azure failed while handling {what} (HTTP {status}): {_sentence(detail)} Nothing was changed by this "
+            "command's failed request.",
+            "Try again later.",
         )
     return AzureResponseError(f"The operation on {what} failed: {detail}")
 
@@ -111,13 +121,14 @@ def accepted_failure(error, what, check):
     detail = f"({code}) {message}" if code else message
     if status is None or status < 400:
         # The resource exists now, or was changed: say so, whatever `check` says about seeing it.
-        made = "" if "may " in check else "Azure accepted the change: it may have been made, or left the resource " \
-            "in a Failed state. "  # fmt: skip
-        return AzureResponseError(f"The operation on {what} failed: {detail}\n{made}{check}")
+        made = "" if "may " in check else " Azure accepted the change: it may have been made, or left the resource " \
+            "in a Failed state."  # fmt: skip
+        return AzureResponseError(f"The operation on {what} failed: {_sentence(detail)}{made}", check)
     error_type = AzureInternalError if status >= 500 else AzureResponseError
     return error_type(
-        f"Azure accepted the change to {what}, but following its progress failed (HTTP {status}): {detail}\n"
-        f"The change may still be applied: check before running the command again. {check}"
+        f"Azure accepted the change to {what}, but following its progress failed (HTTP {status}): "
+        f"{_sentence(detail)} The change may still be applied.",
+        f"Check before running the command again. {check}",
     )
 
 
@@ -129,11 +140,13 @@ def connection_failure(error, what, accepted):
     request = getattr(getattr(error, "inner_exception", None), "request", None)  # requests' PreparedRequest
     reading = str(getattr(request, "method", "")).upper() in ("GET", "HEAD")
     if (isinstance(error, ServiceRequestError) or reading) and not accepted:
-        outcome = "Nothing was changed; check the network (proxy, firewall, DNS) and try again."
+        outcome, advice = "Nothing was changed.", "Check the network (proxy, firewall, DNS) and try again."
     else:
-        outcome = "Whether Azure applied the request is unknown: check before running the command again."
-    return AzureConnectionError(f"The connection to Azure failed while handling {what}: {reason}\n{outcome}"
-                                + (f" {accepted}" if accepted else ""))  # fmt: skip
+        outcome = "Whether Azure applied the request is unknown."
+        advice = "Check before running the command again." + (f" {accepted}" if accepted else "")
+    return AzureConnectionError(
+        f"The connection to Azure failed while handling {what}: {_sentence(reason)} {outcome}", advice
+    )
 
 
 @contextmanager

@@ -18,7 +18,7 @@ def confirm(message, yes, cli_ctx):
         accepted = prompt_y_n(message, default="n")
     except NoTTYException:
         raise NoTTYError(
-            f"{message.strip()}\nThere is no terminal to confirm this on. Pass --yes to proceed without a prompt."
+            f"{message.strip()} There is no terminal to confirm this on.", "Pass --yes to proceed without a prompt."
         ) from None
     if not accepted:
         raise ManualInterrupt("Cancelled: nothing was changed.")

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from azure.cli.core.azclierror import AzCLIError, ValidationError
 from knack.log import get_logger
 
-from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._errors import _sentence, arm_errors
+from azext_k8s_flux.operations._writes import send_and_follow
 from azext_k8s_flux.validators.extension_rules import is_flux
 
 logger = get_logger(__name__)
@@ -44,11 +45,11 @@ def list_flux_v1_configurations(cli_ctx, cluster):
 
 def flux_v1_refusal(cluster, names):
     """The error that stops a Flux v2 install while Flux v1 configurations exist (names and exact commands)."""
-    commands = "\n".join(f"  az k8s-configuration delete {cluster.cli_args()} -n {name} --yes" for name in names)
+    commands = [f"  az k8s-configuration delete {cluster.cli_args()} -n {name} --yes" for name in names]
     return ValidationError(
-        f"Flux v1 configurations still exist on {cluster.describe()}: {', '.join(names)}.\n"
-        "The Flux v2 extension (microsoft.flux) will not install while they exist, and Flux v1 is retired. "
-        f"Delete them, then run this command again:\n{commands}"
+        f"Flux v1 configurations still exist on {cluster.describe()}: {', '.join(names)}. "
+        "The Flux v2 extension (microsoft.flux) will not install while they exist, and Flux v1 is retired.",
+        ["Delete them, then run this command again:", *commands],
     )
 
 
@@ -67,13 +68,11 @@ def check_no_flux_configurations(cli_ctx, cluster, extension_name):
         names = [config.name for config in client.list(*cluster.sdk_args())]
     if not names:
         return
-    commands = "\n".join(
-        f"  az k8s-configuration flux delete {cluster.cli_args()} -n {name} --yes" for name in names
-    )
+    commands = [f"  az k8s-configuration flux delete {cluster.cli_args()} -n {name} --yes" for name in names]
     raise ValidationError(
-        f"Flux configurations still use extension '{extension_name}' on {cluster.describe()}: "
-        f"{', '.join(names)}.\nDelete them first:\n{commands}\n"
-        "or pass --force to delete the extension anyway (their Flux objects are then no longer reconciled)."
+        f"Flux configurations still use extension '{extension_name}' on {cluster.describe()}: {', '.join(names)}.",
+        ["Delete them first:", *commands,
+         "or pass --force to delete the extension anyway (their Flux objects are then no longer reconciled)."],
     )
 
 
@@ -168,8 +167,8 @@ def check_flux_extension_ready(extension, cluster):
     messages = [error.get("message")] + [status.get("message") for status in properties.get("statuses") or []]
     reason = "; ".join(m for m in messages if m) or "no error message was given"
     raise ValidationError(
-        f"The Flux extension '{name}' on {cluster.describe()} is in state {state}: {reason}\n"
-        f"Fix or remove it (az k8s-extension delete {cluster.cli_args()} -n {name} --yes) and run this command again."
+        f"The Flux extension '{name}' on {cluster.describe()} is in state {state}: {reason}",
+        f"Fix or remove it (az k8s-extension delete {cluster.cli_args()} -n {name} --yes) and run this command again.",
     )
 
 
@@ -186,13 +185,11 @@ def install_flux_extension(client, cluster, failure_note="", polling_interval=No
     options = {"polling_interval": polling_interval} if polling_interval else {}
     what = f"the installation of the Flux extension on {cluster.describe()}"
     try:
-        with arm_errors(what, cluster):
-            poller = client.begin_create(
-                *cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster), **options
-            )
-        # Accepted: from here on the extension exists (or is being installed), whatever happens to the follow.
-        with arm_errors(what, cluster, accepted=installed_note(cluster, FLUX_EXTENSION_NAME)):
-            return poller.result()
+        # Once accepted, the extension exists (or is being installed), whatever happens to the follow.
+        return send_and_follow(client.begin_create,
+                               (*cluster.sdk_args(), FLUX_EXTENSION_NAME, build_flux_extension_install(cluster)),
+                               False, what, cluster, installed_note(cluster, FLUX_EXTENSION_NAME),
+                               lambda result: result, **options)
     except AzCLIError as error:
         if failure_note:
             raise with_note(error, failure_note) from None
@@ -200,8 +197,9 @@ def install_flux_extension(client, cluster, failure_note="", polling_interval=No
 
 
 def with_note(error, note):
-    """The same azure-cli error (type, so exit code, and advice) with `note` added to its message."""
-    extended = type(error)(f"{error.error_msg}\n{note}")
+    """The same azure-cli error (type, so exit code, and advice) with `note` (what this command did) added to its
+    message."""
+    extended = type(error)(f"{_sentence(error.error_msg)} {note}")
     extended.recommendations = list(getattr(error, "recommendations", None) or [])
     return extended
 

@@ -10,6 +10,7 @@ from knack.log import get_logger
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
+from azext_k8s_flux.operations._writes import send_and_follow
 
 RETIRED = (
     "Flux v1 is retired: new Flux v1 configurations (sourceControlConfigurations) cannot be created since "
@@ -94,11 +95,13 @@ def source_control_delete(cmd, client, resource_group_name, cluster_name, cluste
     --yes): deleting a Flux v1 configuration leaves its workloads running, and the note after it says so."""
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     require_value(name, "-n/--name", "Flux v1 configuration")
-    with arm_errors(f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster):
-        # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
-        statuses = []
-        hook = {"raw_response_hook": lambda response: statuses.append(response.http_response.status_code)}
-        client.begin_delete(*cluster.sdk_args(), name, **hook).result()
+    # ARM answers 204 when there was nothing to delete: say so instead of reporting success.
+    statuses = []
+    send_and_follow(client.begin_delete, (*cluster.sdk_args(), name), False,
+                    f"Flux v1 configuration '{name}' of {cluster.describe()}", cluster,
+                    f"The Flux v1 configuration may have been deleted: see it with az k8s-configuration show "
+                    f"{cluster.cli_args()} -n {name}.", lambda result: result,
+                    raw_response_hook=lambda response: statuses.append(response.http_response.status_code))
     if statuses[:1] == [204]:
         raise ResourceNotFoundError(
             f"Flux v1 configuration '{name}' was not found on {cluster.describe()}: nothing was deleted. "

@@ -157,4 +157,6 @@ class _Progress:
         for line in [report.summary, *report.lines]:
             if line not in self._seen:
                 self._seen.add(line)
+                # A direct write: knack's logger would prefix "WARNING:", and azure-cli's progress controller
+                # overwrites one line, which would lose the history of each kustomization's state.
                 print(f"  {line}", file=sys.stderr, flush=True)

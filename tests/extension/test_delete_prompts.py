@@ -25,8 +25,9 @@ def test_azure_monitor_extensions_are_deleted_without_a_prompt(fakes, extension_
                                             "microsoft.azuremonitor"])  # fmt: skip
 def test_other_extension_types_ask_first(fakes, extension_type):
     fakes.extensions.store["ext"] = _extension(extension_type)
-    with pytest.raises(NoTTYError, match="--yes"):
+    with pytest.raises(NoTTYError) as raised:
         delete(fakes, name="ext")
+    assert "--yes" in raised.value.recommendations[0]
     assert fakes.extensions.methods() == ["get"]
 
 

@@ -42,7 +42,8 @@ def test_list_flux_v1_configurations_and_refusal(fakes):
     assert [config.name for config in list_flux_v1_configurations(fakes.cmd.cli_ctx, CLUSTER)] == ["a", "b"]
     with pytest.raises(ValidationError) as raised:
         check_no_flux_v1(fakes.cmd.cli_ctx, CLUSTER)
-    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n b --yes" in str(raised.value)
+    command = "  az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n b --yes"
+    assert command in raised.value.recommendations
     assert fakes.v1.calls[0] == ("list", CLUSTER.sdk_args())
 
 

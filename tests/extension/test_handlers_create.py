@@ -69,8 +69,9 @@ def test_create_flux_is_refused_while_flux_v1_configurations_exist(fakes):
         create(fakes)
     message = str(raised.value)
     assert "old-config, legacy" in message
-    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n old-config --yes" in message
-    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n legacy --yes" in message
+    advice = "\n".join(raised.value.recommendations)
+    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n old-config --yes" in advice
+    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n legacy --yes" in advice
     assert fakes.extensions.calls == []
 
 

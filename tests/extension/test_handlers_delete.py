@@ -21,9 +21,9 @@ def test_delete_flux_is_refused_while_flux_configurations_exist(fakes):
     fakes.flux.names = ["app1", "infra"]
     with pytest.raises(ValidationError) as raised:
         delete(fakes, yes=True)
-    message = str(raised.value)
-    assert "app1, infra" in message and "--force" in message
-    assert "az k8s-configuration flux delete -g rg1 -c cluster1 -t connectedClusters -n app1 --yes" in message
+    advice = "\n".join(raised.value.recommendations)
+    assert "app1, infra" in str(raised.value) and "--force" in advice
+    assert "az k8s-configuration flux delete -g rg1 -c cluster1 -t connectedClusters -n app1 --yes" in advice
     assert fakes.extensions.methods() == ["get"]
 
 
@@ -52,8 +52,9 @@ def test_delete_of_another_type_does_not_look_at_flux_configurations(fakes):
 
 def test_delete_without_yes_and_terminal_fails_fast(fakes):
     fakes.extensions.store["flux"] = flux_body()
-    with pytest.raises(NoTTYError, match="--yes"):
+    with pytest.raises(NoTTYError) as raised:
         delete(fakes)
+    assert "--yes" in raised.value.recommendations[0]
     assert "begin_delete" not in fakes.extensions.methods()
 
 

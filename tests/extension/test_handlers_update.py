@@ -75,7 +75,7 @@ def test_update_protected_settings_without_a_terminal_fails_fast_and_names_yes(f
     fakes.extensions.store["flux"] = flux_body()
     with pytest.raises(NoTTYError) as raised:
         update(fakes, configuration_protected_settings={"workloadIdentity.azureClientId": GUID_SECRET})
-    assert "--yes" in str(raised.value) and GUID_SECRET not in str(raised.value)
+    assert "--yes" in raised.value.recommendations[0] and GUID_SECRET not in str(raised.value)
     assert fakes.extensions.methods() == ["get"]
 
 

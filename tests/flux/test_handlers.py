@@ -51,7 +51,7 @@ def test_delete_prompt_warns_about_pruned_workloads(cmd):
     with pytest.raises(NoTTYError) as raised:
         flux_delete(cmd, client, **arguments())
     assert "prune (apps, infra): the workloads they deployed will be removed from the cluster" in str(raised.value)
-    assert "--yes" in str(raised.value)
+    assert "--yes" in raised.value.recommendations[0]
     assert client.writes() == []
 
 

@@ -42,7 +42,8 @@ def test_flux_v1_configurations_block_creation(cmd, clients):
         flux_create(cmd, flux, **arguments(**GIT))
     text = str(raised.value)
     assert "old-config, legacy" in text
-    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n legacy --yes" in text
+    advice = "\n".join(raised.value.recommendations)
+    assert "az k8s-configuration delete -g rg1 -c cluster1 -t connectedClusters -n legacy --yes" in advice
     assert [c[0] for c in clients.extensions.calls] == ["LIST"] and flux.calls == []
 
 

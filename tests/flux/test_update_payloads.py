@@ -98,7 +98,7 @@ def test_switching_kind_without_terminal_fails_fast(tmp_path, cmd):
     client = FakeFluxClient(git_configuration())
     with pytest.raises(NoTTYError) as raised:
         flux_update(cmd, client, **arguments(kind="oci", url="oci://ghcr.io/org/x"))
-    assert "--yes" in str(raised.value) and "from GitRepository to OCIRepository" in str(raised.value)
+    assert "--yes" in raised.value.recommendations[0] and "from GitRepository to OCIRepository" in str(raised.value)
     assert client.writes() == []
 
 
@@ -142,7 +142,7 @@ def test_removing_kustomizations_left_out_of_the_complete_set_is_confirmed(cmd):
     message = str(raised.value)
     assert "Remove kustomization apps of 'cfg' (left out of -k with --replace-kustomizations)?" in message
     assert "With prune (apps): the workloads it deployed will be removed from the cluster." in message
-    assert "--yes" in message and client.writes() == []
+    assert "--yes" in raised.value.recommendations[0] and client.writes() == []
     flux_update(cmd, client, **arguments(**complete, yes=True))
     assert wire(client.writes()[0][1][-1])["properties"]["kustomizations"] == {"apps": None}
 

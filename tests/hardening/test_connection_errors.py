@@ -28,7 +28,8 @@ def test_a_request_that_never_left_says_nothing_was_changed():
         extension.extension_show(None, client, name="flux", **CLUSTER)
     message = str(raised.value)
     assert message.startswith("The connection to Azure failed while handling extension 'flux' on connectedClusters")
-    assert "Connection refused" in message and "Nothing was changed" in message and "try again" in message
+    assert "Connection refused" in message and "Nothing was changed" in message
+    assert "try again" in raised.value.recommendations[0]
 
 
 def test_a_dropped_answer_warns_that_the_change_may_have_been_made():
@@ -37,7 +38,8 @@ def test_a_dropped_answer_warns_that_the_change_may_have_been_made():
         source_control.source_control_delete(fake_cmd(), client, name="cfg", yes=True, **CLUSTER)
     message = str(raised.value)
     assert "The connection to Azure failed while handling Flux v1 configuration 'cfg'" in message
-    assert "Whether Azure applied the request is unknown: check before running the command again." in message
+    assert "Whether Azure applied the request is unknown." in message
+    assert raised.value.recommendations == ["Check before running the command again."]
 
 
 def test_throttling_that_outlasts_the_retries_says_so():
@@ -46,7 +48,9 @@ def test_throttling_that_outlasts_the_retries_says_so():
     from tests.unit.test_errors import _error
 
     error = _error(429, "TooManyRequests", "The request is being throttled.")
-    message = str(translate_http_error(error, "the extension list of connectedClusters 'c1'"))
+    translated = translate_http_error(error, "the extension list of connectedClusters 'c1'")
+    message = str(translated)
     assert message.startswith("Azure is throttling requests (HTTP 429) for the extension list of connectedClusters")
     assert "(TooManyRequests)" in message
-    assert "Nothing was changed by this command's refused request; wait a minute and try again." in message
+    assert "Nothing was changed by this command's refused request." in message
+    assert translated.recommendations == ["Wait a minute and try again."]

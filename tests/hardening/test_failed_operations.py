@@ -32,7 +32,9 @@ def test_any_accepted_then_failed_operation_gets_the_generic_note():
     from azext_k8s_flux.operations._errors import translate_http_error
     from tests.unit.test_errors import _error
 
-    message = str(translate_http_error(_error(200, "ReconcileFailed", "boom"), "Flux v1 configuration 'x'"))
-    assert message.startswith("The operation on Flux v1 configuration 'x' failed: (ReconcileFailed) boom\n")
+    translated = translate_http_error(_error(200, "ReconcileFailed", "boom"), "Flux v1 configuration 'x'")
+    message = str(translated)
+    assert message.startswith("The operation on Flux v1 configuration 'x' failed: (ReconcileFailed) boom. ")
     assert "may have been left in a Failed state" in message
+    assert "matching show command before running this command again" in translated.recommendations[0]
     assert "may have been left" not in str(translate_http_error(_error(400, "Bad", "no"), "x"))

@@ -85,19 +85,20 @@ def _dropped(method):
     return ServiceResponseError("('Connection aborted.', RemoteDisconnected())", error=inner)
 
 
-@pytest.mark.parametrize(("method", "accepted", "fragment"), [
-    ("GET", None, "Nothing was changed"),
-    ("PATCH", None, "Whether Azure applied the request is unknown"),
-    ("GET", "See its state with: az show", "Whether Azure applied the request is unknown: check before running "
-                                           "the command again. See its state with: az show"),
+@pytest.mark.parametrize(("method", "accepted", "fragment", "advice"), [
+    ("GET", None, "Nothing was changed", "Check the network (proxy, firewall, DNS) and try again."),
+    ("PATCH", None, "Whether Azure applied the request is unknown", "Check before running the command again."),
+    ("GET", "See its state with: az show", "Whether Azure applied the request is unknown",
+     "Check before running the command again. See its state with: az show"),
 ])  # fmt: skip
-def test_dropped_connections_say_what_may_have_happened(method, accepted, fragment):
+def test_dropped_connections_say_what_may_have_happened(method, accepted, fragment, advice):
     from azure.cli.core.azclierror import AzureConnectionError
 
     with pytest.raises(AzureConnectionError) as raised, arm_errors("Flux configuration 'x'", accepted=accepted):
         raise _dropped(method)
     assert "The connection to Azure failed while handling Flux configuration 'x'" in str(raised.value)
-    assert fragment in str(raised.value)
+    assert fragment in str(raised.value) and "\n" not in str(raised.value)
+    assert raised.value.recommendations == [advice]
 
 
 def test_unsent_request_says_nothing_changed():
@@ -117,15 +118,18 @@ def test_tls_errors_are_left_to_azure_cli():
         raise error
 
 
-@pytest.mark.parametrize(("status", "error_type", "fragment"), [
-    (200, "AzureResponseError", "The operation on Flux configuration 'x' failed: (Failed) boom\nAzure accepted the "
-                                "change: it may have been made, or left the resource in a Failed state. See its state"),
+@pytest.mark.parametrize(("status", "error_type", "fragment", "advice"), [
+    (200, "AzureResponseError", "The operation on Flux configuration 'x' failed: (Failed) boom. Azure accepted the "
+                                "change: it may have been made, or left the resource in a Failed state.",
+     "See its state with: az show"),
     (500, "AzureInternalError", "Azure accepted the change to Flux configuration 'x', but following its progress "
-                                "failed (HTTP 500)"),
+                                "failed (HTTP 500): (Failed) boom. The change may still be applied.",
+     "Check before running the command again. See its state with: az show"),
 ])  # fmt: skip
-def test_failures_after_acceptance_never_claim_nothing_changed(status, error_type, fragment):
+def test_failures_after_acceptance_never_claim_nothing_changed(status, error_type, fragment, advice):
     accepted = "See its state with: az show"
     with pytest.raises(Exception) as raised, arm_errors("Flux configuration 'x'", accepted=accepted):
         raise _error(status, "Failed", "boom")
     assert type(raised.value).__name__ == error_type
     assert fragment in str(raised.value) and "Nothing was changed" not in str(raised.value)
+    assert raised.value.recommendations == [advice]
