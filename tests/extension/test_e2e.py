@@ -190,7 +190,7 @@ def _help_examples():
 def test_help_examples_run(cli, new_cluster, tmp_path, monkeypatch, command, text):
     import shlex
 
-    words = shlex.split(text)[1:]
+    words = shlex.split(text.replace("\\\n", " "))[1:]  # the examples continue lines with a backslash
     cluster = new_cluster(words[words.index("-t") + 1])
     monkeypatch.chdir(tmp_path)
     (tmp_path / "flux-settings.yaml").write_text("helm-controller.detectDrift: true\n")
@@ -198,7 +198,7 @@ def test_help_examples_run(cli, new_cluster, tmp_path, monkeypatch, command, tex
     if command != "create":
         cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux -o none")
         cli(f"k8s-extension create {cluster.args} -n my-extension --extension-type vendor.thing -o none")
-    replaced = [{"my-rg": cluster.resource_group, "my-cluster": cluster.name}.get(word, word) for word in words]
+    replaced = [{"$RG": cluster.resource_group, "$CLUSTER": cluster.name}.get(word, word) for word in words]
     cli(*replaced, "-o", "none")
 
 
