@@ -117,7 +117,6 @@ def wait_while_installing(client, cluster, extension, polling_interval=None):
 
     One GET per poll, at the caller's interval or the service's Retry-After, whichever is longer.
     """
-    import math
     import time
 
     deadline = time.monotonic() + INSTALL_WAIT_SECONDS
@@ -130,23 +129,19 @@ def wait_while_installing(client, cluster, extension, polling_interval=None):
         if remaining <= 0:
             break
         extension, retry_after = _get_extension(client, cluster, name)
-        delay = max(polling_interval or _DEFAULT_POLL_SECONDS, retry_after if math.isfinite(retry_after) else 0)
+        delay = max(polling_interval or _DEFAULT_POLL_SECONDS, retry_after)
         if _state(extension).lower() in _IN_PROGRESS:
             time.sleep(min(remaining, delay))
     return extension
 
 
 def _get_extension(client, cluster, name):
-    def keep_retry_after(pipeline_response, deserialized, _headers):
-        return deserialized, pipeline_response.http_response.headers.get("Retry-After")
+    from azext_k8s_flux.operations._reads import get_with_retry_after
 
     what = f"the Flux extension '{name}' on {cluster.describe()}"
-    with arm_errors(what, cluster, not_found=f"{what} was removed while this command waited for its installation."):
-        extension, retry_after = client.get(*cluster.sdk_args(), name, cls=keep_retry_after)
-    try:
-        return extension, min(float(retry_after or 0), 600.0)
-    except ValueError:
-        return extension, 0.0
+    extension, retry_after = get_with_retry_after(
+        client, cluster, name, what, f"{what} was removed while this command waited for its installation.")
+    return extension, min(retry_after, 600.0)
 
 
 def check_flux_extension_ready(extension, cluster):

@@ -4,7 +4,6 @@ Our own loop rather than azure-cli's generic `wait` command: it reads Flux's com
 state), honours Retry-After and ends with exit codes 4 (not compliant) and 5 (timed out).
 """
 
-import math
 import sys
 import time
 
@@ -121,19 +120,11 @@ def then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_time
 
 
 def _get_with_retry_after(client, cluster, name):
-    # The SDK hands GET's `cls` no response headers of its own: read Retry-After from the raw response.
-    def keep_retry_after(pipeline_response, deserialized, _headers):
-        return deserialized, pipeline_response.http_response.headers.get("Retry-After")
+    from azext_k8s_flux.operations._reads import get_with_retry_after
 
     what = f"Flux configuration '{name}' on {cluster.describe()}"
-    with arm_errors(what, cluster, not_found=f"{what} was not found."):
-        config, retry_after = client.get(*cluster.sdk_args(), name, cls=keep_retry_after)
-    try:
-        retry_after = float(retry_after or 0)
-    except (TypeError, ValueError):
-        retry_after = 0
-    # A header of nan, inf or a date is not a number of seconds to sleep: fall back to the interval.
-    return config, retry_after if math.isfinite(retry_after) and 0 < retry_after <= MAX_RETRY_AFTER else 0
+    config, retry_after = get_with_retry_after(client, cluster, name, what, f"{what} was not found.")
+    return config, retry_after if retry_after <= MAX_RETRY_AFTER else 0
 
 
 def _shows_progress(cmd):
