@@ -1,8 +1,13 @@
 """A small fleet built through ARM in a resource group of its own, shared by the fleet tests of a module."""
 
+import os
 import uuid
 
 import pytest
+
+from arm_emulator.connect import connect_az
+from arm_emulator.testing import start_emulator
+from tests.harness.runner import az_executable
 
 CLUSTERS = (("connectedClusters", "1.24.1"), ("connectedClusters", "1.22.2"), ("connectedClusters", "1.20.4"),
             ("managedClusters", "1.24.1"), ("managedClusters", None))
@@ -37,3 +42,9 @@ def fleet(arm):
         _put(cluster, "fluxConfigurations", name, _configuration("./infra/fail" if index == 1 else "./infra"))
     _put(clusters[0], "fluxConfigurations", "other", _configuration("./infra"))
     return {"group": group, "name": name, "clusters": clusters}
+
+
+def own_emulator(tmp_path_factory, name, *extra_args):
+    """An emulator of a module's own (started with `extra_args`) and the environment of an `az` logged in to it."""
+    emulator = start_emulator(tmp_path_factory.mktemp(name) / "emulator", extra_args=extra_args)
+    return emulator, {**os.environ, **connect_az(emulator.state_dir, az=az_executable(), env=dict(os.environ))}

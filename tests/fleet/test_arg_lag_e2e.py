@@ -1,21 +1,17 @@
 """Resource Graph trailing ARM (the emulator's `--arg-lag`): status shows what ARG still has, and --verify-with-arm
 shows what ARM has now, so a pipeline gate does not fail on a configuration that is already fixed."""
 
-import os
 
 import pytest
 
-from arm_emulator.connect import connect_az
-from arm_emulator.testing import start_emulator
-from tests.fleet.conftest import _configuration, _put
+from tests.fleet.conftest import _configuration, _put, own_emulator
 from tests.harness.arm import ArmClient
 from tests.harness.runner import az_executable, run_az_subprocess
 
 
 @pytest.fixture(scope="module")
 def lagging(extension_wheel, tmp_path_factory):
-    emulator = start_emulator(tmp_path_factory.mktemp("arg-lag") / "emulator", extra_args=("--arg-lag", "3600"))
-    env = {**os.environ, **connect_az(emulator.state_dir, az=az_executable(), env=dict(os.environ))}
+    emulator, env = own_emulator(tmp_path_factory, "arg-lag", "--arg-lag", "3600")
     yield emulator, env
     emulator.stop()
 

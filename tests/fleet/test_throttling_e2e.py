@@ -3,19 +3,16 @@ status whose answer is empty needs a second query (to say why); the first answer
 (`x-ms-user-quota-remaining: 0`), so the second waits for the reset instead of drawing a 429. (The 429 path, with
 Retry-After, is in test_graph.py.)"""
 
-import os
 
 import pytest
 
-from arm_emulator.connect import connect_az
-from arm_emulator.testing import start_emulator
+from tests.fleet.conftest import own_emulator
 from tests.harness.runner import az_executable, run_az_subprocess
 
 
 @pytest.fixture(scope="module")
 def quota_world(extension_wheel, tmp_path_factory):
-    emulator = start_emulator(tmp_path_factory.mktemp("arg-quota") / "emulator", extra_args=("--arg-quota", "1/6"))
-    env = {**os.environ, **connect_az(emulator.state_dir, az=az_executable(), env=dict(os.environ))}
+    emulator, env = own_emulator(tmp_path_factory, "arg-quota", "--arg-quota", "1/6")
     yield emulator, env
     emulator.stop()
 
