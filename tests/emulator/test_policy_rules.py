@@ -161,3 +161,13 @@ def test_a_resource_the_if_does_not_match_is_not_applicable():
     found = evaluate(dine(), ASSIGNED, {**CLUSTER, "type": "Microsoft.ContainerService/managedClusters"},
                      lambda t, s: calls.append(t) or [])
     assert (found.applicable, found.compliant, found.deployment, calls) == (False, None, None, [])
+
+
+def test_audit_if_not_exists_reads_the_same_details_but_never_deploys():
+    policy = dine(None, ON_NAMESPACE)
+    policy["policyRule"]["then"]["effect"] = "AuditIfNotExists"
+    missing = evaluate(policy, ASSIGNED, CLUSTER, lambda t, s: [])
+    present = evaluate(policy, ASSIGNED, CLUSTER, lambda t, s: [RECONCILED])
+    assert (missing.effect, missing.compliant, missing.deployment, missing.role_definition_ids) == (
+        "auditifnotexists", False, None, [])
+    assert present.compliant is True
