@@ -75,6 +75,10 @@ def test_array_alias_over_an_empty_array_holds_and_counts_zero():
     ({"value": "[resourceGroup().name]", "equals": "rg-north"}, True),
     ({"field": "fullName", "equals": "edge-11"}, True),
     ({"field": "location", "in": ["westeurope", "northeurope"]}, True),
+    ({"value": "[ipRangeContains('10.0.0.0/16', '10.0.4.0/24')]", "equals": True}, True),
+    ({"value": "[ipRangeContains('10.0.0.0/16', '10.1.0.1')]", "equals": True}, False),
+    ({"value": "[addDays('2026-02-27T00:00:00Z', 3)]", "equals": "2026-03-02T00:00:00Z"}, True),
+    ({"value": "[utcNow()]", "greater": "2020-01-01T00:00:00Z"}, True),
 ])
 def test_core_fields_tags_and_expressions_on_a_cluster(condition, result):
     assert holds(condition, CLUSTER, EV) is result
