@@ -34,6 +34,17 @@ class Evaluation:
 
 def evaluate(properties: dict[str, Any], parameters_given: dict[str, Any], resource: dict[str, Any],
              related: Related) -> Evaluation:
+    """Evaluate the definition ``properties`` bound to ``parameters_given`` on ``resource``; every failure is an
+    ArmError (a definition that validate_definition would refuse included), never a Python exception."""
+    try:
+        return _evaluate(properties, parameters_given, resource, related)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise errors.evaluation_failed(f"The definition, assignment or resource is malformed "
+                                       f"({type(exc).__name__}).") from None
+
+
+def _evaluate(properties: dict[str, Any], parameters_given: dict[str, Any], resource: dict[str, Any],
+              related: Related) -> Evaluation:
     rule = dt.get(properties, "policyRule") or {}
     values = parameters.bind(dt.get(properties, "parameters") or {}, parameters_given)
     rid = str(resource.get("id", ""))
