@@ -20,7 +20,7 @@ EXCLUDED = frozenset({"reference", "resourceid", "extensionresourceid", "subscri
                       "variables"})
 
 FieldReader = Callable[[str], Any]
-_POLICY_ONLY = frozenset(policy_functions.POLICY_FUNCTIONS) | policy_functions.UNSUPPORTED
+_POLICY_ONLY = frozenset(policy_functions.POLICY_FUNCTIONS) | policy_functions.UNSUPPORTED | {"field"}
 
 
 class PolicyEvaluator(Evaluator):
@@ -34,6 +34,7 @@ class PolicyEvaluator(Evaluator):
         return self._parameters[name.lower()]
 
     def field(self, name: str) -> Any:
+        """field(): read through the reader the rule binds (the evaluated or the related resource)."""
         if self._field is None:
             raise TemplateError("The function 'field' is not expected at this location.")
         return self._field(name)
@@ -42,6 +43,13 @@ class PolicyEvaluator(Evaluator):
         return PolicyEvaluator(self.scope, self._parameters, field)
 
     def node(self, node: tuple) -> Any:
+        if node[0] == "call" and node[1].lower() == "field":
+            if len(node[2]) != 1:
+                raise TemplateError("The policy function 'field' takes 1 parameter.")
+            name = self.node(node[2][0])
+            if not isinstance(name, str):
+                raise TemplateError("The policy function 'field' takes the name of a field or alias.")
+            return self.field(name)
         if node[0] == "call" and node[1].lower() in _POLICY_ONLY:
             return policy_functions.call(node[1], [self.node(a) for a in node[2]])
         return super().node(node)

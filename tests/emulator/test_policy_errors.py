@@ -122,6 +122,8 @@ def run(properties, given, related=lambda t, s: []):
     (changed("policyRule.if", {"field": "[concat('Microsoft.Kubernetes', 'Configuration/fluxConfigurations/uri')]",
                                "exists": True}), {"url": {"value": "u"}}, "InvalidPolicyAlias",
      "'Microsoft.KubernetesConfiguration/fluxConfigurations/uri'"),
+    (changed("policyRule.if", {"value": "[field('name', 'type')]", "equals": "x"}), {"url": {"value": "u"}},
+     "InvalidPolicyRule", "'field' takes 1 parameter"),
     (changed("policyRule.if", {"value": "[addDays('soon', 1)]", "equals": "x"}), {"url": {"value": "u"}},
      "InvalidPolicyRule", "'soon' is not an ISO 8601 dateTime"),
     (changed("policyRule.if", {"field": "type", "equalz": "x"}), {"url": {"value": "u"}}, "InvalidPolicyRule",
@@ -149,3 +151,14 @@ def test_an_existence_condition_failing_on_a_related_resource_is_an_arm_error():
     related = [{"id": CLUSTER["id"] + "/providers/x/y/cfg", "name": "cfg", "type": F[:-1]}]
     error = run(properties, {"url": {"value": "u"}}, lambda t, s: related)
     assert error.code == "InvalidPolicyRule" and "'cfg' cannot be converted" in error.message
+
+
+def test_field_belongs_to_policy_rules_not_to_deployment_templates():
+    from arm_emulator.templates.engine import InvalidTemplate, prepare
+    from arm_emulator.templates.resourceids import Scope
+
+    template = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                "resources": [], "outputs": {"n": {"type": "string", "value": "[field('name')]"}}}
+    with pytest.raises(InvalidTemplate) as caught:
+        prepare(template, {}, Scope("sub-3", "t", "rg-west", "westus", "d"), {})
+    assert "The template function 'field' is not valid" in caught.value.message
