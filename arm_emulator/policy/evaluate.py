@@ -13,6 +13,7 @@ from . import errors, fields, parameters, rules
 from .expressions import PolicyEvaluator
 
 Related = Callable[[str, str], list[dict]]
+NO_RELATED = "No related resources match the effect details in the policy definition."  # Azure's wording
 
 
 @dataclass
@@ -85,10 +86,9 @@ def _if_not_exists(effect: str, details: dict[str, Any], resource: dict[str, Any
     named = f" named '{name}'" if name else ""
     if matching:
         reason = f"A related {type_name}{named} meets the existence condition."
-    elif candidates:
-        reason = f"No related {type_name}{named} meets the existence condition ({len(candidates)} found)."
     else:
-        reason = f"No related {type_name}{named} exists under '{scope}'."
+        seen = f"{len(candidates)} found, none meets the existence condition" if candidates else "none exists"
+        reason = f"{NO_RELATED} ({type_name}{named} under '{scope}': {seen}.)"
     found = Evaluation(True, effect, bool(matching), reason, details_type=type_name, details_name=name,
                        existence_scope=scope, evaluation_delay=dt.get(details, "evaluationDelay"), matching=matching)
     if effect == "deployifnotexists":

@@ -116,7 +116,7 @@ def test_details_name_picks_the_related_resource_and_existence_condition_reads_i
     found = evaluate(dine("[parameters('configurationName')]", ON_NAMESPACE), ASSIGNED, CLUSTER,
                      lambda t, s: [other, wrong])
     assert (found.compliant, found.details_name, found.matching) == (False, "Baseline", [])
-    assert "1 found" in found.reason
+    assert found.reason.startswith("No related resources match the effect details") and "1 found" in found.reason
     found = evaluate(dine("[parameters('configurationName')]", ON_NAMESPACE), ASSIGNED, CLUSTER,
                      lambda t, s: [other, RECONCILED])
     assert (found.compliant, found.matching) == (True, [RECONCILED["id"]])
