@@ -84,13 +84,23 @@ def test_core_fields_tags_and_expressions_on_a_cluster(condition, result):
     assert holds(condition, CLUSTER, EV) is result
 
 
-def test_alias_table_has_every_flux_source_alias_the_builtins_use_and_array_aliases():
-    for suffix in ("gitRepository.url", "gitRepository.httpsCAFile", "gitRepository.localAuthRef", "bucket.accessKey",
-                   "bucket.localAuthRef", "kustomizations", "provisioningState"):
-        assert aliases.lookup(F + suffix).path == "properties." + suffix
+@pytest.mark.parametrize("alias", [F + s for s in (
+    "gitRepository.url", "gitRepository.httpsCAFile", "gitRepository.httpsCACert", "gitRepository.localAuthRef",
+    "gitRepository.provider", "bucket.accessKey", "bucket.localAuthRef", "azureBlob.managedIdentity.clientId",
+    "ociRepository.repositoryRef.digest", "ociRepository.verify.matchOidcIdentity[*].subject",
+    "waitForReconciliation", "kustomizations", "provisioningState")] + [X + s for s in (
+    "releaseTrain", "scope.cluster.releaseNamespace", "configurationSettings", "isSystemExtension")])
+def test_published_aliases_read_their_default_path(alias):
+    found = aliases.lookup(alias.upper())
+    assert (found.name, found.path) == (alias, "properties." + alias.split("/", 2)[2])
+
+
+def test_alias_table_sizes_and_what_is_not_an_alias():
+    assert (len(aliases.aliases_of(F[:-1])), len(aliases.aliases_of(X[:-1]))) == (109, 53)
     assert aliases.lookup(X + "errorInfo.details[*].code").is_array
-    assert aliases.lookup("microsoft.kubernetesconfiguration/EXTENSIONS/releasetrain").path == "properties.releaseTrain"
-    assert aliases.lookup(F + "gitRepository.httpsCACert") is None  # published alias is httpsCAFile only
+    for missing in (F + "kustomizations.apps.path", F + "ociRepository.verify.verificationConfig.key",
+                    F + "gitRepository.password", X + "autoUpgradeMode", "properties.scope"):
+        assert aliases.lookup(missing) is None
 
 
 def dine(name=None, condition=None, **details):
