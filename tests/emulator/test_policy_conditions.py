@@ -17,6 +17,8 @@ STAMP_EARLY, STAMP_LATE = "2026-01-05T08:00:00Z", "2026-06-30T17:45:00Z"
     ("equals", "Stable", "stable", True),
     ("equals", True, "true", True),
     ("equals", 600, "600", True),
+    ("equals", 600, 600.0, True),
+    ("equals", 1, True, False),
     ("equals", None, "", True),
     ("equals", None, "main", False),
     ("equals", {"Path": "./apps"}, {"path": "./APPS"}, True),
