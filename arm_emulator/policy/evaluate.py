@@ -65,7 +65,8 @@ def _evaluate(properties: dict[str, Any], parameters_given: dict[str, Any], reso
     if not applicable:
         return Evaluation(False, effect, None, "The resource does not match the policy rule's 'if' condition.")
     if effect in ("audit", "deny"):
-        return Evaluation(True, effect, False, f"The resource matches the 'if' condition of an {effect} policy.")
+        return Evaluation(True, effect, False, f"The resource matches the 'if' condition; the policy's effect is "
+                                               f"{dt.EFFECTS[effect]}.")
     if effect not in dt.IF_NOT_EXISTS:
         raise errors.evaluation_failed(f"The policy effect '{dt.EFFECTS[effect]}' is not evaluated by the emulator; "
                                        "it evaluates DeployIfNotExists, AuditIfNotExists, Audit, Deny and Disabled.")
