@@ -5,7 +5,6 @@ from knack.log import get_logger
 from azext_k8s_flux._cluster import cluster_ref
 from azext_k8s_flux._validators import require_value
 from azext_k8s_flux.operations._errors import arm_errors
-from azext_k8s_flux.operations.extension_inputs import ExtensionOptions
 
 # Validators, payload builders and pre-checks are imported by the handlers that use them, so that
 # `show` and `list` load only what they run.
@@ -36,6 +35,13 @@ def _properties(extension):
     from azext_k8s_flux._sdk import as_dict
 
     return as_dict(extension).get("properties") or {}
+
+
+def _options(arguments):
+    """The options object of create|update (loaded by them only: show and list do not need it)."""
+    from azext_k8s_flux.operations.extension_inputs import ExtensionOptions
+
+    return ExtensionOptions.of(arguments)
 
 
 def _failed_note(cluster, name, deleting=False):
@@ -90,7 +96,7 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                      auto_upgrade_mode=None, plan_name=None, plan_product=None, plan_publisher=None,
                      wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):
     """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
-    options = ExtensionOptions.of(locals())
+    options = _options(locals())
     from azext_k8s_flux.operations.flux_extension import check_no_flux_v1
     from azext_k8s_flux.operations.flux_versions import check_flux_version_published
     from azext_k8s_flux.payloads.extension import build_extension
@@ -141,7 +147,7 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      remove_protected_settings=None, auto_upgrade_mode=None, wait_for_compliance=False,
                      wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
-    options = ExtensionOptions.of(locals())
+    options = _options(locals())
     from azext_k8s_flux.payloads.extension import build_extension_patch
     from azext_k8s_flux.payloads.extension_changes import plan_extension_update
     from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
