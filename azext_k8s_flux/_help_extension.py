@@ -2,7 +2,9 @@
 
 from knack.help_files import helps
 
-from azext_k8s_flux.flux_model.extension_settings import settings_summary
+# create's help lists the microsoft.flux settings from their description; the list is filled in when create's
+# arguments load (_params.py calls add_flux_settings), so that other commands never load the description.
+FLUX_SETTINGS = "(the settings microsoft.flux documents)"
 
 helps["k8s-extension"] = """
 type: group
@@ -25,7 +27,7 @@ long-summary: >
     auto-upgrade off; --release-train is Stable or Preview. The install is refused, with the commands to
     run, while the cluster still has Flux v1 configurations (az k8s-configuration list).
     Multi-tenancy is on by default; opt out with --configuration-settings multiTenancy.enforce=false.
-    The microsoft.flux settings it knows: FLUX_SETTINGS
+    The microsoft.flux settings it knows: (the settings microsoft.flux documents)
     Other extension types are passed through without Flux rules. The official command's spellings work
     too: --config-settings, --configuration-protected-settings, --configuration-settings-file and
     --configuration-protected-settings-file with a deprecation warning. Options are never abbreviated:
@@ -57,7 +59,13 @@ examples:
         az k8s-extension create -g $RG -c $CLUSTER -t managedClusters -n my-offer \\
           --extension-type contoso.cache --plan-name standard --plan-product contoso-cache \\
           --plan-publisher contoso
-""".replace("FLUX_SETTINGS", settings_summary())
+"""
+
+
+def add_flux_settings():
+    from azext_k8s_flux.flux_model.extension_settings import settings_summary
+
+    helps["k8s-extension create"] = helps["k8s-extension create"].replace(FLUX_SETTINGS, settings_summary())
 
 helps["k8s-extension update"] = """
 type: command

@@ -78,7 +78,7 @@ def _help(cli, capsys):
     """`k8s-extension create -h` as one line: knack wraps the text, also after a hyphen."""
     from azext_k8s_flux import _help_extension
 
-    importlib.reload(_help_extension)  # the help entries are built when the module loads
+    importlib.reload(_help_extension)  # the entry as written, so that it takes the description as it is now
     cli("k8s-extension create -h")
     return " ".join(re.sub(r"-\n\s*", "-", capsys.readouterr().out).split())
 
