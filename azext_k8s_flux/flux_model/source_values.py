@@ -8,11 +8,13 @@ A secret's parser never repeats the value in an error.
 
 import re
 
+# Patterns, compiled on first use (re caches them): the description is loaded by every command, a parser runs only
+# in create and update.
 _GUID_TEXT = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-_GUID = re.compile(f"^{_GUID_TEXT}$")
-_TENANT = re.compile(f"^(?:{_GUID_TEXT}|[A-Za-z0-9.-]+\\.[A-Za-z]{{2,}})$")  # a tenant ID or its domain name
-_FULL_SHA = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
-_OCI_DIGEST = re.compile(r"^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$")
+_GUID = f"^{_GUID_TEXT}$"
+_TENANT = f"^(?:{_GUID_TEXT}|[A-Za-z0-9.-]+\\.[A-Za-z]{{2,}})$"  # a tenant ID or its domain name
+_FULL_SHA = r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$"
+_OCI_DIGEST = r"^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$"
 _IDENTITY_FORMS = "issuer=REGEX,subject=REGEX or JSON {\"issuer\": \"REGEX\", \"subject\": \"REGEX\"}"
 
 
@@ -61,7 +63,7 @@ def one_of(*allowed, api=None):
 
 def full_commit_sha(value, flag):
     """Flux checks out a commit by its full SHA only: an abbreviated one would fail every reconciliation."""
-    if not _FULL_SHA.match(value.strip()):
+    if not re.match(_FULL_SHA, value.strip()):
         raise _invalid(
             f"Invalid {flag} '{value}': give the full commit SHA (40 hexadecimal characters, or 64 for a "
             "SHA-256 repository), as 'git rev-parse <ref>' prints it. Flux cannot check out an abbreviated one."
@@ -70,7 +72,7 @@ def full_commit_sha(value, flag):
 
 
 def oci_digest(value, flag):
-    if not _OCI_DIGEST.match(value.strip()):
+    if not re.match(_OCI_DIGEST, value.strip()):
         raise _invalid(
             f"Invalid {flag} '{value}': give the artifact's digest as sha256:<64 lowercase hexadecimal "
             "characters>, as 'oras resolve' or 'crane digest' prints it."
@@ -82,7 +84,7 @@ def client_id(what):
     """Azure signs in with a client (application) ID, a GUID: a name or a resource ID would only fail in Flux."""
 
     def parse(value, flag):
-        if not _GUID.match(value.strip()):
+        if not re.match(_GUID, value.strip()):
             raise _invalid(
                 f"Invalid {flag} '{value}': give the client ID of the {what}, a GUID such as "
                 "00000000-0000-0000-0000-000000000000 ('az identity show' or 'az ad sp show' print it as clientId / "
@@ -94,7 +96,7 @@ def client_id(what):
 
 
 def tenant(value, flag):
-    if not _TENANT.match(value.strip()):
+    if not re.match(_TENANT, value.strip()):
         raise _invalid(
             f"Invalid {flag} '{value}': give the tenant ID (a GUID, as "
             "'az account show --query tenantId' prints it) or its domain name (contoso.onmicrosoft.com)."
