@@ -2,6 +2,10 @@
 
 from knack.help_files import helps
 
+# create's help lists the microsoft.flux settings from their description; the list is filled in when create's
+# arguments load (_params.py calls add_flux_settings), so that other commands never load the description.
+FLUX_SETTINGS = "(the settings microsoft.flux documents)"
+
 helps["k8s-extension"] = """
 type: group
 short-summary: Manage Kubernetes cluster extensions, with built-in rules for the Flux extension (microsoft.flux).
@@ -23,6 +27,7 @@ long-summary: >
     auto-upgrade off; --release-train is Stable or Preview. The install is refused, with the commands to
     run, while the cluster still has Flux v1 configurations (az k8s-configuration list).
     Multi-tenancy is on by default; opt out with --configuration-settings multiTenancy.enforce=false.
+    The microsoft.flux settings it knows: (the settings microsoft.flux documents)
     Other extension types are passed through without Flux rules. The official command's spellings work
     too: --config-settings, --configuration-protected-settings, --configuration-settings-file and
     --configuration-protected-settings-file with a deprecation warning. Options are never abbreviated:
@@ -55,6 +60,12 @@ examples:
           --extension-type contoso.cache --plan-name standard --plan-product contoso-cache \\
           --plan-publisher contoso
 """
+
+
+def add_flux_settings():
+    from azext_k8s_flux.flux_model.extension_settings import settings_summary
+
+    helps["k8s-extension create"] = helps["k8s-extension create"].replace(FLUX_SETTINGS, settings_summary())
 
 helps["k8s-extension update"] = """
 type: command

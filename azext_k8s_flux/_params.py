@@ -31,6 +31,10 @@ def load_arguments(loader, command):
 
     for module in group_modules(command):
         importlib.import_module(f"azext_k8s_flux.{module}").load_arguments(loader)
+    if not command or command == "k8s-extension create":
+        from azext_k8s_flux._help_extension import add_flux_settings
+
+        add_flux_settings()  # create's help lists the microsoft.flux settings; no other command loads them
 
 
 # The group module that declares arguments for a command, by command prefix (first match wins), plus

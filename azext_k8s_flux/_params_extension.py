@@ -59,7 +59,7 @@ def load_arguments(loader):
             action=KeyValueAction,
             nargs="+",
             help="Settings as key=value pairs, space-separated or repeated, e.g. multiTenancy.enforce=false. "
-            "microsoft.flux settings are checked against the settings it knows.",
+            "microsoft.flux settings are checked against the settings it knows (listed in k8s-extension create -h).",
         )
         c.argument(
             "configuration_protected_settings",

@@ -1,9 +1,10 @@
 """The description of a Flux configuration's source options (kinds.py, source_fields.py), and what is derived from it.
 
 Where is X decided? A source option's API path, secret-ness, file form, official alias, help, API version and
-Flux v1 origin: source_fields.py. Cross-field rules of a kind (auth modes, ref combinations):
-validators/flux_configuration/source_kinds.py. Everything below reads the table when called, so that a field
-added to it is registered, parsed, sent and masked with no other edit.
+Flux v1 origin: source_fields.py; the check of its value (its field's `parse`): source_values.py. Cross-field rules
+of a kind (auth modes, ref combinations, the URL's transport): validators/flux_configuration/source_kinds.py.
+Everything below reads the table when called, so that a field added to it is registered, parsed, sent and masked
+with no other edit.
 """
 
 from azext_k8s_flux.flux_model import source_fields

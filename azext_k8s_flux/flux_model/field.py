@@ -19,9 +19,13 @@ class SourceField:
     group: Optional[str] = None  # arg_group in the help
     api: Optional[str] = None  # dotted path in the source object; None when the kind's rules compose it
     protected: Optional[str] = None  # configurationProtectedSettings key (base64 value) instead of `api`
-    # (value, flag) -> API value. Set: the field is parsed and placed at `api` by validate_source itself.
-    # None: the kind's cross-field rules in validators/flux_configuration/source_kinds.py place it.
+    # (value, flag) -> API value: the one check of this value on its own (flux_model/source_values.py). A field with
+    # a parser is parsed and placed at `api` (or in the protected settings) by validate_source itself, unless
+    # `composed`: then the kind's cross-field rules (validators/flux_configuration/source_kinds.py) place it, calling
+    # `parse` once the options it depends on are known to fit together. A field without one is taken as given and
+    # placed by those rules.
     parse: Optional[Callable] = None
+    composed: bool = False
     secret: bool = False  # masked in output; a request carrying it is kept out of --debug
     file: Optional[str] = None  # "text" or "line" (trailing newline dropped): has a --<option>-file form
     options: tuple = ()  # our other spellings

@@ -37,13 +37,11 @@ def _properties(extension):
     return as_dict(extension).get("properties") or {}
 
 
-def _read_settings(settings, settings_file, protected, protected_file):
-    from azext_k8s_flux.validators.settings_input import merge_settings
+def _options(arguments):
+    """The options object of create|update (loaded by them only: show and list do not need it)."""
+    from azext_k8s_flux.operations.extension_inputs import ExtensionOptions
 
-    return (
-        merge_settings(settings, settings_file, "--config-settings-file"),
-        merge_settings(protected, protected_file, "--config-protected-file", secret=True),
-    )
+    return ExtensionOptions.of(arguments)
 
 
 def _failed_note(cluster, name, deleting=False):
@@ -76,13 +74,13 @@ def _check_wait(wait_for_compliance, no_wait, extension_type="microsoft.flux"):
         )
 
 
-def _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval):
+def _then_wait(cmd, cluster, result, options):
     """With --wait: the Flux configurations of the cluster are compliant again before the command returns."""
-    if not wait_for_compliance:
+    if not options.wait_for_compliance:
         return result
     from azext_k8s_flux.operations.wait import wait_for_cluster_compliance
 
-    return wait_for_cluster_compliance(cmd, cluster, result, wait_timeout, wait_interval)
+    return wait_for_cluster_compliance(cmd, cluster, result, options.wait_timeout, options.wait_interval)
 
 
 def _get(client, cluster, name):
@@ -98,26 +96,27 @@ def extension_create(cmd, client, resource_group_name, cluster_name, cluster_typ
                      auto_upgrade_mode=None, plan_name=None, plan_product=None, plan_publisher=None,
                      wait_for_compliance=False, wait_timeout=None, wait_interval=None, no_wait=False):
     """Install an extension on a cluster; microsoft.flux gets its own rules and a Flux v1 pre-check."""
+    options = _options(locals())
     from azext_k8s_flux.operations.flux_extension import check_no_flux_v1
     from azext_k8s_flux.operations.flux_versions import check_flux_version_published
     from azext_k8s_flux.payloads.extension import build_extension
     from azext_k8s_flux.validators.extension_args import create_arguments
     from azext_k8s_flux.validators.extension_rules import is_flux
 
-    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
-    require_value(name, "-n/--name", "extension")
-    _check_wait(wait_for_compliance, no_wait, extension_type)
-    settings, protected = _read_settings(configuration_settings, configuration_settings_file,
-                                         configuration_protected_settings, configuration_protected_settings_file)
-    arguments = create_arguments(cluster.cluster_type, extension_type, scope, release_namespace, target_namespace,
-                                 release_train, version, auto_upgrade_minor_version, settings, protected,
-                                 auto_upgrade_mode, (plan_name, plan_product, plan_publisher))
-    if is_flux(extension_type):
+    cluster = options.cluster()
+    require_value(options.name, "-n/--name", "extension")
+    _check_wait(options.wait_for_compliance, options.no_wait, options.extension_type)
+    settings, protected = options.read_settings()
+    arguments = create_arguments(cluster.cluster_type, options.extension_type, options.scope, options.release_namespace,
+                                 options.target_namespace, options.release_train, options.version,
+                                 options.auto_upgrade_minor_version, settings, protected, options.auto_upgrade_mode,
+                                 options.plan)  # fmt: skip
+    if is_flux(options.extension_type):
         check_flux_version_published(cmd.cli_ctx, cluster, arguments["version"], arguments["release_train"])
         check_no_flux_v1(cmd.cli_ctx, cluster)
     extension = build_extension(cluster, **arguments)
-    result = _send(no_wait, client.begin_create, cluster, name, extension, secret=bool(protected))
-    return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
+    result = _send(options.no_wait, client.begin_create, cluster, options.name, extension, secret=bool(protected))
+    return _then_wait(cmd, cluster, result, options)
 
 
 def _flux_target(cmd, cluster, current_properties, release_train, version):
@@ -148,36 +147,37 @@ def extension_update(cmd, client, resource_group_name, cluster_name, cluster_typ
                      remove_protected_settings=None, auto_upgrade_mode=None, wait_for_compliance=False,
                      wait_timeout=None, wait_interval=None, yes=False, no_wait=False):
     """PATCH only what changes; protected settings need confirmation (or --yes)."""
+    options = _options(locals())
     from azext_k8s_flux.payloads.extension import build_extension_patch
     from azext_k8s_flux.payloads.extension_changes import plan_extension_update
     from azext_k8s_flux.validators.extension_args import check_settings, check_update_inputs
     from azext_k8s_flux.validators.extension_rules import is_flux, resolve_auto_upgrade
 
-    cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    cluster, name = options.cluster(), options.name
     require_value(name, "-n/--name", "extension")
-    _check_wait(wait_for_compliance, no_wait)
-    settings, protected = _read_settings(configuration_settings, configuration_settings_file,
-                                         configuration_protected_settings, configuration_protected_settings_file)
-    check_update_inputs(settings, protected, remove_settings, remove_protected_settings, release_train, version,
-                        auto_upgrade_minor_version, auto_upgrade_mode)
+    _check_wait(options.wait_for_compliance, options.no_wait)
+    settings, protected = options.read_settings()
+    check_update_inputs(settings, protected, options.remove_settings, options.remove_protected_settings,
+                        *options.upgrade)  # fmt: skip
+    release_train, version, auto_upgrade_minor_version, auto_upgrade_mode = options.upgrade
     resolve_auto_upgrade(version, auto_upgrade_minor_version, auto_upgrade_mode)
     current = _get(client, cluster, name)
     current_properties = _properties(current)
     flux = is_flux(current_properties.get("extensionType"))
-    _check_wait(wait_for_compliance, no_wait, current_properties.get("extensionType"))
+    _check_wait(options.wait_for_compliance, options.no_wait, current_properties.get("extensionType"))
     settings, protected = check_settings(settings, protected, flux, cluster.cluster_type)
     if flux:
         release_train, version = _flux_target(cmd, cluster, current_properties, release_train, version)
     changes = plan_extension_update(current_properties, release_train, version, auto_upgrade_minor_version,
-                                    settings, protected, remove_settings, remove_protected_settings,
-                                    auto_upgrade_mode)
+                                    settings, protected, options.remove_settings, options.remove_protected_settings,
+                                    auto_upgrade_mode)  # fmt: skip
     if not changes.patch:
         logger.warning("Nothing to change: %s already has these values.", _what(name, cluster))
-        return _then_wait(cmd, cluster, public_view(current), wait_for_compliance, wait_timeout, wait_interval)
-    _confirm_protected(cmd, changes.protected_keys, name, cluster, yes)
+        return _then_wait(cmd, cluster, public_view(current), options)
+    _confirm_protected(cmd, changes.protected_keys, name, cluster, options.yes)
     patch = build_extension_patch(**changes.patch)
-    result = _send(no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
-    return _then_wait(cmd, cluster, result, wait_for_compliance, wait_timeout, wait_interval)
+    result = _send(options.no_wait, client.begin_update, cluster, name, patch, secret=bool(protected))
+    return _then_wait(cmd, cluster, result, options)
 
 
 def extension_delete(cmd, client, resource_group_name, cluster_name, cluster_type, name,

@@ -37,12 +37,11 @@ def _check_one(key, value, option, protected):
         if not protected:
             warn_if_secret_looking(key, option)
         return value
-    setting_type, _ = known
-    canonical = setting_type.check(value)
+    canonical = known.parse(value)
     if canonical is None:
         shown = "the given value" if protected else f"'{value}'"
         raise InvalidArgumentValueError(
-            f"Invalid value {shown} for microsoft.flux setting '{key}' in {option}: use {setting_type.name}."
+            f"Invalid value {shown} for microsoft.flux setting '{key}' in {option}: use {known.type.name}."
         )
     return canonical
 
@@ -65,14 +64,21 @@ def warn_if_secret_looking(key, option):
         )
 
 
+_CLUSTER_KINDS = {"managedClusters": "AKS clusters", "connectedClusters": "Azure Arc-enabled clusters",
+                  "provisionedClusters": "AKS hybrid clusters"}  # fmt: skip
+
+
 def warn_about_combinations(settings, cluster_type, creating):
-    """Settings that are valid alone but do not fit the cluster or each other (warnings, not errors)."""
+    """Settings that are valid alone but do not fit the cluster (the description's `cluster_types`) or each other
+    (the rules below): warnings, not errors."""
     settings = settings or {}
-    if settings.get("useKubeletIdentity") == "true" and cluster_type != "managedClusters":
-        logger.warning(
-            "useKubeletIdentity=true applies to AKS clusters (managedClusters) only; on %s it has no effect.",
-            cluster_type,
-        )
+    for key, value in settings.items():
+        known = KNOWN_SETTINGS.get(key)
+        outside = known and known.cluster_types and cluster_type not in known.cluster_types
+        if outside and value not in (None, known.default):
+            kinds = " or ".join(f"{_CLUSTER_KINDS.get(t, t)} ({t})" for t in known.cluster_types)
+            logger.warning("%s=%s applies to %s only; on %s it has no effect.", key, value, kinds, cluster_type)
+    # Cross-setting rule: workload identity signs in as a managed identity, which the settings must name.
     workload_identity = settings.get("workloadIdentity.enable") == "true"
     if creating and workload_identity and "workloadIdentity.azureClientId" not in settings:
         logger.warning(

@@ -1,10 +1,9 @@
-"""The rules of each source kind. Each function reads the given options (`given`), fills `result`
-(a ValidatedSource) and raises a typed error naming the options at fault, never their values."""
-
-import re
+"""The cross-field rules of each source kind: which options go together (refs, auth modes, the URL's transport)
+and where the composed fields land. Each function reads the given options (`given`), fills `result`
+(a ValidatedSource) and raises a typed error naming the options at fault, never their values. A value's own check
+is its field's parser (flux_model/source_values.py), applied here through `parsed`."""
 
 from azure.cli.core.azclierror import (
-    InvalidArgumentValueError,
     MutuallyExclusiveArgumentError,
     RequiredArgumentMissingError,
 )
@@ -16,7 +15,6 @@ logger = get_logger(__name__)
 
 _GIT_REFS = ("branch", "tag", "semver", "commit")
 _OCI_REFS = ("tag", "semver", "digest")
-_PROVIDERS = {"generic": "Generic", "azure": "Azure", "github": "GitHub"}
 
 
 def _flag(name):
@@ -25,17 +23,24 @@ def _flag(name):
     return flag(name)
 
 
+def _parsed(given, name):
+    from azext_k8s_flux.validators.flux_configuration.sources import parsed
+
+    return parsed(given, name)
+
+
 def _flags(names):
     return ", ".join(_flag(n) for n in names)
 
 
 # A commit may name the branch it is on (Flux then clones only that branch; the API's docs ask for both).
 _COMBINABLE = ({"branch", "commit"},)
-_FULL_SHA = re.compile(r"^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$")
-_GUID_TEXT = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-_GUID = re.compile(f"^{_GUID_TEXT}$")
-_TENANT = re.compile(f"^(?:{_GUID_TEXT}|[A-Za-z0-9.-]+\\.[A-Za-z]{{2,}})$")  # a tenant ID or its domain name
-_OCI_DIGEST = re.compile(r"^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$")
+
+
+def _revision(given, refs):
+    """The given refs, each parsed (a commit or digest Flux could never check out is caught here rather than as a
+    failed reconciliation later)."""
+    return {name: _parsed(given, name) for name in refs if name in given}
 
 
 def _one_ref(given, refs, partial, required):
@@ -53,22 +58,6 @@ def _one_ref(given, refs, partial, required):
     return ref
 
 
-def _check_revision(given):
-    """Values Flux could never check out, caught here rather than as a failed reconciliation later."""
-    commit = given.get("commit")
-    if commit is not None and not _FULL_SHA.match(commit.strip()):
-        raise InvalidArgumentValueError(
-            f"Invalid --commit '{commit}': give the full commit SHA (40 hexadecimal characters, or 64 for a "
-            "SHA-256 repository), as 'git rev-parse <ref>' prints it. Flux cannot check out an abbreviated one."
-        )
-    digest = given.get("digest")
-    if digest is not None and not _OCI_DIGEST.match(digest.strip()):
-        raise InvalidArgumentValueError(
-            f"Invalid --digest '{digest}': give the artifact's digest as sha256:<64 lowercase hexadecimal "
-            "characters>, as 'oras resolve' or 'crane digest' prints it."
-        )
-
-
 def git(given, result, existing, partial):
     source = result.source
     url = given.get("url", existing.get("url") or "")
@@ -78,8 +67,7 @@ def git(given, result, existing, partial):
     ssh = urls.is_ssh_url(url)
     if partial and "url" in given:
         _clear_other_transport(source, result.protected, existing, ssh)
-    _check_revision(given)
-    ref = _one_ref(given, _GIT_REFS, partial, required=True)
+    ref = _one_ref(_revision(given, _GIT_REFS), _GIT_REFS, partial, required=True)
     if ref is not None:
         source["repositoryRef"] = ref
     ssh_options = [o for o in ("ssh_private_key", "known_hosts") if o in given]
@@ -104,19 +92,17 @@ def git(given, result, existing, partial):
             "--ssh-private-key or --https-key."
         )
     if "ssh_private_key" in given:
-        result.protected["sshPrivateKey"] = keys.check_ssh_private_key(given["ssh_private_key"], "--ssh-private-key")
+        result.protected["sshPrivateKey"] = _parsed(given, "ssh_private_key")
     if "known_hosts" in given:
-        source["sshKnownHosts"] = keys.check_known_hosts(given["known_hosts"], "--known-hosts")
+        source["sshKnownHosts"] = _parsed(given, "known_hosts")
     if "https_user" in given:
         source["httpsUser"] = given["https_user"]
     if "https_key" in given:
         result.protected["httpsKey"] = keys.b64encode(given["https_key"])
     if "https_ca_cert" in given:
-        source["httpsCACert"] = keys.check_certificate(given["https_ca_cert"], "--https-ca-cert")
+        source["httpsCACert"] = _parsed(given, "https_ca_cert")
     if "provider" in given:
-        provider = _PROVIDERS.get(str(given["provider"]).lower())
-        if provider is None:
-            raise InvalidArgumentValueError(f"Invalid --provider '{given['provider']}': use generic, azure or github.")
+        provider = _parsed(given, "provider")
         if provider != "Generic" and (ssh or "https_key" in given or "https_user" in given):
             raise MutuallyExclusiveArgumentError(
                 f"--provider {given['provider']} authenticates with the cluster's identity over https: "
@@ -230,11 +216,10 @@ def azure_blob(given, result, existing, partial):
         source["accountKey"] = given["account_key"]
         result.secret = True
     if "sas_token" in given:
-        source["sasToken"] = given["sas_token"].lstrip("?")
+        source["sasToken"] = _parsed(given, "sas_token")
         result.secret = True
     if "mi_client_id" in given:
-        _check_client_id(given["mi_client_id"], "--mi-client-id", "managed identity")
-        source["managedIdentity"] = {"clientId": given["mi_client_id"]}
+        source["managedIdentity"] = {"clientId": _parsed(given, "mi_client_id")}
     if sp_options:
         source["servicePrincipal"] = _service_principal(given)
         result.secret = True
@@ -258,27 +243,12 @@ def _service_principal(given):
     if with_secret:
         principal["clientSecret"] = given["sp_client_secret"]
     else:
-        principal["clientCertificate"] = keys.pem_bundle(given["sp_client_cert"], "--sp-client-cert")
+        principal["clientCertificate"] = _parsed(given, "sp_client_cert")
         if "sp_client_cert_password" in given:
             principal["clientCertificatePassword"] = given["sp_client_cert_password"]
         principal["clientCertificateSendChain"] = bool(given.get("sp_client_cert_send_chain", False))
-    _check_client_id(given["sp_client_id"], "--sp-client-id", "service principal (app registration)")
-    if not _TENANT.match(given["sp_tenant_id"].strip()):
-        raise InvalidArgumentValueError(
-            f"Invalid --sp-tenant-id '{given['sp_tenant_id']}': give the tenant ID (a GUID, as "
-            "'az account show --query tenantId' prints it) or its domain name (contoso.onmicrosoft.com)."
-        )
+    principal["clientId"], principal["tenantId"] = _parsed(given, "sp_client_id"), _parsed(given, "sp_tenant_id")
     return principal
-
-
-def _check_client_id(value, option, what):
-    """Azure signs in with a client (application) ID, a GUID: a name or a resource ID would only fail in Flux."""
-    if not _GUID.match(value.strip()):
-        raise InvalidArgumentValueError(
-            f"Invalid {option} '{value}': give the client ID of the {what}, a GUID such as "
-            "00000000-0000-0000-0000-000000000000 ('az identity show' or 'az ad sp show' print it as clientId / "
-            "appId), not its name or resource ID."
-        )
 
 
 def oci(given, result, existing, partial):
@@ -288,8 +258,7 @@ def oci(given, result, existing, partial):
     if "url" in given:
         urls.check_oci_url(given["url"])
         source["url"] = given["url"]
-    _check_revision(given)
-    ref = _one_ref(given, _OCI_REFS, partial, required=False)
+    ref = _one_ref(_revision(given, _OCI_REFS), _OCI_REFS, partial, required=False)
     if ref is not None:
         source["repositoryRef"] = ref
     oci_details(given, result)

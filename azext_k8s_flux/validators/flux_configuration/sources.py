@@ -25,6 +25,13 @@ def flag(name):
     return model.field_named(name).flag
 
 
+def parsed(given, name):
+    """A given option's value as its field's parser returns it (flux_model/source_values.py), for the kind rules that
+    place composed fields."""
+    f = model.field_named(name)
+    return given[name] if f.parse is None else f.parse(given[name], f.flag)
+
+
 @dataclass
 class ValidatedSource:
     kind: str
@@ -100,7 +107,7 @@ def _apply_parsed_fields(kind, given, result):
     """The fields the description parses itself (those with `parse`): each value parsed and placed at its API path,
     or in the protected settings; the kind's rules then do the rest."""
     for f in model.fields():
-        if f.parse is None or f.name not in given or kind not in f.kinds:
+        if f.parse is None or f.composed or f.name not in given or kind not in f.kinds:
             continue
         value = f.parse(given[f.name], f.flag)
         if f.protected:
