@@ -74,11 +74,11 @@ def _extension_definition(name, extension, chosen):
                        "definition was generated from.", {}, params, rule)  # fmt: skip
 
 
-def _secret_wiring(properties, source_key, vault_secrets):
+def _secret_wiring(properties, source_key, vault_secrets, key_vault):
     """Template parameters, deployment values and properties for Key Vault references."""
     template_params, values, policy_params = {}, {}, {}
     if vault_secrets:
-        policy_params[secrets.VAULT_PARAMETER] = {"type": "String", "metadata": {
+        policy_params[secrets.VAULT_PARAMETER] = {"type": "String", "defaultValue": key_vault, "metadata": {
             "displayName": "Key Vault resource ID", "strongType": "Microsoft.KeyVault/vaults",
             "assignPermissions": True,
             "description": "The RESOURCE ID of the Key Vault (/subscriptions/.../resourceGroups/.../providers/"
@@ -94,7 +94,7 @@ def _secret_wiring(properties, source_key, vault_secrets):
             "description": f"Name of the Key Vault secret that holds {held} of --{secret.option}."}}
         if secret.field.protected:
             protected = properties.setdefault("configurationProtectedSettings", {})
-            protected[secret.field.protected] = f"[base64({parameter(secret.parameter)})]"
+            protected[secret.field.protected] = f"[base64(parameters('{secret.parameter}'))]"
         else:
             node = properties[source_key]
             *parents, last = secret.field.api.split(".")
@@ -118,7 +118,7 @@ def generate(configuration, extension, tokens=None, local_auth_ref=None, key_vau
     by_path = {c.path: parameter(c.name) for c in chosen if c.path}
     condition, not_compared = existence.configuration_condition(properties, by_path)
     resource_props = with_parameters(properties, by_path)
-    template_params, values, policy_params = _secret_wiring(resource_props, source_key, vault_secrets)
+    template_params, values, policy_params = _secret_wiring(resource_props, source_key, vault_secrets, key_vault)
     template_params.update({c.name: {"type": c.template_type} for c in chosen if c.path})
     values.update({c.name: {"value": parameter(c.name)} for c in chosen if c.path})
     ext_name, ext_props = extension.get("name") or "flux", writable.writable_extension(extension)

@@ -1,0 +1,107 @@
+"""What a generated definition deploys satisfies its own existenceCondition, for every source kind and auth mode:
+otherwise every remediation would deploy again, forever.
+
+For each case: a configuration made with `flux create` on one cluster; `flux policy generate`; the deployment the
+definition runs (its parameters as Azure Policy passes them, with the definitions' default values and
+[field('name')]/[field('type')] of the target) deployed by the emulator's template engine to a fresh cluster of
+the other kind; the configuration and the extension read back from ARM must satisfy the existenceConditions.
+"""
+
+import copy
+import time
+
+import pytest
+
+from tests.harness.fixtures import TEST_RESOURCE_GROUP
+from tests.policy.cases import CASES, KUSTOMIZATIONS, other_type
+from tests.policy.policy_rules import deployment_parameters, holds
+
+pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
+
+DEPLOYMENTS_API = "2025-04-01"
+VAULT_STAND_IN = "secret-the-vault-would-hold"
+
+
+def cluster_resource(cluster):
+    return {"name": cluster.name, "type": f"{cluster.provider}/{cluster.type}"}
+
+
+def deploy(arm, definition, target, name):
+    details = definition["policyRule"]["then"]["details"]
+    body = {"properties": {"mode": "Incremental", "template": details["deployment"]["properties"]["template"],
+                           "parameters": deployment_parameters(definition, cluster_resource(target),
+                                                               VAULT_STAND_IN)}}  # fmt: skip
+    path = (f"/subscriptions/{arm.subscription}/resourceGroups/{TEST_RESOURCE_GROUP}/providers/"
+            f"Microsoft.Resources/deployments/{name}")  # fmt: skip
+    status, answer = arm.request("PUT", path, body, api_version=DEPLOYMENTS_API)
+    assert status in (200, 201), answer
+    for _ in range(100):
+        status, answer = arm.request("GET", path, api_version=DEPLOYMENTS_API)
+        state = answer["properties"]["provisioningState"]
+        if state in ("Succeeded", "Failed"):
+            assert state == "Succeeded", answer
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"deployment {name} did not finish: {answer}")
+
+
+def condition_of(definition):
+    return definition["policyRule"]["then"]["details"]["existenceCondition"]
+
+
+def defaults(definition):
+    return {name: spec.get("defaultValue") for name, spec in definition["parameters"].items()}
+
+
+def the_flux_extension(cluster):
+    return next(e for e in cluster.list("extensions") if e["properties"]["extensionType"] == "microsoft.flux")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_deployed_configuration_satisfies_the_existence_condition(cli, new_cluster, arm, secret_files, case):
+    source = new_cluster(case.cluster_type)
+    cli(f"k8s-configuration flux create {source.args} -n fleet-config --namespace fleet-config --scope cluster "
+        f"{case.source} {KUSTOMIZATIONS} -o none")  # fmt: skip
+    extension_definition, definition = cli(
+        f"k8s-configuration flux policy generate {source.args} -n fleet-config {case.generate}").json["definitions"]
+    status, original = source.get("fluxConfigurations", "fleet-config")
+    switched = "--local-auth-ref" in case.generate
+    assert holds(condition_of(definition), original, defaults(definition)) is not switched, \
+        "the cluster generated from is compliant, unless its credentials now come from an in-cluster secret"
+
+    target = new_cluster(other_type(case.cluster_type))
+    deploy(arm, definition, target, f"{target.name}-configuration")
+    status, created = target.get("fluxConfigurations", "fleet-config")
+    assert status == 200, created
+    assert holds(condition_of(definition), created, defaults(definition))
+    extension = the_flux_extension(target)
+    assert holds(condition_of(extension_definition), extension, defaults(extension_definition))
+    assert set(created["properties"]["kustomizations"]) == {"infra", "apps"}
+    assert created["properties"]["kustomizations"]["apps"]["dependsOn"] == ["infra"]
+
+    drifted = copy.deepcopy(created)
+    drifted["properties"]["kustomizations"]["apps"]["path"] = "./apps/production"
+    assert not holds(condition_of(definition), drifted, defaults(definition))
+    failed = copy.deepcopy(created)
+    failed["properties"]["provisioningState"] = "Failed"
+    assert not holds(condition_of(definition), failed, defaults(definition))
+
+
+@pytest.mark.parametrize("cluster_type", ["managedClusters", "connectedClusters"])
+def test_the_extension_definition_installs_what_it_checks(cli, new_cluster, arm, cluster_type):
+    source = new_cluster(cluster_type)
+    cli(f"k8s-extension create {source.args} -n flux --extension-type microsoft.flux "
+        "--configuration-settings multiTenancy.enforce=false -o none")  # fmt: skip
+    cli(f"k8s-configuration flux create {source.args} -n fleet-config --namespace fleet-config "
+        f"-u https://github.com/contoso/fleet-infra --branch main {KUSTOMIZATIONS} -o none")  # fmt: skip
+    extension_definition, _ = cli(
+        f"k8s-configuration flux policy generate {source.args} -n fleet-config").json["definitions"]
+    assert holds(condition_of(extension_definition), the_flux_extension(source), defaults(extension_definition))
+
+    target = new_cluster(other_type(cluster_type))
+    deploy(arm, extension_definition, target, f"{target.name}-extension")
+    installed = the_flux_extension(target)
+    assert installed["properties"]["configurationSettings"]["multiTenancy.enforce"] == "false"
+    assert holds(condition_of(extension_definition), installed, defaults(extension_definition))
+    installed["properties"]["configurationSettings"]["multiTenancy.enforce"] = "true"
+    assert not holds(condition_of(extension_definition), installed, defaults(extension_definition))
