@@ -67,10 +67,11 @@ def holds(condition, resource, parameters):
     raise AssertionError(f"an operator the generated definitions do not use: {condition}")
 
 
-def deployment_parameters(definition, cluster_resource, vault_value):
-    """The parameters DINE passes to the deployment for `cluster_resource`, with the definition's default
-    parameter values; a Key Vault reference is resolved to `vault_value`."""
+def deployment_parameters(definition, cluster_resource, vault_value, assigned=None):
+    """The parameters DINE passes to the deployment for `cluster_resource`, with the assignment's values
+    (`assigned`, the definition's defaults for the rest); a Key Vault reference is resolved to `vault_value`."""
     defaults = {name: spec.get("defaultValue") for name, spec in definition["parameters"].items()}
+    defaults.update(assigned or {})
     evaluator = PolicyEvaluator(cluster_resource, defaults)
     given = definition["policyRule"]["then"]["details"]["deployment"]["properties"]["parameters"]
     resolved = {}

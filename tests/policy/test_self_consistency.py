@@ -8,53 +8,14 @@ the other kind; the configuration and the extension read back from ARM must sati
 """
 
 import copy
-import time
 
 import pytest
 
-from tests.harness.fixtures import TEST_RESOURCE_GROUP
 from tests.policy.cases import CASES, KUSTOMIZATIONS, other_type
-from tests.policy.policy_rules import deployment_parameters, holds
+from tests.policy.deploying import condition_of, defaults, deploy, the_flux_extension
+from tests.policy.policy_rules import holds
 
 pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
-
-DEPLOYMENTS_API = "2025-04-01"
-VAULT_STAND_IN = "secret-the-vault-would-hold"
-
-
-def cluster_resource(cluster):
-    return {"name": cluster.name, "type": f"{cluster.provider}/{cluster.type}"}
-
-
-def deploy(arm, definition, target, name):
-    details = definition["policyRule"]["then"]["details"]
-    body = {"properties": {"mode": "Incremental", "template": details["deployment"]["properties"]["template"],
-                           "parameters": deployment_parameters(definition, cluster_resource(target),
-                                                               VAULT_STAND_IN)}}  # fmt: skip
-    path = (f"/subscriptions/{arm.subscription}/resourceGroups/{TEST_RESOURCE_GROUP}/providers/"
-            f"Microsoft.Resources/deployments/{name}")  # fmt: skip
-    status, answer = arm.request("PUT", path, body, api_version=DEPLOYMENTS_API)
-    assert status in (200, 201), answer
-    for _ in range(100):
-        status, answer = arm.request("GET", path, api_version=DEPLOYMENTS_API)
-        state = answer["properties"]["provisioningState"]
-        if state in ("Succeeded", "Failed"):
-            assert state == "Succeeded", answer
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"deployment {name} did not finish: {answer}")
-
-
-def condition_of(definition):
-    return definition["policyRule"]["then"]["details"]["existenceCondition"]
-
-
-def defaults(definition):
-    return {name: spec.get("defaultValue") for name, spec in definition["parameters"].items()}
-
-
-def the_flux_extension(cluster):
-    return next(e for e in cluster.list("extensions") if e["properties"]["extensionType"] == "microsoft.flux")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
