@@ -90,10 +90,10 @@ def parse_vault_secrets(key_vault, items):
     for item in items or []:
         option, _, secret_name = item.partition("=")
         option = option.strip().lstrip("-").replace("_", "-").lower()
-        if not option or not _SECRET_NAME.match(secret_name):
+        if not option or not _SECRET_NAME.match(secret_name):  # the item is not repeated: it may hold a secret
             raise InvalidArgumentValueError(
-                f"--key-vault-secret takes OPTION=SECRET_NAME (e.g. https-key=git-token), and a Key Vault secret "
-                f"name is 1 to 127 letters, digits and hyphens; '{option or item}' does not fit.")
+                "--key-vault-secret takes OPTION=SECRET_NAME (e.g. https-key=git-token), and a Key Vault secret "
+                f"name is 1 to 127 letters, digits and hyphens; the item for '{option or '?'}' does not fit.")
         pairs[option] = secret_name
     return pairs
 
