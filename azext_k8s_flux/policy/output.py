@@ -54,13 +54,19 @@ def commands(generated, initiative, subscription, folder):
 
 def write(generated, subscription, folder):
     """Writes the files into `folder` (created if needed); returns what the command prints."""
+    from azure.cli.core.azclierror import FileOperationError
+
     initiative = generated.initiative(definition_id(subscription))
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in _files(generated, initiative).items():
-        (target / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
-        written.append(str(target / name))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, content in _files(generated, initiative).items():
+            (target / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+            written.append(str(target / name))
+    except OSError as error:
+        done = f" ({len(written)} of the files were written)" if written else ""
+        raise FileOperationError(f"Could not write into --output-dir '{folder}': {error.strerror}{done}.") from None
     return {"files": written, "commands": commands(generated, initiative, subscription, folder),
             "warnings": generated.warnings}
 

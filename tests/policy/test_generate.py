@@ -211,3 +211,10 @@ def test_every_alias_is_published_and_what_has_none_is_named(cli, configured):
     _, definition = result.json["definitions"]
     assert "ociRepository.verify.verificationConfig.key1" in definition["metadata"]["notComparedFields"]
     assert "No Azure Policy alias exists for ociRepository.verify.verificationConfig.key1" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_written_is_named(cli, configured, tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    refused = generate(cli, configured(), f"--output-dir {tmp_path / 'taken'}", expect=1)
+    assert f"Could not write into --output-dir '{tmp_path / 'taken'}'" in refused.stderr
+    assert "Traceback" not in refused.stderr
