@@ -17,7 +17,9 @@ CLUSTER_TYPES = ["Microsoft.Kubernetes/connectedClusters", "Microsoft.ContainerS
 EXTENSION_REFERENCE, CONFIGURATION_REFERENCE = "flux-extension", "flux-configuration"
 EXTENSION_NOTE = ("The configuration's deployment also writes the microsoft.flux extension it depends on, with "
                   "the same properties as the extension definition: a PUT of identical extension properties "
-                  "changes nothing, and the configuration is never deployed before its extension.")  # fmt: skip
+                  "changes nothing, and the configuration is never deployed before its extension. The extension "
+                  "keeps the name it has on the cluster generated from; a cluster whose microsoft.flux has another "
+                  "name fails the deployment (one microsoft.flux per cluster).")  # fmt: skip
 
 
 @dataclass

@@ -16,6 +16,8 @@ _VARIABLES = {
                    "'Microsoft.ContainerService/managedClusters')]",
     "clusterId": "[resourceId(variables('clusterType'), parameters('clusterName'))]",
 }  # fmt: skip
+# An extension resource's scope as ARM templates write it: provider/type/name of the resource it extends.
+_SCOPE = "[concat(variables('clusterType'), '/', parameters('clusterName'))]"
 CLUSTER_PARAMETERS = {"clusterName": {"type": "string"}, "clusterResourceType": {"type": "string"}}
 CLUSTER_VALUES = {"clusterName": {"value": "[field('name')]"}, "clusterResourceType": {"value": "[field('type')]"}}
 
@@ -25,7 +27,7 @@ def extension_resource(name, properties):
     k8s-extension command does; AKS assigns its own."""
     return {
         "type": EXTENSION_TYPE, "apiVersion": _sdk.EXTENSIONS_API_VERSION, "name": name,
-        "scope": "[variables('clusterId')]",
+        "scope": _SCOPE,
         "identity": f"[if({_IS_ARC}, createObject('type', 'SystemAssigned'), json('null'))]",
         "properties": literal(properties),
     }  # fmt: skip
@@ -34,7 +36,7 @@ def extension_resource(name, properties):
 def configuration_resource(name, properties, extension_name):
     return {
         "type": FLUX_TYPE, "apiVersion": _sdk.FLUX_CONFIGURATIONS_API_VERSION, "name": name,
-        "scope": "[variables('clusterId')]",
+        "scope": _SCOPE,
         "dependsOn": [f"[extensionResourceId(variables('clusterId'), '{EXTENSION_TYPE}', '{extension_name}')]"],
         "properties": properties,
     }  # fmt: skip

@@ -48,11 +48,12 @@ def test_the_deployed_configuration_satisfies_the_existence_condition(cli, new_c
     assert not holds(condition_of(definition), failed, defaults(definition))
 
 
-@pytest.mark.parametrize("cluster_type", ["managedClusters", "connectedClusters"])
-def test_the_extension_definition_installs_what_it_checks(cli, new_cluster, arm, cluster_type):
+@pytest.mark.parametrize("cluster_type, pinning", [
+    ("managedClusters", ""), ("connectedClusters", "--auto-upgrade-minor-version false --version 1.24.1")])
+def test_the_extension_definition_installs_what_it_checks(cli, new_cluster, arm, cluster_type, pinning):
     source = new_cluster(cluster_type)
     cli(f"k8s-extension create {source.args} -n flux --extension-type microsoft.flux "
-        "--configuration-settings multiTenancy.enforce=false -o none")  # fmt: skip
+        f"--configuration-settings multiTenancy.enforce=false {pinning} -o none")  # fmt: skip
     cli(f"k8s-configuration flux create {source.args} -n fleet-config --namespace fleet-config "
         f"-u https://github.com/contoso/fleet-infra --branch main {KUSTOMIZATIONS} -o none")  # fmt: skip
     extension_definition, _ = cli(
@@ -63,6 +64,8 @@ def test_the_extension_definition_installs_what_it_checks(cli, new_cluster, arm,
     deploy(arm, extension_definition, target, f"{target.name}-extension")
     installed = the_flux_extension(target)
     assert installed["properties"]["configurationSettings"]["multiTenancy.enforce"] == "false"
+    assert installed["properties"]["autoUpgradeMinorVersion"] is not bool(pinning)
+    assert installed["properties"]["version"] == ("1.24.1" if pinning else None)
     assert holds(condition_of(extension_definition), installed, defaults(extension_definition))
     installed["properties"]["configurationSettings"]["multiTenancy.enforce"] = "true"
     assert not holds(condition_of(extension_definition), installed, defaults(extension_definition))
