@@ -10,7 +10,8 @@ VAULT = ("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-
 KUSTOMIZATIONS = ("-k name=infra path=./infrastructure prune=true "
                   "-k name=apps path=./apps/staging prune=true depends_on=infra")  # fmt: skip
 FILES = {"token.txt": m.HTTPS_KEY + "\n", "id_ed25519": m.SSH_KEY, "known_hosts": m.KNOWN_HOSTS,
-         "bucket-secret.txt": m.BUCKET_SECRET + "\n", "account-key.txt": m.ACCOUNT_KEY + "\n"}  # fmt: skip
+         "bucket-secret.txt": m.BUCKET_SECRET + "\n", "account-key.txt": m.ACCOUNT_KEY + "\n",
+         "sp-secret.txt": m.SP_SECRET + "\n", "client.pem": m.CERT, "client.key": m.TLS_KEY}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,19 @@ CASES = [
          "--kind azblob -u https://contosofleet.blob.core.windows.net --container-name fleet-infra "
          "--account-key-file account-key.txt", f"--key-vault {VAULT} --key-vault-secret account-key=blob-key",
          m.ACCOUNT_KEY),
+    Case("azure-blob-service-principal-key-vault", "connectedClusters",
+         f"--kind azblob -u https://contosofleet.blob.core.windows.net --container-name fleet-infra "
+         f"--sp-client-id {m.GUID} --sp-tenant-id {m.GUID} --sp-client-secret-file sp-secret.txt",
+         f"--key-vault {VAULT} --key-vault-secret sp-client-secret=blob-sp-secret", m.SP_SECRET),
     Case("azure-blob-managed-identity", "connectedClusters",
          f"--kind azblob -u https://contosofleet.blob.core.windows.net --container-name fleet-infra "
          f"--mi-client-id {m.GUID}"),
     Case("oci-public", "connectedClusters", "--kind oci -u oci://ghcr.io/contoso/fleet-manifests --tag v1.0.0"),
+    Case("oci-mutual-tls-key-vault", "managedClusters",
+         "--kind oci -u oci://contoso.azurecr.io/fleet-manifests --semver '>=1.0.0' "
+         "--tls-client-certificate-file client.pem --tls-private-key-file client.key",
+         f"--key-vault {VAULT} --key-vault-secret tls-client-certificate=oci-cert tls-private-key=oci-key",
+         "TESTTLSKEYTESTTLSKEY"),
     Case("oci-digest-local-secret", "managedClusters",
          f"--kind oci -u oci://contoso.azurecr.io/fleet-manifests --digest {m.DIGEST} "
          "--local-auth-ref registry-credentials"),
