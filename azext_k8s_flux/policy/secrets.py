@@ -82,6 +82,9 @@ def parse_vault_secrets(key_vault, items):
     """--key-vault and --key-vault-secret OPTION=SECRET_NAME ..., checked before any request."""
     if items and not key_vault:
         raise RequiredArgumentMissingError("--key-vault-secret needs --key-vault, the resource ID of the vault.")
+    if key_vault and not items:
+        raise RequiredArgumentMissingError("--key-vault needs --key-vault-secret: which secret of the vault holds "
+                                           "which secret of the source (e.g. https-key=git-token).")
     if key_vault and not VAULT_ID.match(key_vault):
         raise InvalidArgumentValueError(
             "--key-vault takes the vault's resource ID, not its name: ARM resolves a Key Vault reference by ID.",

@@ -138,6 +138,7 @@ def test_a_secret_needs_one_way_to_reach_the_cluster(cli, configured, options, e
 @pytest.mark.parametrize("options, expected", [
     ("--key-vault fleet-kv --key-vault-secret https-key=git-token", "takes the vault's resource ID, not its name"),
     ("--key-vault-secret https-key=git-token", "--key-vault-secret needs --key-vault"),
+    (f"--key-vault {VAULT}", "--key-vault needs --key-vault-secret"),
     (f"--key-vault {VAULT} --key-vault-secret https-key", "--key-vault-secret takes OPTION=SECRET_NAME"),
     ("--local-auth-ref Not_A_Name", "Invalid --local-auth-ref"),
 ])  # fmt: skip
