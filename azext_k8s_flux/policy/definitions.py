@@ -27,7 +27,6 @@ class Generated:
     name: str  # the configuration's
     extension: dict  # {name, displayName, description, mode, metadata, parameters, policyRule}
     configuration: dict
-    parameters: list  # the chosen Candidates
     warnings: list = field(default_factory=list)
 
     def initiative(self, definition_id):
@@ -137,7 +136,7 @@ def generate(configuration, extension, tokens=None, local_auth_ref=None, key_vau
                              "kustomizations) on every AKS and Arc cluster in scope, with its microsoft.flux "
                              "extension.", metadata, params, rule)  # fmt: skip
     warnings = _warnings(not_compared, extension, local_auth_ref)
-    return Generated(name, _extension_definition(name, extension, chosen), config_def, chosen, warnings)
+    return Generated(name, _extension_definition(name, extension, chosen), config_def, warnings)
 
 
 def _warnings(not_compared, extension, local_auth_ref):
