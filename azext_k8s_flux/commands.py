@@ -146,4 +146,10 @@ def _policy_commands(loader):
         custom_command_type=CliCommandType(operations_tmpl="azext_k8s_flux.policy.command#{}"),
         client_factory=cf_flux_configurations,
     ) as g:
-        g.custom_command("generate", "flux_policy_generate")
+        g.custom_command("generate", "flux_policy_generate", table_transformer=_policy_table)
+
+
+def _policy_table(result):
+    from azext_k8s_flux.policy.tables import generated_table
+
+    return generated_table(result)

@@ -1,7 +1,7 @@
 """`az k8s-configuration flux policy generate`: two reads (the configuration, the cluster's extensions), then
 definitions built offline; nothing is written to Azure."""
 
-from azure.cli.core.azclierror import ResourceNotFoundError
+from azure.cli.core.azclierror import RequiredArgumentMissingError, ResourceNotFoundError
 from knack.log import get_logger
 
 logger = get_logger(__name__)
@@ -22,6 +22,9 @@ def flux_policy_generate(cmd, client, resource_group_name, cluster_name, cluster
     from azext_k8s_flux.policy.secrets import parse_vault_secrets
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
+    for value, option in ((output_dir, "--output-dir"), (definition_subscription, "--definition-subscription")):
+        if value is not None and not value.strip():
+            raise RequiredArgumentMissingError(f"{option} is empty: give a value or leave the option out.")
     if local_auth_ref is not None:
         check_dns1123_subdomain(local_auth_ref, "--local-auth-ref (a Kubernetes secret name)")
     vault_pairs = parse_vault_secrets(key_vault, key_vault_secret)

@@ -141,6 +141,8 @@ def test_a_secret_needs_one_way_to_reach_the_cluster(cli, configured, options, e
     (f"--key-vault {VAULT}", "--key-vault needs --key-vault-secret"),
     (f"--key-vault {VAULT} --key-vault-secret https-key", "--key-vault-secret takes OPTION=SECRET_NAME"),
     ("--local-auth-ref Not_A_Name", "Invalid --local-auth-ref"),
+    ("--output-dir ''", "--output-dir is empty"),
+    ("--definition-subscription ''", "--definition-subscription is empty"),
 ])  # fmt: skip
 def test_malformed_secret_options_are_refused_before_any_request(cli, configured, emulator, options, expected):
     cluster = configured(HTTPS)
@@ -219,3 +221,14 @@ def test_an_output_folder_that_cannot_be_written_is_named(cli, configured, tmp_p
     refused = generate(cli, configured(), f"--output-dir {tmp_path / 'taken'}", expect=1)
     assert f"Could not write into --output-dir '{tmp_path / 'taken'}'" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_table_output(cli, configured, tmp_path):
+    cluster = configured()
+    rows = generate(cli, cluster, "-o table").stdout.splitlines()
+    assert rows[0].split() == ["Kind", "Name", "Parameters"]
+    assert [r.split() for r in rows[2:]] == [["Definition", "fleet-config-flux-extension", "1"],
+                                             ["Definition", "fleet-config-flux-configuration", "4"],
+                                             ["Initiative", "fleet-config-flux", "4"]]  # fmt: skip
+    written = generate(cli, cluster, f"--output-dir {tmp_path} -o table").stdout
+    assert str(tmp_path / "initiative.params.json") in written
