@@ -5,8 +5,9 @@ def load_arguments(loader):
     with loader.argument_context("k8s-configuration flux policy generate") as c:
         c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration to generate from.")
         c.argument("parameters", nargs="+", help="Fields that become policy parameters (the rest is written as "
-                   "the configuration has them), e.g. url branch namespace effect apps.path; at most 20 with the "
-                   "Key Vault ones. Default: url, the source's ref, namespace and effect.")  # fmt: skip
+                   "the configuration has them), e.g. url branch namespace effect apps.path (a kustomization's path) "
+                   "settings.multiTenancy.enforce (a microsoft.flux setting); at most 20 with the Key Vault ones. "
+                   "Default: url, the source's ref, namespace and effect.")  # fmt: skip
         c.argument("local_auth_ref", options_list=["--local-auth-ref", "--local-ref"], arg_group="Secrets",
                    help="Name of a Kubernetes secret, in the configuration's namespace on every cluster, that holds "
                    "the source credentials. The definitions then carry no credentials.")  # fmt: skip

@@ -33,7 +33,7 @@ class Generated:
         """{name, displayName, description, metadata, parameters, definitions} of the policy set;
         definition_id(name) gives a definition's resource ID."""
         chosen = self.configuration["parameters"]
-        shared = {"effect": {"value": parameter("effect")}} if "effect" in self.extension["parameters"] else {}
+        shared = {n: {"value": parameter(n)} for n in self.extension["parameters"]}
         return {
             "name": f"{self.name}-flux", "displayName": f"Flux configuration '{self.name}' with its extension",
             "description": "Installs microsoft.flux and creates the Flux configuration on every AKS and Arc cluster "
@@ -64,15 +64,30 @@ def _effect(chosen):
     return parameter("effect") if any(c.token == "effect" for c in chosen) else "DeployIfNotExists"
 
 
+def _template_inputs(chosen):
+    """Template parameters and deployment values of the chosen parameters a template uses."""
+    used = [c for c in chosen if c.path]
+    return ({c.name: {"type": c.template_type} for c in used},
+            {c.name: {"value": parameter(c.name)} for c in used})  # fmt: skip
+
+
+def _parameterized(chosen, extension):
+    """{path: parameter reference} of the chosen fields of the configuration (or of the extension)."""
+    return {c.path: parameter(c.name) for c in chosen if c.path and c.extension is extension}
+
+
 def _extension_definition(name, extension, chosen):
+    ext_chosen = [c for c in chosen if c.token == "effect" or c.extension]
     ext_name, ext_props = extension.get("name") or "flux", writable.writable_extension(extension)
-    params = {c.name: c.definition(name) for c in chosen if c.token == "effect"}
+    by_path = _parameterized(chosen, extension=True)
+    resource = templates.extension_resource(ext_name, with_parameters(ext_props, by_path))
     rule = _rule(EXTENSION_TYPE, _effect(chosen), {
-        "existenceCondition": existence.extension_condition(ext_props),
-        "deployment": templates.deployment([templates.extension_resource(ext_name, ext_props)])})
+        "existenceCondition": existence.extension_condition(ext_props, by_path),
+        "deployment": templates.deployment([resource], *_template_inputs(ext_chosen))})
     return _definition(f"{name}-flux-extension", f"microsoft.flux for Flux configuration '{name}'",
                        "Installs the microsoft.flux cluster extension with the settings it has on the cluster the "
-                       "definition was generated from.", {}, params, rule)  # fmt: skip
+                       "definition was generated from.", {}, {c.name: c.definition(name) for c in ext_chosen},
+                       rule)  # fmt: skip
 
 
 def _secret_wiring(properties, source_key, vault_secrets, key_vault):
@@ -115,28 +130,26 @@ def generate(configuration, extension, tokens=None, local_auth_ref=None, key_vau
     if local_auth_ref:
         properties[source_key] = secrets.use_local_secret(kind, properties[source_key], local_auth_ref)
     extra = 1 + len(vault_secrets) if vault_secrets else 0
-    chosen = parameters.select(tokens, parameters.candidates(properties), extra)
-    by_path = {c.path: parameter(c.name) for c in chosen if c.path}
-    condition, not_compared = existence.configuration_condition(properties, by_path)
-    resource_props = with_parameters(properties, by_path)
+    available = parameters.candidates(properties, writable.writable_extension(extension))
+    chosen = parameters.select(tokens, available, extra)
+    condition, not_compared = existence.configuration_condition(properties, _parameterized(chosen, False))
+    resource_props = with_parameters(properties, _parameterized(chosen, False))
     template_params, values, policy_params = _secret_wiring(resource_props, source_key, vault_secrets, key_vault)
-    template_params.update({c.name: {"type": c.template_type} for c in chosen if c.path})
-    values.update({c.name: {"value": parameter(c.name)} for c in chosen if c.path})
-    ext_name, ext_props = extension.get("name") or "flux", writable.writable_extension(extension)
-    resources = [templates.extension_resource(ext_name, ext_props),
-                 templates.configuration_resource(name, resource_props, ext_name)]  # fmt: skip
-    rule = _rule(FLUX_TYPE, _effect(chosen), {
-        "name": name, "existenceCondition": condition,
-        "deployment": templates.deployment(resources, template_params, values)})
-    params = {c.name: c.definition(name) for c in chosen}
-    params.update(policy_params)
+    chosen_params, chosen_values = _template_inputs(chosen)
+    extension_definition = _extension_definition(name, extension, chosen)
+    ext_resource = extension_definition["policyRule"]["then"]["details"]["deployment"]["properties"]["template"][
+        "resources"][0]
+    resources = [ext_resource, templates.configuration_resource(name, resource_props, ext_resource["name"])]
+    rule = _rule(FLUX_TYPE, _effect(chosen), {"name": name, "existenceCondition": condition, "deployment":
+                 templates.deployment(resources, {**template_params, **chosen_params}, {**values, **chosen_values})})
     metadata = {"fluxConfiguration": name, "notComparedFields": not_compared, "note": EXTENSION_NOTE}
     config_def = _definition(f"{name}-flux-configuration", f"Flux configuration '{name}'",
                              f"Creates the Flux configuration '{name}' ({kind}, {len(properties['kustomizations'])} "
                              "kustomizations) on every AKS and Arc cluster in scope, with its microsoft.flux "
-                             "extension.", metadata, params, rule)  # fmt: skip
+                             "extension.", metadata, {**{c.name: c.definition(name) for c in chosen}, **policy_params},
+                             rule)  # fmt: skip
     warnings = _warnings(not_compared, extension, local_auth_ref)
-    return Generated(name, _extension_definition(name, extension, chosen), config_def, warnings)
+    return Generated(name, extension_definition, config_def, warnings)
 
 
 def _warnings(not_compared, extension, local_auth_ref):

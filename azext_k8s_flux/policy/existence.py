@@ -73,7 +73,7 @@ def configuration_condition(properties, by_path):
     return {"allOf": checks}, not_compared
 
 
-def extension_condition(properties):
+def extension_condition(properties, by_path):
     """existenceCondition of microsoft.flux with the given writable properties (its settings compared key by
     key through the configurationSettings alias)."""
     checks = [{"field": extension_alias("extensionType"), "equals": "microsoft.flux"},
@@ -86,5 +86,6 @@ def extension_condition(properties):
         checks.append({"field": extension_alias("scope.cluster.releaseNamespace"), "equals": literal(namespace)})
     settings = f"field('{extension_alias('configurationSettings')}')"
     for key, value in (properties.get("configurationSettings") or {}).items():
-        checks.append({"value": f"[{_map_entry(settings, key, lambda v: v)}]", "equals": literal(value)})
+        expected = _expected(("configurationSettings", key), value, by_path)
+        checks.append({"value": f"[{_map_entry(settings, key, lambda v: v)}]", "equals": expected})
     return {"allOf": checks}

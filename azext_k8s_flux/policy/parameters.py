@@ -1,8 +1,9 @@
 """Which fields of a configuration may become policy parameters, and the user's choice of them.
 
 Every scalar the definition writes can be a parameter: the configuration's own fields (namespace, scope,
-suspend, ...), each field of its source (url, branch, syncIntervalInSeconds, ...) and each field of each
-kustomization (`apps.path`, `infra.prune`, ...), plus `effect`. What is not chosen is written as a literal.
+suspend, ...), each field of its source (url, branch, syncIntervalInSeconds, ...), each field of each
+kustomization (`apps.path`, `infra.prune`, ...), each microsoft.flux setting (`settings.multiTenancy.enforce`),
+plus `effect`. What is not chosen is written as a literal.
 """
 
 import difflib
@@ -25,6 +26,7 @@ class Candidate:
     name: str  # the policy (and template) parameter name
     path: tuple  # where the value sits in the configuration's properties; () for effect
     value: object  # the configuration's current value: the parameter's default
+    extension: bool = False  # the path is in the microsoft.flux extension's properties instead
 
     @property
     def policy_type(self):
@@ -38,9 +40,10 @@ class Candidate:
 
     def definition(self, configuration_name):
         where = ".".join(self.path) if self.path else "the policy effect"
+        owner = "its microsoft.flux extension" if self.extension else "the Flux configuration"
         spec = {"type": self.policy_type, "defaultValue": self.value,
                 "metadata": {"displayName": self.token,
-                             "description": f"{where} of the Flux configuration '{configuration_name}'."}}
+                             "description": f"{where} of {owner} ('{configuration_name}')."}}
         if self.token == "effect":
             spec["allowedValues"] = list(EFFECTS)
             spec["metadata"]["description"] = ("DeployIfNotExists creates or repairs what is missing or different, "
@@ -63,8 +66,8 @@ def _leaves(node, prefix=()):
             yield (*prefix, key), value
 
 
-def candidates(properties):
-    """{token lower-cased: Candidate} of a configuration's writable properties."""
+def candidates(properties, extension_properties):
+    """{token lower-cased: Candidate} of a configuration's and its extension's writable properties."""
     found = [Candidate("effect", "effect", (), "DeployIfNotExists")]
     found += [Candidate(k, k, (k,), properties[k]) for k in _TOP_LEVEL if k in properties]
     source_key = KINDS[properties["sourceKind"]].property
@@ -77,6 +80,9 @@ def candidates(properties):
         for path, value in _leaves(body):
             found.append(Candidate(f"{name}.{'.'.join(path)}", _camel("kustomization", name, *path),
                                    ("kustomizations", name, *path), value))
+    for key, value in (extension_properties.get("configurationSettings") or {}).items():
+        found.append(Candidate(f"settings.{key}", _camel("setting", key), ("configurationSettings", key), value,
+                               extension=True))
     return {c.token.lower(): c for c in found}
 
 

@@ -7,7 +7,6 @@ parameters, for AKS and Arc clusters alike.
 
 from azext_k8s_flux import _sdk
 from azext_k8s_flux.policy.aliases import EXTENSION_TYPE, FLUX_TYPE
-from azext_k8s_flux.policy.values import literal
 
 SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
 _IS_ARC = "contains(toLower(parameters('clusterResourceType')), 'connectedclusters')"
@@ -23,13 +22,13 @@ CLUSTER_VALUES = {"clusterName": {"value": "[field('name')]"}, "clusterResourceT
 
 
 def extension_resource(name, properties):
-    """microsoft.flux as installed: Arc clusters give the extension a system-assigned identity, as the
-    k8s-extension command does; AKS assigns its own."""
+    """microsoft.flux as installed (`properties` with its parameters in place): Arc clusters give the extension a
+    system-assigned identity, as the k8s-extension command does; AKS assigns its own."""
     return {
         "type": EXTENSION_TYPE, "apiVersion": _sdk.EXTENSIONS_API_VERSION, "name": name,
         "scope": _SCOPE,
         "identity": f"[if({_IS_ARC}, createObject('type', 'SystemAssigned'), json('null'))]",
-        "properties": literal(properties),
+        "properties": properties,
     }  # fmt: skip
 
 

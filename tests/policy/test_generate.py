@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.policy.cases import KUSTOMIZATIONS, VAULT
-from tests.policy.deploying import condition_of, defaults, deploy
+from tests.policy.deploying import condition_of, defaults, deploy, the_flux_extension
 from tests.policy.policy_rules import holds
 from tests.v1.helpers import last_seq
 
@@ -232,3 +232,27 @@ def test_table_output(cli, configured, tmp_path):
                                              ["Initiative", "fleet-config-flux", "4"]]  # fmt: skip
     written = generate(cli, cluster, f"--output-dir {tmp_path} -o table").stdout
     assert str(tmp_path / "initiative.params.json") in written
+
+
+def test_an_extension_setting_as_a_parameter_reaches_both_definitions(cli, new_cluster, arm, secret_files):
+    cluster = new_cluster("managedClusters")
+    cli(f"k8s-extension create {cluster.args} -n flux --extension-type microsoft.flux "
+        "--configuration-settings multiTenancy.enforce=false -o none")  # fmt: skip
+    cli(f"k8s-configuration flux create {cluster.args} -n fleet-config --namespace fleet-config {GIT} "
+        f"{KUSTOMIZATIONS} -o none")  # fmt: skip
+    result = generate(cli, cluster, "--parameters url settings.multiTenancy.enforce effect").json
+    extension, configuration = result["definitions"]
+    assert set(extension["parameters"]) == {"settingMultiTenancyEnforce", "effect"}
+    assert extension["parameters"]["settingMultiTenancyEnforce"]["defaultValue"] == "false"
+    assert set(configuration["parameters"]) == {"url", "settingMultiTenancyEnforce", "effect"}
+    assert result["initiative"]["definitions"][0]["parameters"] == {
+        "settingMultiTenancyEnforce": {"value": "[parameters('settingMultiTenancyEnforce')]"},
+        "effect": {"value": "[parameters('effect')]"}}
+    for definition in (extension, configuration):
+        target = new_cluster("connectedClusters")
+        deploy(arm, definition, target, f"{target.name}-setting", settingMultiTenancyEnforce="true")
+        installed = the_flux_extension(target)
+        assert installed["properties"]["configurationSettings"] == {"multiTenancy.enforce": "true"}
+        assigned = defaults(extension, settingMultiTenancyEnforce="true")
+        assert holds(condition_of(extension), installed, assigned)
+        assert not holds(condition_of(extension), installed, defaults(extension))
