@@ -46,3 +46,19 @@ def deploy(arm, definition, target, name, **assigned):
 
 def the_flux_extension(cluster):
     return next(e for e in cluster.list("extensions") if e["properties"]["extensionType"] == "microsoft.flux")
+
+
+def engine_verdict(definition, cluster, related, **assigned):
+    """Whether the emulator's own Azure Policy engine (arm_emulator/policy) finds `cluster` compliant with the
+    definition, given its `related` resources; None where the checkout has no such engine yet."""
+    try:
+        from arm_emulator.policy import evaluate, validate_definition
+    except ImportError:
+        return None
+    properties = {k: v for k, v in definition.items() if k != "name"}
+    validate_definition(properties, definition["name"])
+    resource = {**cluster_resource(cluster), "id": cluster.path(), "location": "eastus"}
+    given = {name: {"value": value} for name, value in assigned.items()}
+    found = evaluate(properties, given, resource,
+                     lambda type_name, *_: [r for r in related if r["type"].lower() == type_name.lower()])
+    return found.compliant

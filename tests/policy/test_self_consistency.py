@@ -12,7 +12,7 @@ import copy
 import pytest
 
 from tests.policy.cases import CASES, KUSTOMIZATIONS, other_type
-from tests.policy.deploying import condition_of, defaults, deploy, the_flux_extension
+from tests.policy.deploying import condition_of, defaults, deploy, engine_verdict, the_flux_extension
 from tests.policy.policy_rules import holds
 
 pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
@@ -37,12 +37,15 @@ def test_the_deployed_configuration_satisfies_the_existence_condition(cli, new_c
     assert holds(condition_of(definition), created, defaults(definition))
     extension = the_flux_extension(target)
     assert holds(condition_of(extension_definition), extension, defaults(extension_definition))
+    assert engine_verdict(definition, target, [created]) in (True, None)  # None: no arm_emulator/policy here
+    assert engine_verdict(extension_definition, target, [extension]) in (True, None)
     assert set(created["properties"]["kustomizations"]) == {"infra", "apps"}
     assert created["properties"]["kustomizations"]["apps"]["dependsOn"] == ["infra"]
 
     drifted = copy.deepcopy(created)
     drifted["properties"]["kustomizations"]["apps"]["path"] = "./apps/production"
     assert not holds(condition_of(definition), drifted, defaults(definition))
+    assert engine_verdict(definition, target, [drifted]) in (False, None)
     failed = copy.deepcopy(created)
     failed["properties"]["provisioningState"] = "Failed"
     assert not holds(condition_of(definition), failed, defaults(definition))
