@@ -11,5 +11,6 @@ from azext_k8s_flux import (  # noqa: F401  (each module registers its entries o
     _help_source_control,
     _help_wait,
 )
+from azext_k8s_flux.policy import _help as _help_policy  # noqa: F401
 
 __all__ = ["helps"]

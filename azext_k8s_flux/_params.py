@@ -51,6 +51,7 @@ _GROUP_MODULES = (
     ("k8s-configuration flux wait", None),
     ("k8s-configuration flux status", "_params_fleet"),
     ("k8s-configuration flux wait-rollout", "_params_fleet"),
+    ("k8s-configuration flux policy", "policy._params"),
     ("k8s-configuration flux", "_params_flux"),
     ("k8s-configuration", "_params_source_control"),
 )
@@ -71,6 +72,7 @@ ALL_GROUP_MODULES = (
     "_params_check_manifests",
     "_params_wait",
     "_params_fleet",
+    "policy._params",
 )
 
 

@@ -39,6 +39,7 @@ def load_command_table(loader, _):
 
     _extension_types_group(loader)
     _fleet_commands(loader)
+    _policy_commands(loader)
 
     with loader.command_group(
         "k8s-configuration",
@@ -136,3 +137,19 @@ def _fleet_commands(loader):
         g.custom_command("wait-rollout", "flux_wait_rollout", table_transformer=table("rollout_table"))
     with loader.command_group("k8s-extension", custom_command_type=fleet("audit")) as g:
         g.custom_command("status", "extension_fleet_status", table_transformer=table("extension_status_table"))
+
+
+def _policy_commands(loader):
+    """Azure Policy definitions generated from a configuration (azext_k8s_flux/policy)."""
+    with loader.command_group(
+        "k8s-configuration flux policy",
+        custom_command_type=CliCommandType(operations_tmpl="azext_k8s_flux.policy.command#{}"),
+        client_factory=cf_flux_configurations,
+    ) as g:
+        g.custom_command("generate", "flux_policy_generate", table_transformer=_policy_table)
+
+
+def _policy_table(result):
+    from azext_k8s_flux.policy.tables import generated_table
+
+    return generated_table(result)

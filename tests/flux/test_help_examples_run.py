@@ -389,8 +389,10 @@ EXPECTED = {
 # Examples meant for a terminal, where the command asks before it changes something.
 PROMPTED = {MIGRATE_HTTPS}
 
-# The fleet commands' examples need a fleet: tests/fleet/test_help_examples.py runs them.
-FLEET = {"k8s-configuration flux status", "k8s-configuration flux wait-rollout"}
+# The fleet commands' examples need a fleet: tests/fleet/test_help_examples.py runs them; tests/policy runs the
+# policy generator's.
+FLEET = {"k8s-configuration flux status", "k8s-configuration flux wait-rollout",
+         "k8s-configuration flux policy generate"}
 EXAMPLES = [pytest.param(command, example, id=f"{command[len('k8s-configuration '):]}: {example['name']}")
             for command, example in examples("k8s-configuration") if command not in FLEET]  # fmt: skip
 
