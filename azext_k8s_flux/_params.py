@@ -47,6 +47,7 @@ _GROUP_MODULES = (
     ("k8s-configuration flux wait", None),
     ("k8s-configuration flux status", "_params_fleet"),
     ("k8s-configuration flux wait-rollout", "_params_fleet"),
+    ("k8s-configuration flux export", "_params_export"),
     ("k8s-configuration flux", "_params_flux"),
     ("k8s-configuration", "_params_source_control"),
 )
@@ -67,6 +68,7 @@ ALL_GROUP_MODULES = (
     "_params_check_manifests",
     "_params_wait",
     "_params_fleet",
+    "_params_export",
 )
 
 
