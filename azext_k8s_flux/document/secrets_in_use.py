@@ -60,10 +60,11 @@ def _blob(source, _properties):
 
 
 def _oci(source, _properties):
+    """TLS material is answered as set (masked or redacted, never the value), unset ones as null or absent."""
     from azext_k8s_flux.flux_model import fields
 
     return [(f.name, None) for f in fields()
-            if OCI in f.kinds and f.secret and f.api and value_at(source, f.api)]  # fmt: skip
+            if OCI in f.kinds and f.secret and f.api and value_at(source, f.api) is not None]  # fmt: skip
 
 
 _RULES = {GIT: _git, BUCKET: _bucket, BLOB: _blob, OCI: _oci}
