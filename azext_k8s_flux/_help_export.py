@@ -15,16 +15,15 @@ long-summary: >
     fill in, {env: VARIABLE} or {file: PATH} in the document and a securestring parameter in the template.
     Fields the service fills with its default are left out. The text is printed as it is, or written to --file.
 examples:
-  - name: Export a configuration as a document, then apply it to another cluster.
-    text: |
-        az k8s-configuration flux export -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
-          --file cluster-config.yaml
-        az k8s-configuration flux create -g $RG -c other-cluster -t connectedClusters -n cluster-config \\
-          --file cluster-config.yaml
-  - name: Export as an ARM template and deploy it to an AKS cluster, the HTTPS key given as a parameter.
+  - name: Print the configuration as a document (YAML).
+    text: az k8s-configuration flux export -g $RG -c $CLUSTER -t connectedClusters -n cluster-config
+  - name: >-
+      Write it as an ARM template and deploy that with az deployment (clusterName and clusterType choose the
+      cluster); each secret the configuration uses is a securestring parameter, given here in a parameters file
+      ({"parameters": {"httpsKey": {"value": "..."}}}) so that it is not on the command line.
     text: |
         az k8s-configuration flux export -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
           --format arm --file cluster-config.json
         az deployment group create -g $RG --template-file cluster-config.json \\
-          --parameters clusterName=my-aks clusterType=managedClusters httpsKey=@git-token.txt
+          --parameters clusterName=$CLUSTER clusterType=connectedClusters --parameters @flux-secrets.json
 """

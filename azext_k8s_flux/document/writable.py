@@ -41,7 +41,9 @@ def put_at(target, source, dotted, value):
 
 
 def _kept(value, default):
-    return value is not None and value != default
+    """Chosen, not filled in: the service answers unset lists and maps as null or empty (REST spec examples show
+    `dependsOn: []`)."""
+    return value not in (None, [], {}) and value != default
 
 
 def source_kind(properties):

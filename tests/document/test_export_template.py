@@ -25,7 +25,7 @@ HTTPS = {
                       "sshKnownHosts": None, "httpsUser": "deploy", "httpsCACert": "Q0EtQ0VSVA==", "localAuthRef": None,
                       "provider": "Generic"},
     "bucket": None, "azureBlob": None, "ociRepository": None,
-    "kustomizations": {"apps": {"name": "apps", "path": "./apps", "dependsOn": None, "timeoutInSeconds": 600,
+    "kustomizations": {"apps": {"name": "apps", "path": "./apps", "dependsOn": [], "timeoutInSeconds": 600,
                                 "syncIntervalInSeconds": 600, "retryIntervalInSeconds": None, "prune": True,
                                 "force": False, "wait": True, "postBuild": {"substitute": {"REGION": "westeurope"},
                                                                            "substituteFrom": None}}},
