@@ -89,7 +89,7 @@ def test_arm_export_deletes_and_deploys_back_to_the_same_configuration(az, emula
         assert HTTPS_KEY not in text
 
 
-def test_a_template_parameter_left_out_or_empty_is_refused_by_arm(az, configured, tmp_path):
+def test_a_template_parameter_left_out_or_empty_is_refused_by_arm_and_given_it_deploys(az, configured, tmp_path):
     template_file = tmp_path / "fleet.json"
     az(f"k8s-configuration flux export {configured.args} -n fleet --format arm --file {template_file}")
     deploy = (f"deployment group create -g {TEST_RESOURCE_GROUP} --template-file {template_file} "
@@ -101,6 +101,10 @@ def test_a_template_parameter_left_out_or_empty_is_refused_by_arm(az, configured
     assert "for the template parameter 'httpsKey'" in empty.stderr
     assert "Length of the value should be greater than or equal to '1'" in empty.stderr
     assert "Traceback" not in missing.stderr + empty.stderr
+    given = az(f"{deploy} httpsKey={HTTPS_KEY} -o json")
+    assert given.json["properties"]["provisioningState"] == "Succeeded"
+    assert given.json["properties"]["parameters"]["httpsKey"] == {"type": "SecureString"}
+    assert HTTPS_KEY not in given.stdout
 
 
 def _leaves(node, path=()):
