@@ -25,5 +25,6 @@ examples:
         az k8s-configuration flux export -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
           --format arm --file cluster-config.json
         az deployment group create -g $RG --template-file cluster-config.json \\
-          --parameters clusterName=$CLUSTER clusterType=connectedClusters --parameters @flux-secrets.json
+          --parameters clusterName=$CLUSTER clusterType=connectedClusters \\
+          --parameters @flux-secrets.json
 """
