@@ -72,10 +72,15 @@ _RULES = {GIT: _git, BUCKET: _bucket, BLOB: _blob, OCI: _oci}
 
 def secrets_in_use(properties):
     """[SecretInUse] of a configuration's properties (flattened `flux show` output or API `properties`)."""
-    from azext_k8s_flux.flux_model import field_named
+    from azext_k8s_flux.flux_model import field_named, fields
 
     kind = source_kind(properties)
     if kind is None:
         return []
     source = find(properties, kind.property)[1] or {}
-    return [SecretInUse(field_named(name), alternative) for name, alternative in _RULES[kind.api](source, properties)]
+    found = _RULES[kind.api](source, properties)
+    # A service that answers with the protected keys (values blanked, as extensions do) names them itself.
+    answered = find(properties, "configurationProtectedSettings")[1] or {}
+    found += [(f.name, None) for f in fields() if kind.api in f.kinds and f.protected in answered
+              and f.name not in {name for name, _ in found}]  # fmt: skip
+    return [SecretInUse(field_named(name), alternative) for name, alternative in found]

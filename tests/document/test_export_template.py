@@ -102,3 +102,15 @@ def test_without_microsoft_flux_the_template_installs_it_with_defaults():
     deployed = list(_deployed(BLOB, {"accountKey": m.ACCOUNT_KEY}, extension=None).values())
     assert deployed[0][0]["properties"] == {"extensionType": "microsoft.flux", "autoUpgradeMinorVersion": True,
                                             "releaseTrain": "Stable", "configurationSettings": {}}
+
+
+def test_protected_keys_the_service_answers_with_are_parameters_too():
+    answered = {**HTTPS, "gitRepository": {**HTTPS["gitRepository"], "httpsUser": None},
+                "configurationProtectedSettings": {"httpsKey": ""}}  # fmt: skip
+    template = arm_template("fleet", answered, EXTENSION)
+    assert template["parameters"]["httpsKey"] == {
+        "type": "securestring", "minLength": 1,
+        "metadata": {"description": "The value of --https-key: Password or token for HTTPS authentication (with "
+                                    "--https-user)."}}  # fmt: skip
+    assert template["resources"][1]["properties"]["configurationProtectedSettings"] == {
+        "httpsKey": "[base64(parameters('httpsKey'))]"}
