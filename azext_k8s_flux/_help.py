@@ -4,6 +4,7 @@ from knack.help_files import helps
 
 from azext_k8s_flux import (  # noqa: F401  (each module registers its entries on import)
     _help_check_manifests,
+    _help_export,
     _help_extension,
     _help_extension_types,
     _help_fleet,

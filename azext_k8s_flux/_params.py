@@ -52,6 +52,7 @@ _GROUP_MODULES = (
     ("k8s-configuration flux status", "_params_fleet"),
     ("k8s-configuration flux wait-rollout", "_params_fleet"),
     ("k8s-configuration flux policy", "policy._params"),
+    ("k8s-configuration flux export", "_params_export"),
     ("k8s-configuration flux", "_params_flux"),
     ("k8s-configuration", "_params_source_control"),
 )
@@ -73,6 +74,7 @@ ALL_GROUP_MODULES = (
     "_params_wait",
     "_params_fleet",
     "policy._params",
+    "_params_export",
 )
 
 

@@ -72,6 +72,13 @@ def load_command_table(loader, _):
     ) as g:
         g.custom_command("migrate", "flux_migrate", table_transformer=_table("migrate_table"))
 
+    with loader.command_group(
+        "k8s-configuration flux",
+        custom_command_type=CliCommandType(operations_tmpl="azext_k8s_flux.document.export#{}"),
+        client_factory=cf_flux_configurations,
+    ) as g:
+        g.custom_command("export", "flux_export")
+
     with loader.command_group("k8s-configuration flux", custom_command_type=_operations("check_manifests")) as g:
         g.custom_command("check-manifests", "flux_check_manifests", table_transformer=_table("check_manifests_table"))
 

@@ -100,6 +100,15 @@ def arrange(cli, cluster, tmp_path, command, argv):
         arrange_migrate(cluster, tmp_path, option)
     elif verb in ("list", "show", "delete"):
         seed_v1(cluster, **{"cluster-config": CLUSTER_CONFIG})
+    elif verb == "flux export":
+        arrange_export(cli, cluster, tmp_path)
+
+
+def arrange_export(cli, cluster, tmp_path):
+    """A configuration with an HTTPS key, and the parameters file the deployment example names."""
+    (tmp_path / "token.txt").write_text(m.HTTPS_KEY + "\n")
+    flux_config(cli, cluster, source=f"-u {REPO} --branch main --https-user git --https-key-file token.txt")
+    (tmp_path / "flux-secrets.json").write_text(json.dumps({"parameters": {"httpsKey": {"value": m.HTTPS_KEY}}}))
 
 
 # --- what each example promises ---------------------------------------------------------------------------------
@@ -304,6 +313,23 @@ def check_migrated_https(results, cluster, tmp_path, requests):
     assert not (tmp_path / "migration.json").exists()  # removed once the migration finished
 
 
+def check_export_yaml(results, cluster, tmp_path, requests):
+    import yaml
+
+    document = yaml.safe_load(results[0].stdout)
+    assert document["name"] == "cluster-config" and document["gitRepository"]["httpsUser"] == "git"
+    assert document["configurationProtectedSettings"] == {"httpsKey": {"env": "FLUX_HTTPS_KEY"}}
+    assert requests == [("GET", "fluxconfigurations/cluster-config")]
+
+
+def check_export_arm_deployed(results, cluster, tmp_path, requests):
+    template = json.loads((tmp_path / "cluster-config.json").read_text())
+    assert template["parameters"]["httpsKey"]["type"] == "securestring"
+    assert results[1].json["properties"]["provisioningState"] == "Succeeded"
+    assert _flux(cluster, "cluster-config")["gitRepository"]["httpsUser"] == "git"
+    assert m.HTTPS_KEY not in results[0].output + results[1].output + json.dumps(template)
+
+
 def check_v1_list(results, cluster, tmp_path, requests):
     assert "cluster-config" in results[0].stdout and "git@github.com:contoso/gitops" in results[0].stdout
 
@@ -333,6 +359,10 @@ MIGRATE_HTTPS = ("Migrate a private HTTPS repository after a confirmation, keepi
                  "./migration.json until the migration has finished (run the same command again to continue an "
                  "interrupted run).")
 
+EXPORT_ARM = ("Write it as an ARM template and deploy that with az deployment (clusterName and clusterType choose the "
+              "cluster); each secret the configuration uses is a securestring parameter, given here in a parameters "
+              'file ({"parameters": {"httpsKey": {"value": "..."}}}) so that it is not on the command line.')
+
 # (command, example name) -> (exit code of each az line, check)
 EXPECTED = {
     ("flux create", "Follow a public Git repository with two kustomizations; apps waits for infra, both prune."):
@@ -354,6 +384,8 @@ EXPECTED = {
     ("flux show", "Show the source and compliance as a table."): ([0], check_show_table),
     ("flux show", "Only the compliance state."): ([0], check_show_compliance),
     ("flux list", "List as a table."): ([0], check_flux_list_table),
+    ("flux export", "Print the configuration as a document (YAML)."): ([0], check_export_yaml),
+    ("flux export", EXPORT_ARM): ([0, 0], check_export_arm_deployed),
     ("flux kustomization create", "Add a kustomization that waits for infra."): ([0], check_kustomization_created),
     ("flux kustomization update", "Turn prune off."): ([0], check_prune_off),
     ("flux kustomization delete", "Delete without a prompt."): ([0], check_kustomization_deleted),
@@ -409,7 +441,10 @@ def _shell_words(argv, cluster):
     if cluster:
         placeholders = {"my-rg": cluster.resource_group, "my-cluster": cluster.name, "my-aks": cluster.name,
                         "$RG": cluster.resource_group, "$CLUSTER": cluster.name}
-    return [os.path.expanduser(w) if w.startswith("~/") else placeholders.get(w, w) for w in argv]
+    words = [os.path.expanduser(w) if w.startswith("~/") else placeholders.get(w, w) for w in argv]
+    for variable in ("$RG", "$CLUSTER"):  # also inside a word: --parameters clusterName=$CLUSTER
+        words = [w.replace(variable, placeholders[variable]) if placeholders else w for w in words]
+    return words
 
 
 def _requests_since(emulator, seq):
