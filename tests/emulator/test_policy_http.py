@@ -12,6 +12,7 @@ from policy_http_helpers import (
     READER,
     REPO,
     ROLE_API,
+    SUB,
     WEST,
     assign,
     cluster_path,
@@ -211,3 +212,18 @@ def test_new_cluster_gets_the_configuration_and_a_deleted_one_is_restored(arm):
     again = remediate(arm, rg_path(EAST), "second", assignment["id"], mode="ReEvaluateCompliance")
     assert again["properties"]["deploymentStatus"]["totalDeployments"] == 1
     assert arm.get(config_path(EAST, "edge-01"), FLUX_API).json()["properties"]["gitRepository"]["url"] == REPO
+
+
+def test_resource_graph_lists_the_policy_states(arm):
+    flux_id, _, _ = put_definitions(arm)
+    assignment = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}).json()
+    query = ("policyresources | where type == 'microsoft.policyinsights/policystates' "
+             "| extend state = tostring(properties.complianceState) "
+             "| project resourceId = tostring(properties.resourceId), resourceGroup, state, "
+             "assignment = tostring(properties.policyAssignmentId) | order by resourceId asc")
+    answer = arm.call("POST", "/providers/Microsoft.ResourceGraph/resources", "2022-10-01",
+                      {"query": query, "subscriptions": [SUB]})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["data"] == [{"resourceId": cluster_path(EAST, f"edge-{i:02d}"),
+                                      "resourceGroup": EAST, "state": "NonCompliant",
+                                      "assignment": assignment["id"]} for i in range(3)]
