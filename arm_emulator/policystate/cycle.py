@@ -17,17 +17,15 @@ from . import assignments, deploy, remediations, scan
 from .members import in_scope
 
 LOG = logging.getLogger("arm_emulator")
-_NEXT = "policy_next_evaluation"
+_NEXT: dict[int, float] = {}  # store -> when the next evaluation is due (in memory: a restart evaluates at once)
 _AUTO_KEPT = 200  # automatic deployments an assignment remembers (its "_auto" list)
 
 
 def settle(ctx: Context) -> None:
     remediations.settle(ctx)
-    due = ctx.store.meta_get(_NEXT)
-    if due is not None and ctx.now() < due:
+    if ctx.now() < _NEXT.get(id(ctx.store), 0.0):
         return
-    with ctx.store.tx():
-        ctx.store.meta_set(_NEXT, ctx.now() + ctx.settings.policy_evaluation_delay)
+    _NEXT[id(ctx.store)] = ctx.now() + ctx.settings.policy_evaluation_delay
     for assignment in ctx.store.under("/subscriptions", assignments.KIND):
         evaluate(ctx, assignment, deploy_new=True)
 
@@ -46,7 +44,10 @@ def evaluate(ctx: Context, assignment: Resource, deploy_new: bool = False) -> No
             if entry["error"]:
                 LOG.warning("policy deployment for %s failed: %s", resource.id, entry["error"]["message"])
             started.append(entry)
-    assignment.body["_seen"] = sorted(r.key for r in in_scope(ctx, assignment))
+    now_seen = sorted(r.key for r in in_scope(ctx, assignment))
+    if now_seen == assignment.body.get("_seen") and not started:
+        return  # nothing new: no write
+    assignment.body["_seen"] = now_seen
     assignment.body["_auto"] = ((assignment.body.get("_auto") or []) + started)[-_AUTO_KEPT:]
     with ctx.store.tx():
         ctx.store.put(assignment)

@@ -50,11 +50,19 @@ def scan(ctx: Context, assignment: Resource) -> list[tuple[Member, Resource, Any
                 continue
             results.append((member, res, outcome))
             rows.append(_state(assignment, member, body, outcome, now))
+    if _unchanged(ctx, assignment, rows):
+        return results  # the same outcome as last time: the states (and their timestamps) stay
     with ctx.store.tx():
         ctx.store.delete_tree(states_key(assignment))
         for row in rows:
             ctx.store.put(row)
     return results
+
+
+def _unchanged(ctx: Context, assignment: Resource, rows: list[Resource]) -> bool:
+    def plain(states: list[Resource]) -> dict[str, dict[str, Any]]:
+        return {r.key: {k: v for k, v in r.body.items() if k != "timestamp"} for r in states}
+    return plain(ctx.store.under(states_key(assignment), KIND)) == plain(rows)
 
 
 def _state(assignment: Resource, member: Member, body: dict[str, Any], outcome: Any, now: float) -> Resource:
