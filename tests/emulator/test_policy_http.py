@@ -227,3 +227,50 @@ def test_resource_graph_lists_the_policy_states(arm):
     assert answer.json()["data"] == [{"resourceId": cluster_path(EAST, f"edge-{i:02d}"),
                                       "resourceGroup": EAST, "state": "NonCompliant",
                                       "assignment": assignment["id"]} for i in range(3)]
+
+
+def test_initiative_remediation_needs_a_member_reference(arm):
+    _, _, set_id = put_definitions(arm)
+    assignment = assign(arm, EAST, "edge-set", set_id, {"repositoryUrl": REPO, "multiTenancyEnforce": "true"},
+                        identity={"type": "SystemAssigned"}, location="eastus").json()
+    grant(arm, rg_path(EAST), assignment["identity"]["principalId"])
+    path = rg_path(EAST, "/providers/Microsoft.PolicyInsights/remediations/fix")
+    missing = arm.put(path, "2021-10-01", {"properties": {"policyAssignmentId": assignment["id"]}})
+    assert missing.status_code == 400
+    assert "fluxExtension, fluxConfiguration" in missing.json()["error"]["message"]
+    unknown = arm.put(path, "2021-10-01", {"properties": {"policyAssignmentId": assignment["id"],
+                                                         "policyDefinitionReferenceId": "nope"}})
+    assert (unknown.status_code, unknown.json()["error"]["code"]) == (400, "InvalidPolicyDefinitionReferenceId")
+    states = query_states(arm, rg_path(EAST))["value"]
+    assert sorted({s["policyDefinitionReferenceId"] for s in states}) == ["fluxConfiguration", "fluxExtension"]
+    assert {s["policySetDefinitionId"] for s in states} == {set_id}
+    done = remediate(arm, rg_path(EAST), "fix-ext", assignment["id"], reference="fluxExtension")
+    assert done["properties"]["provisioningState"] == "Succeeded"
+    settings = arm.get(f"{cluster_path(EAST, 'edge-02')}/providers/Microsoft.KubernetesConfiguration/extensions/flux",
+                       FLUX_API).json()["properties"]["configurationSettings"]
+    assert settings == {"multiTenancy.enforce": "true"}  # the set's parameter reached its member
+    summary = summarize(arm, rg_path(EAST))["value"][0]["policyAssignments"][0]
+    by_member = {d["policyDefinitionReferenceId"]: d["results"]["nonCompliantResources"]
+                 for d in summary["policyDefinitions"]}
+    assert by_member == {"fluxExtension": 0, "fluxConfiguration": 3}
+    listed = arm.get(rg_path(EAST, "/providers/Microsoft.PolicyInsights/remediations"), "2021-10-01").json()
+    assert [r["name"] for r in listed["value"]] == ["fix-ext"]
+    assert arm.delete(rg_path(EAST, "/providers/Microsoft.PolicyInsights/remediations/fix-ext"),
+                      "2021-10-01").status_code == 200
+    ended = arm.call("POST", rg_path(EAST, "/providers/Microsoft.PolicyInsights/remediations/fix-ext/cancel"),
+                     "2021-10-01")
+    assert (ended.status_code, ended.json()["error"]["code"]) == (404, "RemediationNotFound")
+
+
+def test_a_running_remediation_can_be_canceled(arm):
+    flux_id, _, _ = put_definitions(arm)
+    assignment = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}, identity={"type": "SystemAssigned"},
+                        location="eastus").json()
+    path = rg_path(EAST, "/providers/Microsoft.PolicyInsights/remediations/stop-me")
+    assert arm.put(path, "2021-10-01", {"properties": {"policyAssignmentId": assignment["id"]}}).status_code == 201
+    canceled = arm.call("POST", path + "/cancel", "2021-10-01")
+    assert canceled.json()["properties"]["provisioningState"] == "Cancelling"
+    assert arm.wait(path, "2021-10-01", lambda b: b["properties"]["provisioningState"] == "Canceled")[
+        "properties"]["provisioningState"] == "Canceled"
+    again = arm.call("POST", path + "/cancel", "2021-10-01")
+    assert (again.status_code, again.json()["error"]["code"]) == (400, "InvalidCancelRemediationRequest")
