@@ -22,6 +22,7 @@ from . import (
     deployments,
     extension_types,
     policy_authorization,
+    policy_graph,
     policy_insights,
     policy_routes,
     resourcegraph,
@@ -64,6 +65,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         return await deployments.handle(ctx, request, deployment)
     if resourcegraph.match(request.path):
         return await resourcegraph.handle(ctx, request)
+    if policy_graph.match(request.path):
+        return await policy_graph.handle(ctx, request)
     if (policy := policy_routes.match(request.path)) is not None:
         _settle_all(ctx)
         handler = policy_insights if policy.namespace == INSIGHTS else policy_authorization

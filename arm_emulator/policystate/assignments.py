@@ -182,3 +182,17 @@ def effective_parameters(definition: Resource, given: dict[str, Any]) -> dict[st
         elif "defaultValue" in (spec or {}):
             values[pname] = spec["defaultValue"]
     return values
+
+
+def identities(ctx: Context, principal_ids: list[str]) -> list[dict[str, Any]]:
+    """Microsoft Graph's service principals of the assignments' managed identities among ``principal_ids``."""
+    wanted = {str(p).lower() for p in principal_ids}
+    found = []
+    for res in ctx.store.under("/subscriptions", KIND):
+        principal = (res.body.get("identity") or {}).get("principalId")
+        if principal and principal.lower() in wanted:
+            app_id = str(uuid.uuid5(uuid.NAMESPACE_URL, res.key))
+            found.append({"@odata.type": "#microsoft.graph.servicePrincipal", "id": principal, "appId": app_id,
+                          "displayName": res.id.rsplit("/", 1)[-1], "servicePrincipalType": "ManagedIdentity",
+                          "servicePrincipalNames": [app_id, f"https://identity.azure.net/{app_id}"]})
+    return found

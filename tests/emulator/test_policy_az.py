@@ -91,8 +91,11 @@ def test_initiative_rolls_out_to_exactly_one_group_and_follows_new_clusters(worl
                     "edge-flux", "--params", values, "--mi-system-assigned", "--role", "Contributor",
                     "--identity-scope", scope, "--location", "eastus", "-o", "json").json
     principal = assignment["identity"]["principalId"]
-    roles = az("role", "assignment", "list", "--scope", scope, "--fill-principal-name", "false", "-o", "json").json
+    roles = az("role", "assignment", "list", "--scope", scope, "-o", "json").json
     assert [(r["principalId"], r["roleDefinitionName"]) for r in roles] == [(principal, "Contributor")]
+    assert roles[0]["principalName"]  # the identity is known to Microsoft Graph's getByIds
+    table = az("role", "assignment", "list", "--scope", scope, "-o", "table").stdout
+    assert roles[0]["principalName"] in table and "Contributor" in table
 
     summary = az("policy", "state", "summarize", "-g", EAST, "-o", "json").json
     assert summary["results"]["nonCompliantResources"] == 4
