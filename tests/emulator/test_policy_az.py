@@ -166,3 +166,35 @@ def test_az_reports_an_unknown_definition_and_a_missing_location(world, tmp_path
                      "--params", json.dumps({"repositoryUrl": {"value": REPO}}), "--mi-system-assigned", expect=1)
     assert "LocationRequired" in no_location.stderr
     assert "Traceback" not in no_location.stderr
+
+
+def test_a_deleted_configuration_is_non_compliant_until_the_next_remediation(world, tmp_path):
+    emulator, env, arm, clusters = world
+    az = az_in(env)
+    if "edge-flux-config" not in az("policy", "definition", "list", "--query", "[].name", "-o", "json").json:
+        define(az, tmp_path)
+    scope = f"/subscriptions/{arm.subscription}/resourceGroups/{WEST}"
+    az("policy", "assignment", "create", "-n", "west-flux", "-g", WEST, "--policy", "edge-flux-config",
+       "--params", json.dumps({"repositoryUrl": {"value": REPO}}), "--mi-system-assigned", "--role", "Contributor",
+       "--identity-scope", scope, "--location", "westeurope")
+    az("policy", "remediation", "create", "-n", "west-first", "-g", WEST, "--policy-assignment", "west-flux")
+    assert wait_remediation(arm, WEST, "west-first")["properties"]["provisioningState"] == "Succeeded"
+    drifted = clusters[WEST][1]
+    status, _ = arm.request("DELETE", drifted.path("fluxConfigurations", "edge-baseline"), api_version=FLUX_API)
+    assert status in (200, 202, 204)
+    for _ in range(100):
+        if drifted.get("fluxConfigurations", "edge-baseline")[0] == 404:
+            break
+        time.sleep(0.1)
+    az("policy", "state", "trigger-scan", "-g", WEST)
+    states = az("policy", "state", "list", "-g", WEST, "--filter", "complianceState eq 'NonCompliant'",
+                "-o", "json").json
+    assert [s["resourceId"].rsplit("/", 1)[-1] for s in states] == [drifted.name]
+    assert drifted.get("fluxConfigurations", "edge-baseline")[0] == 404  # no automatic deployment for it
+    az("policy", "remediation", "create", "-n", "west-again", "-g", WEST, "--policy-assignment", "west-flux",
+       "--resource-discovery-mode", "ReEvaluateCompliance")
+    done = wait_remediation(arm, WEST, "west-again")
+    assert done["properties"]["deploymentStatus"]["totalDeployments"] == 1
+    assert drifted.get("fluxConfigurations", "edge-baseline")[1]["properties"]["gitRepository"]["url"] == REPO
+    summary = az("policy", "state", "summarize", "-g", WEST, "-o", "json").json
+    assert summary["results"]["nonCompliantResources"] == 0
