@@ -17,17 +17,20 @@ from . import assignments, deploy, remediations, scan
 from .members import in_scope
 
 LOG = logging.getLogger("arm_emulator")
-_NEXT: dict[int, float] = {}  # store -> when the next evaluation is due (in memory: a restart evaluates at once)
+_NEXT: dict[str, float] = {}  # store path -> when the next evaluation is due (a restart evaluates at once)
 _AUTO_KEPT = 200  # automatic deployments an assignment remembers (its "_auto" list)
 
 
 def settle(ctx: Context) -> None:
     remediations.settle(ctx)
-    if ctx.now() < _NEXT.get(id(ctx.store), 0.0):
+    if ctx.now() < _NEXT.get(str(ctx.store.path), 0.0):
         return
-    _NEXT[id(ctx.store)] = ctx.now() + ctx.settings.policy_evaluation_delay
+    _NEXT[str(ctx.store.path)] = ctx.now() + ctx.settings.policy_evaluation_delay
     for assignment in ctx.store.under("/subscriptions", assignments.KIND):
-        evaluate(ctx, assignment, deploy_new=True)
+        try:
+            evaluate(ctx, assignment, deploy_new=True)
+        except Exception:  # the next cycle tries again; requests must not fail because of it
+            LOG.exception("policy evaluation of %s failed", assignment.id)
 
 
 def evaluate(ctx: Context, assignment: Resource, deploy_new: bool = False) -> None:

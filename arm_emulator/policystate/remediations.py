@@ -8,6 +8,7 @@ moves tasks on (before each request and from the background ticker).
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
@@ -19,6 +20,7 @@ from . import assignments, deploy, scan
 from .members import members
 from .scopes import INSIGHTS, Scope, covers
 
+LOG = logging.getLogger("arm_emulator")
 KIND = "remediation"
 TYPE = f"{INSIGHTS}/remediations"
 MODES = ("ExistingNonCompliant", "ReEvaluateCompliance")
@@ -125,7 +127,14 @@ def cancel(ctx: Context, scope: Scope, name: str) -> Resource:
 def settle(ctx: Context) -> None:
     for res in ctx.store.under("/subscriptions", KIND):
         if res.body["properties"]["provisioningState"] not in ENDED and ctx.now() >= res.body["_due"]:
-            _advance(ctx, res)
+            try:
+                _advance(ctx, res)
+            except Exception:  # one broken task ends Failed; it must not turn later requests into 500s
+                LOG.exception("remediation %s failed unexpectedly", res.id)
+                res.body["properties"].update(provisioningState="Failed", statusMessage="The remediation failed "
+                                              "unexpectedly; the emulator log has the details.")
+                with ctx.store.tx():
+                    ctx.store.put(res)
 
 
 def _advance(ctx: Context, res: Resource) -> None:

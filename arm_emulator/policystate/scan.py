@@ -34,7 +34,9 @@ def evaluate(ctx: Context, member: Member, body: dict[str, Any]) -> Any | None:
         return engine.evaluate(member.definition.body["properties"], member.parameters, body, related_for(ctx))
     except ArmError as exc:
         LOG.warning("policy %s not evaluated on %s: %s", member.definition.id, body.get("id"), exc.message)
-        return None
+    except Exception:  # a fault in one evaluation must not fail the scan, nor every later request
+        LOG.exception("policy %s failed on %s", member.definition.id, body.get("id"))
+    return None
 
 
 def scan(ctx: Context, assignment: Resource) -> list[tuple[Member, Resource, Any]]:
