@@ -16,6 +16,7 @@ from ..core.errors import ArmError
 from ..core.timestamps import timestamp
 from ..store import Resource
 from . import definitions
+from .members import members
 from .scopes import AUTHZ, Scope, covers
 
 KIND = "policyAssignment"
@@ -89,6 +90,7 @@ def put(ctx: Context, scope: Scope, name: str, body: dict[str, Any]) -> tuple[in
         raise ArmError(400, "LocationRequired", f"The policy assignment '{name}' request is invalid: policy "
                        "assignments with a managed identity must include a 'location' property.")
     check_parameters(name, definition, props.get("parameters") or {})
+    _require_identity_for_deployments(ctx, name, definition, props.get("parameters") or {}, identity)
     now = timestamp(ctx.now())
     created = existing.body["properties"]["metadata"]["createdOn"] if existing else now
     stored_props = {"displayName": props.get("displayName"), "policyDefinitionId": definition.id,
@@ -110,7 +112,21 @@ def put(ctx: Context, scope: Scope, name: str, body: dict[str, Any]) -> tuple[in
     res = Resource(rid, KIND, f"{scope.path}/providers/{TYPE}", rid, stored)
     with ctx.store.tx():
         ctx.store.put(res)
-    return (200 if existing else 201), res
+    return 201, res  # also for a replaced assignment: the REST spec (and az) know only 201
+
+
+def _require_identity_for_deployments(ctx: Context, name: str, definition: Resource, given: dict[str, Any],
+                                      identity: dict[str, Any] | None) -> None:
+    """ARM refuses an assignment of a DeployIfNotExists or Modify rule that has no identity to deploy with."""
+    if identity:
+        return
+    probe = Resource("", KIND, "", "", {"properties": {"policyDefinitionId": definition.id, "parameters": given}})
+    for member in members(ctx, probe):
+        effect = definitions.effect_of(member.definition, member.parameters)
+        if effect.lower() in ("deployifnotexists", "modify"):
+            raise ArmError(400, "ResourceIdentityRequired", f"The policy assignment '{name}' request is invalid. "
+                           "Policy assignments must include a resource identity when assigning "
+                           f"'{effect}' policy definitions.")
 
 
 def _identity(name: str, body: dict[str, Any], existing: Resource | None) -> dict[str, Any] | None:
@@ -168,20 +184,6 @@ def _check_value(name: str, pname: str, spec: dict[str, Any], value: Any) -> Non
             raise ArmError(400, "PolicyParameterValueNotAllowed", f"The policy assignment '{name}' gives the "
                            f"parameter '{pname}' the value '{bad[0]}', which is not one of its allowed values: "
                            f"{', '.join(map(str, allowed))}.")
-
-
-def effective_parameters(definition: Resource, given: dict[str, Any]) -> dict[str, Any]:
-    """Every declared parameter's value: the given one, else the definition's default."""
-    declared = definition.body["properties"].get("parameters") or {}
-    lowered = {k.lower(): v for k, v in given.items()}
-    values = {}
-    for pname, spec in declared.items():
-        entry = lowered.get(pname.lower())
-        if isinstance(entry, dict) and "value" in entry:
-            values[pname] = entry["value"]
-        elif "defaultValue" in (spec or {}):
-            values[pname] = spec["defaultValue"]
-    return values
 
 
 def identities(ctx: Context, principal_ids: list[str]) -> list[dict[str, Any]]:

@@ -104,7 +104,8 @@ def put(ctx: Context, kind: str, scope: Scope, name: str, body: dict[str, Any]) 
                     "systemData": system})
     with ctx.store.tx():
         ctx.store.put(res)
-    return (200 if existing else 201), res
+    # The Policy RP answers 201 to every PUT of a definition (the REST spec lists no 200); a set: 200 or 201.
+    return (200 if existing and kind == SET_DEFINITION else 201), res
 
 
 def _check_definition(props: dict[str, Any]) -> None:
@@ -165,3 +166,27 @@ def member_parameters(given: dict[str, Any], set_values: dict[str, Any]) -> dict
         resolved[name] = {"value": set_values[ref.group(1)]} if ref and ref.group(1) in set_values else \
             {"value": value}
     return resolved
+
+
+def effective_parameters(definition: Resource, given: dict[str, Any]) -> dict[str, Any]:
+    """Every declared parameter's value: the given one, else the definition's default."""
+    declared = definition.body["properties"].get("parameters") or {}
+    lowered = {k.lower(): v for k, v in given.items()}
+    values = {}
+    for pname, spec in declared.items():
+        entry = lowered.get(pname.lower())
+        if isinstance(entry, dict) and "value" in entry:
+            values[pname] = entry["value"]
+        elif "defaultValue" in (spec or {}):
+            values[pname] = spec["defaultValue"]
+    return values
+
+
+def effect_of(definition: Resource, parameters: dict[str, Any]) -> str:
+    """The rule's effect: a literal, or the ``[parameters('x')]`` it names ({name: {"value": v}} given)."""
+    effect = ((definition.body["properties"].get("policyRule") or {}).get("then") or {}).get("effect", "")
+    ref = _PARAMETER_REF.match(effect) if isinstance(effect, str) else None
+    if ref:
+        entry = {k.lower(): v for k, v in parameters.items()}.get(ref.group(1).lower())
+        effect = entry.get("value") if isinstance(entry, dict) else None
+    return str(effect or "")

@@ -10,7 +10,7 @@ from ..core.context import Context
 from ..deployments import dispatch
 from ..providers import clusters
 from ..store import Resource
-from . import assignments, definitions
+from . import definitions
 from .scopes import covers
 
 # Resource kinds the emulator stores, by lower-cased ARM type (what `related` may ask for).
@@ -41,8 +41,8 @@ def members(ctx: Context, assignment: Resource) -> list[Member]:
         return []  # its definition was deleted: nothing to evaluate, as in Azure
     given = props.get("parameters") or {}
     if top.kind == definitions.DEFINITION:
-        return [Member("", top, None, _wrap(assignments.effective_parameters(top, given)))]
-    set_values = assignments.effective_parameters(top, given)
+        return [Member("", top, None, _wrap(definitions.effective_parameters(top, given)))]
+    set_values = definitions.effective_parameters(top, given)
     found = []
     for member in top.body["properties"]["policyDefinitions"]:
         definition = definitions.find(ctx, member["policyDefinitionId"])
@@ -50,7 +50,7 @@ def members(ctx: Context, assignment: Resource) -> list[Member]:
             continue
         values = definitions.member_parameters(member.get("parameters") or {}, set_values)
         found.append(Member(member["policyDefinitionReferenceId"], definition, top,
-                            _wrap(assignments.effective_parameters(definition, values)),
+                            _wrap(definitions.effective_parameters(definition, values)),
                             tuple(member.get("groupNames") or ())))
     return found
 

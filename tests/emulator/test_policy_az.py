@@ -166,6 +166,13 @@ def test_az_reports_an_unknown_definition_and_a_missing_location(world, tmp_path
                      "--params", json.dumps({"repositoryUrl": {"value": REPO}}), "--mi-system-assigned", expect=1)
     assert "LocationRequired" in no_location.stderr
     assert "Traceback" not in no_location.stderr
+    no_identity = az("policy", "assignment", "create", "-n", "nobody", "-g", WEST, "--policy", "edge-flux-config",
+                     "--params", json.dumps({"repositoryUrl": {"value": REPO}}), expect=1)
+    assert "ResourceIdentityRequired" in no_identity.stderr
+    renamed = az("policy", "definition", "update", "-n", "edge-flux-config", "--display-name", "Edge baseline",
+                 "-o", "json").json
+    assert renamed["displayName"] == "Edge baseline"
+    assert renamed["policyRule"] == flux_definition()["policyRule"]
 
 
 def test_a_deleted_configuration_is_non_compliant_until_the_next_remediation(world, tmp_path):

@@ -53,7 +53,7 @@ def test_definitions_are_stored_listed_and_replaced(arm):
     assert body["type"] == "Microsoft.Authorization/policyDefinitions"
     assert body["properties"]["policyType"] == "Custom" and body["properties"]["mode"] == "Indexed"
     assert body["properties"]["policyRule"] == flux_definition()["policyRule"]
-    assert arm.put(path, AUTHZ_API, {"properties": flux_definition()}).status_code == 200
+    assert arm.put(path, AUTHZ_API, {"properties": flux_definition()}).status_code == 201  # the RP's only code
     listed = arm.get(sub_path("/providers/Microsoft.Authorization/policyDefinitions"), AUTHZ_API).json()
     assert [d["name"] for d in listed["value"]] == ["edge-flux-config"]
     # no built-in definitions are modelled: the tenant list is empty and a built-in GET is a 404
@@ -95,6 +95,13 @@ def test_assignment_checks_identity_location_and_parameters(arm):
     flux_id, _, _ = put_definitions(arm)
     no_location = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}, identity={"type": "SystemAssigned"})
     assert (no_location.status_code, no_location.json()["error"]["code"]) == (400, "LocationRequired")
+    no_identity = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO})
+    assert no_identity.status_code == 400
+    assert no_identity.json()["error"] == {"code": "ResourceIdentityRequired", "message": (
+        "The policy assignment 'edge' request is invalid. Policy assignments must include a resource identity when "
+        "assigning 'DeployIfNotExists' policy definitions.")}
+    audit_only = assign(arm, WEST, "edge-off", flux_id, {"repositoryUrl": REPO, "effect": "Disabled"})
+    assert audit_only.status_code == 201  # a disabled rule deploys nothing: no identity needed
     unknown = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO, "colour": "blue"})
     assert unknown.status_code == 400
     assert unknown.json()["error"] == {"code": "UndefinedPolicyParameter", "message": (
@@ -114,12 +121,15 @@ def test_assignment_checks_identity_location_and_parameters(arm):
     assert body["properties"]["scope"] == rg_path(EAST) and body["location"] == "eastus"
     again = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}, identity={"type": "SystemAssigned"},
                    location="eastus")
-    assert again.status_code == 200
+    assert again.status_code == 201
     assert again.json()["identity"]["principalId"] == body["identity"]["principalId"]
     listed = arm.get(sub_path("/providers/Microsoft.Authorization/policyAssignments"), AUTHZ_API).json()["value"]
-    assert [a["name"] for a in listed] == ["edge"]
+    assert [a["name"] for a in listed] == ["edge-off", "edge"]
+    at_exact = arm.get(sub_path("/providers/Microsoft.Authorization/policyAssignments"), AUTHZ_API,
+                       **{"$filter": "atScope()"}).json()["value"]
+    assert at_exact == []  # both are at resource groups below the subscription
     at_west = arm.get(rg_path(WEST, "/providers/Microsoft.Authorization/policyAssignments"), AUTHZ_API).json()
-    assert at_west["value"] == []
+    assert [a["name"] for a in at_west["value"]] == ["edge-off"]
 
 
 def test_role_definitions_and_assignments(arm):
@@ -216,7 +226,8 @@ def test_new_cluster_gets_the_configuration_and_a_deleted_one_is_restored(arm):
 
 def test_resource_graph_lists_the_policy_states(arm):
     flux_id, _, _ = put_definitions(arm)
-    assignment = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}).json()
+    assignment = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}, identity={"type": "SystemAssigned"},
+                        location="eastus").json()
     query = ("policyresources | where type == 'microsoft.policyinsights/policystates' "
              "| extend state = tostring(properties.complianceState) "
              "| project resourceId = tostring(properties.resourceId), resourceGroup, state, "
