@@ -1,14 +1,15 @@
 """The policy aliases the emulator knows: alias name -> resource type and path in the resource's ARM JSON.
 
-Sources: the alias lists `az provider show --namespace Microsoft.KubernetesConfiguration --expand
-resourceTypes/aliases` publishes for fluxConfigurations and extensions (as captured in the public
-azure-policy-aliases listing), plus the bucket aliases Azure's built-in Flux definitions
-(Azure/azure-policy, built-in-policies/policyDefinitions/Kubernetes/Deploy-GitOps-Flux2-*) use. The
-core fields (name, type, location, ...) are the ones every resource type has. The built-in
+Source: the alias lists Azure publishes for Microsoft.KubernetesConfiguration fluxConfigurations and
+extensions (`az provider show --namespace Microsoft.KubernetesConfiguration --expand resourceTypes/aliases`,
+as captured by the public azure-policy-aliases listing, August 2025), every one at its default path
+`properties.<name>`. Older lists lacked bucket, azureBlob and ociRepository; Azure's built-in Flux
+definitions (Azure/azure-policy, built-in-policies/policyDefinitions/Kubernetes/) already used the bucket
+ones. The core fields (name, type, location, ...) are the ones every resource type has; the built-in
 definitions' `if` tests only `type` on managedClusters and connectedClusters.
 
-A `[*]` alias yields every element of the array; the published default path of
-`gitRepository.httpsCAFile` is kept as published even though the API's field is `httpsCACert`.
+A `[*]` alias yields every element of the array. `gitRepository.httpsCAFile` is published with the path
+`properties.gitRepository.httpsCAFile`, a property the API never returns (its field is `httpsCACert`).
 """
 
 from __future__ import annotations
@@ -37,14 +38,11 @@ CORE = {
 }
 
 _FLUX_PROPERTIES = (
-    "scope", "namespace", "sourceKind", "suspend",
-    "gitRepository", "gitRepository.url", "gitRepository.timeoutInSeconds", "gitRepository.syncIntervalInSeconds",
-    "gitRepository.repositoryRef", "gitRepository.repositoryRef.branch", "gitRepository.repositoryRef.tag",
-    "gitRepository.repositoryRef.semver", "gitRepository.repositoryRef.commit", "gitRepository.sshKnownHosts",
-    "gitRepository.httpsUser", "gitRepository.httpsCAFile", "gitRepository.localAuthRef",
-    "bucket", "bucket.url", "bucket.bucketName", "bucket.insecure", "bucket.timeoutInSeconds",
-    "bucket.syncIntervalInSeconds", "bucket.accessKey", "bucket.localAuthRef",
-    "kustomizations", "configurationProtectedSettings",
+    "scope", "namespace", "sourceKind", "suspend", "gitRepository", "gitRepository.url",
+    "gitRepository.timeoutInSeconds", "gitRepository.syncIntervalInSeconds", "gitRepository.repositoryRef",
+    "gitRepository.repositoryRef.branch", "gitRepository.repositoryRef.tag", "gitRepository.repositoryRef.semver",
+    "gitRepository.repositoryRef.commit", "gitRepository.sshKnownHosts", "gitRepository.httpsUser",
+    "gitRepository.httpsCAFile", "gitRepository.localAuthRef", "kustomizations", "configurationProtectedSettings",
     "statuses", "statuses[*]", "statuses[*].name", "statuses[*].namespace", "statuses[*].kind",
     "statuses[*].complianceState", "statuses[*].appliedBy", "statuses[*].appliedBy.name",
     "statuses[*].appliedBy.namespace", "statuses[*].statusConditions", "statuses[*].statusConditions[*]",
@@ -52,11 +50,30 @@ _FLUX_PROPERTIES = (
     "statuses[*].statusConditions[*].reason", "statuses[*].statusConditions[*].status",
     "statuses[*].statusConditions[*].type", "statuses[*].helmReleaseProperties",
     "statuses[*].helmReleaseProperties.lastRevisionApplied", "statuses[*].helmReleaseProperties.helmChartRef",
-    "statuses[*].helmReleaseProperties.helmChartRef.name", "statuses[*].helmReleaseProperties.helmChartRef.namespace",
-    "statuses[*].helmReleaseProperties.failureCount", "statuses[*].helmReleaseProperties.installFailureCount",
-    "statuses[*].helmReleaseProperties.upgradeFailureCount",
-    "repositoryPublicKey", "lastSourceSyncedCommitId", "lastSourceSyncedAt", "complianceState", "provisioningState",
-    "errorMessage",
+    "statuses[*].helmReleaseProperties.helmChartRef.name",
+    "statuses[*].helmReleaseProperties.helmChartRef.namespace", "statuses[*].helmReleaseProperties.failureCount",
+    "statuses[*].helmReleaseProperties.installFailureCount",
+    "statuses[*].helmReleaseProperties.upgradeFailureCount", "repositoryPublicKey", "lastSourceSyncedCommitId",
+    "lastSourceSyncedAt", "complianceState", "provisioningState", "errorMessage", "gitRepository.httpsCACert",
+    "bucket", "bucket.url", "bucket.bucketName", "bucket.insecure", "bucket.timeoutInSeconds",
+    "bucket.syncIntervalInSeconds", "bucket.accessKey", "bucket.localAuthRef", "lastSourceUpdatedCommitId",
+    "lastSourceUpdatedAt", "sourceSyncedCommitId", "sourceUpdatedAt", "statusUpdatedAt", "azureBlob",
+    "azureBlob.url", "azureBlob.containerName", "azureBlob.timeoutInSeconds", "azureBlob.syncIntervalInSeconds",
+    "azureBlob.servicePrincipal", "azureBlob.servicePrincipal.clientId", "azureBlob.servicePrincipal.tenantId",
+    "azureBlob.servicePrincipal.clientSecret", "azureBlob.servicePrincipal.clientCertificate",
+    "azureBlob.servicePrincipal.clientCertificatePassword", "azureBlob.servicePrincipal.clientCertificateSendChain",
+    "azureBlob.accountKey", "azureBlob.sasToken", "azureBlob.managedIdentity", "azureBlob.managedIdentity.clientId",
+    "azureBlob.localAuthRef", "waitForReconciliation", "reconciliationWaitDuration", "ociRepository",
+    "ociRepository.url", "ociRepository.timeoutInSeconds", "ociRepository.syncIntervalInSeconds",
+    "ociRepository.repositoryRef", "ociRepository.repositoryRef.tag", "ociRepository.repositoryRef.semver",
+    "ociRepository.repositoryRef.digest", "ociRepository.layerSelector", "ociRepository.layerSelector.mediaType",
+    "ociRepository.layerSelector.operation", "ociRepository.verify", "ociRepository.verify.provider",
+    "ociRepository.verify.verificationConfig", "ociRepository.verify.matchOidcIdentity",
+    "ociRepository.verify.matchOidcIdentity[*]", "ociRepository.verify.matchOidcIdentity[*].issuer",
+    "ociRepository.verify.matchOidcIdentity[*].subject", "ociRepository.insecure",
+    "ociRepository.useWorkloadIdentity", "ociRepository.serviceAccountName", "ociRepository.tlsConfig",
+    "ociRepository.tlsConfig.clientCertificate", "ociRepository.tlsConfig.privateKey",
+    "ociRepository.tlsConfig.caCertificate", "ociRepository.localAuthRef", "gitRepository.provider",
 )
 
 _EXTENSION_PROPERTIES = (
@@ -64,14 +81,15 @@ _EXTENSION_PROPERTIES = (
     "scope.cluster.releaseNamespace", "scope.namespace", "scope.namespace.targetNamespace", "configurationSettings",
     "configurationProtectedSettings", "installState", "statuses", "statuses[*]", "statuses[*].code",
     "statuses[*].displayStatus", "statuses[*].level", "statuses[*].message", "statuses[*].time", "creationTime",
-    "lastModifiedTime", "lastStatusTime", "errorInfo", "errorInfo.code", "errorInfo.message", "errorInfo.target",
+    "lastModifiedTime", "lastStatusTime", "errorInfo", "errorInfo.code", "errorInfo.message", "identity",
+    "identity.principalId", "identity.tenantId", "identity.type", "provisioningState", "errorInfo.target",
     "errorInfo.details", "errorInfo.details[*]", "errorInfo.details[*].code", "errorInfo.details[*].message",
     "errorInfo.details[*].target", "errorInfo.details[*].details", "errorInfo.details[*].details[*]",
     "errorInfo.details[*].additionalInfo", "errorInfo.details[*].additionalInfo[*]",
     "errorInfo.details[*].additionalInfo[*].type", "errorInfo.additionalInfo", "errorInfo.additionalInfo[*]",
-    "errorInfo.additionalInfo[*].type", "identity", "identity.principalId", "identity.tenantId", "identity.type",
-    "provisioningState", "customLocationSettings", "packageUri", "aksAssignedIdentity",
+    "errorInfo.additionalInfo[*].type", "customLocationSettings", "packageUri", "aksAssignedIdentity",
     "aksAssignedIdentity.principalId", "aksAssignedIdentity.tenantId", "aksAssignedIdentity.type",
+    "installedVersion", "currentVersion", "isSystemExtension",
 )
 
 

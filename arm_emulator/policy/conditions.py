@@ -29,7 +29,13 @@ def equals(actual: Any, expected: Any) -> bool:
         return len(actual) == len(expected) and all(equals(a, e) for a, e in zip(actual, expected, strict=True))
     if isinstance(actual, (dict, list)) or isinstance(expected, (dict, list)):
         return False
+    if _number(actual) and _number(expected):
+        return actual == expected
     return _text(actual).lower() == _text(expected).lower()
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _in(actual: Any, expected: Any) -> bool:
@@ -71,7 +77,7 @@ def _order(actual: Any, expected: Any) -> int | None:
     """-1, 0, 1 comparing numbers as numbers, ISO dates as dates, other text case-insensitively."""
     if actual is None:
         return None
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (actual, expected)):
+    if _number(actual) and _number(expected):
         return (actual > expected) - (actual < expected)
     left, right = _text(actual), _text(expected)
     try:

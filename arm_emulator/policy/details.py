@@ -3,6 +3,7 @@ the deployment that makes a resource compliant, where it runs, and the evaluatio
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -66,7 +67,7 @@ def deployment(details: dict[str, Any], ev: PolicyEvaluator) -> dict[str, Any]:
     """details.deployment with its parameters evaluated (field() reads the evaluated resource); the template
     itself is left for the deployment to evaluate."""
     props = get(get(details, "deployment", {}), "properties", {}) or {}
-    return {"properties": {"mode": get(props, "mode", "incremental"), "template": get(props, "template"),
+    return {"properties": {"mode": get(props, "mode", "incremental"), "template": copy.deepcopy(get(props, "template")),
                            "parameters": ev.evaluate(get(props, "parameters", {}) or {})}}
 
 

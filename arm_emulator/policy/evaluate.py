@@ -13,6 +13,7 @@ from . import errors, fields, parameters, rules
 from .expressions import PolicyEvaluator
 
 Related = Callable[[str, str], list[dict]]
+NO_RELATED = "No related resources match the effect details in the policy definition."  # Azure's wording
 
 
 @dataclass
@@ -34,6 +35,17 @@ class Evaluation:
 
 def evaluate(properties: dict[str, Any], parameters_given: dict[str, Any], resource: dict[str, Any],
              related: Related) -> Evaluation:
+    """Evaluate the definition ``properties`` bound to ``parameters_given`` on ``resource``; every failure is an
+    ArmError (a definition that validate_definition would refuse included), never a Python exception."""
+    try:
+        return _evaluate(properties, parameters_given, resource, related)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise errors.evaluation_failed(f"The definition, assignment or resource is malformed "
+                                       f"({type(exc).__name__}).") from None
+
+
+def _evaluate(properties: dict[str, Any], parameters_given: dict[str, Any], resource: dict[str, Any],
+              related: Related) -> Evaluation:
     rule = dt.get(properties, "policyRule") or {}
     values = parameters.bind(dt.get(properties, "parameters") or {}, parameters_given)
     rid = str(resource.get("id", ""))
@@ -53,7 +65,8 @@ def evaluate(properties: dict[str, Any], parameters_given: dict[str, Any], resou
     if not applicable:
         return Evaluation(False, effect, None, "The resource does not match the policy rule's 'if' condition.")
     if effect in ("audit", "deny"):
-        return Evaluation(True, effect, False, f"The resource matches the 'if' condition of an {effect} policy.")
+        return Evaluation(True, effect, False, f"The resource matches the 'if' condition; the policy's effect is "
+                                               f"{dt.EFFECTS[effect]}.")
     if effect not in dt.IF_NOT_EXISTS:
         raise errors.evaluation_failed(f"The policy effect '{dt.EFFECTS[effect]}' is not evaluated by the emulator; "
                                        "it evaluates DeployIfNotExists, AuditIfNotExists, Audit, Deny and Disabled.")
@@ -74,10 +87,9 @@ def _if_not_exists(effect: str, details: dict[str, Any], resource: dict[str, Any
     named = f" named '{name}'" if name else ""
     if matching:
         reason = f"A related {type_name}{named} meets the existence condition."
-    elif candidates:
-        reason = f"No related {type_name}{named} meets the existence condition ({len(candidates)} found)."
     else:
-        reason = f"No related {type_name}{named} exists under '{scope}'."
+        seen = f"{len(candidates)} found, none meets the existence condition" if candidates else "none exists"
+        reason = f"{NO_RELATED} ({type_name}{named} under '{scope}': {seen}.)"
     found = Evaluation(True, effect, bool(matching), reason, details_type=type_name, details_name=name,
                        existence_scope=scope, evaluation_delay=dt.get(details, "evaluationDelay"), matching=matching)
     if effect == "deployifnotexists":

@@ -13,12 +13,14 @@ from ..templates.evaluate import Evaluator
 from ..templates.functions import FUNCTIONS
 from ..templates.resourceids import Scope
 from . import errors
+from . import functions as policy_functions
 
 # Template functions Azure Policy does not offer in a policy rule.
 EXCLUDED = frozenset({"reference", "resourceid", "extensionresourceid", "subscriptionresourceid", "deployment",
                       "variables"})
 
 FieldReader = Callable[[str], Any]
+_POLICY_ONLY = frozenset(policy_functions.POLICY_FUNCTIONS) | policy_functions.UNSUPPORTED | {"field"}
 
 
 class PolicyEvaluator(Evaluator):
@@ -32,13 +34,25 @@ class PolicyEvaluator(Evaluator):
         return self._parameters[name.lower()]
 
     def field(self, name: str) -> Any:
+        """field(): read through the reader the rule binds (the evaluated or the related resource)."""
         if self._field is None:
             raise TemplateError("The function 'field' is not expected at this location.")
         return self._field(name)
 
     def with_field(self, field: FieldReader) -> PolicyEvaluator:
-        other = PolicyEvaluator(self.scope, self._parameters, field)
-        return other
+        return PolicyEvaluator(self.scope, self._parameters, field)
+
+    def node(self, node: tuple) -> Any:
+        if node[0] == "call" and node[1].lower() == "field":
+            if len(node[2]) != 1:
+                raise TemplateError("The policy function 'field' takes 1 parameter.")
+            name = self.node(node[2][0])
+            if not isinstance(name, str):
+                raise TemplateError("The policy function 'field' takes the name of a field or alias.")
+            return self.field(name)
+        if node[0] == "call" and node[1].lower() in _POLICY_ONLY:
+            return policy_functions.call(node[1], [self.node(a) for a in node[2]])
+        return super().node(node)
 
     def evaluate(self, value: Any) -> Any:
         """``value`` with every expression evaluated; a failure is ARM's error, never a Python exception."""
@@ -64,7 +78,11 @@ def check(value: Any) -> list[tuple[str, list]]:
             raise errors.invalid_rule(f"The expression '{text}' cannot be parsed: {exc.message}") from None
         calls.extend(_calls(node))
     for name, _ in calls:
-        if name.lower() != "if" and (name.lower() not in FUNCTIONS or name.lower() in EXCLUDED):
+        if name.lower() in policy_functions.UNSUPPORTED:
+            raise errors.invalid_rule(f"The policy function '{name}' is not supported by the emulator.")
+        if name.lower() in _POLICY_ONLY or name.lower() == "if":
+            continue
+        if name.lower() not in FUNCTIONS or name.lower() in EXCLUDED:
             raise errors.invalid_rule(f"The template function '{name}' is not valid in a policy rule.")
     return calls
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .aliases import Alias, lookup, tag_name
+from . import errors
+from .aliases import Alias, aliases_of, lookup, tag_name
 
 MISSING = None
 _SEGMENT = re.compile(r"^(?P<name>[^\[\]]*)(?P<index>\[(?:\*|\d+)\])?$")
@@ -22,7 +23,7 @@ def read(resource: dict[str, Any], name: str, bindings: dict[str, int] | None = 
         return _get(resource.get("tags") or {}, tag), False
     alias = lookup(name)
     if alias is None:
-        return MISSING, False
+        raise errors.invalid_alias(name, supported=aliases_of(name.rsplit("/", 1)[0]) or None)
     if alias.type and alias.type.lower() != str(resource.get("type", "")).lower():
         return MISSING, alias.is_array  # an alias of another type reads nothing
     if alias.path == "fullName":

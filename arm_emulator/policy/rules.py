@@ -22,9 +22,9 @@ def holds(condition: Any, resource: dict[str, Any], ev: PolicyEvaluator,
     bindings = bindings or {}
     keys = {k.lower(): k for k in condition} if isinstance(condition, dict) else {}
     if "allof" in keys:
-        return all(holds(c, resource, ev, bindings) for c in condition[keys["allof"]])
+        return all(holds(c, resource, ev, bindings) for c in _conditions(condition[keys["allof"]], "allOf"))
     if "anyof" in keys:
-        return any(holds(c, resource, ev, bindings) for c in condition[keys["anyof"]])
+        return any(holds(c, resource, ev, bindings) for c in _conditions(condition[keys["anyof"]], "anyOf"))
     if "not" in keys:
         return not holds(condition[keys["not"]], resource, ev, bindings)
     subject, operator = _leaf_keys(condition)
@@ -44,6 +44,12 @@ def holds(condition: Any, resource: dict[str, Any], ev: PolicyEvaluator,
     if many:
         return all(test(value, expected) for value in actual)
     return test(actual, expected)
+
+
+def _conditions(value: Any, operator: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise errors.invalid_rule(f"The '{operator}' operator needs an array of conditions.")
+    return value
 
 
 def _field_name(raw: Any, ev: PolicyEvaluator) -> str:

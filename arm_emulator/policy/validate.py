@@ -15,6 +15,8 @@ def validate_definition(properties: dict[str, Any], name: str = "") -> None:
     """Raise ArmError(400, code, message) for the first thing Azure Policy would refuse."""
     try:
         _validate(properties)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        raise errors.invalid_rule(f"The definition is malformed ({type(exc).__name__}).") from None
     except ArmError as exc:
         if name and "The policy definition rule" in exc.message:
             exc.message = exc.message.replace("The policy definition rule", f"The policy definition '{name}' rule")

@@ -57,11 +57,6 @@ class Evaluator:
                                 "https://aka.ms/arm-functions#reference for usage details.")
         return self.reference_fn(str(target), api_version, str(full or "").lower() == "full")
 
-    def field(self, name: str) -> Any:
-        """Policy rules override this; a deployment template has no field()."""
-        raise TemplateError("The template function 'field' is not expected at this location. Please see "
-                            "https://aka.ms/arm-functions for usage details.")
-
     def value(self, value: Any) -> Any:
         if isinstance(value, str):
             return self.text(value)

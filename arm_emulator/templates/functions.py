@@ -199,7 +199,6 @@ FUNCTIONS: dict[str, tuple[Callable, int, int]] = {
     "subscriptionresourceid": (lambda ev, a: resource_id(ev.scope, [_need("subscriptionResourceId", x, str)
                                                                       for x in a], subscription_level=True), 2, 64),
     "reference": (lambda ev, a: ev.reference(*a), 1, 3),
-    "field": (lambda ev, a: ev.field(_need("field", a[0], str)), 1, 1),  # policy rules only
 }
 
 

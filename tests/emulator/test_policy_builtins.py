@@ -49,14 +49,11 @@ def test_builtin_definition_is_valid(name):
     validate_definition(definition(name))
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-@pytest.mark.parametrize("kind", ["managedClusters", "connectedClusters"])
-def test_configuration_builtin_deploys_what_its_template_says(tmp_path, name, kind):
+def deploy_and_evaluate_again(tmp_path, name, kind, assigned):
+    """A cluster without the configuration: evaluate, remediate, check the created resource, evaluate again."""
     ctx = world(tmp_path, [{"name": "edge-01", "type": kind, "extensions": [FLUX_EXT]}])
     rid = cluster_id("edge-01", kind)
-    cluster = render(ctx, rid)
-    policy, (assigned, consistent) = definition(name), CASES[name]
-    calls = []
+    cluster, policy, calls = render(ctx, rid), definition(name), []
 
     before = evaluate(policy, assigned, cluster, related(ctx, calls))
     assert (before.applicable, before.effect, before.compliant) == (True, "deployifnotexists", False)
@@ -75,10 +72,43 @@ def test_configuration_builtin_deploys_what_its_template_says(tmp_path, name, ki
     expected = {k: v for k, v in body["properties"].items() if k != "configurationProtectedSettings"}
     assert contains(shown["properties"], expected), (shown["properties"], expected)
     assert shown["properties"]["provisioningState"] == "Succeeded"
+    return ctx, shown, evaluate(policy, assigned, cluster, related(ctx))
 
-    after = evaluate(policy, assigned, cluster, related(ctx))
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("kind", ["managedClusters", "connectedClusters"])
+def test_configuration_builtin_deploys_what_its_template_says(tmp_path, name, kind):
+    assigned, consistent = CASES[name]
+    _, shown, after = deploy_and_evaluate_again(tmp_path, name, kind, assigned)
     assert after.compliant is consistent, after.reason
-    assert after.matching == ([cid] if consistent else [])
+    assert after.matching == ([shown["id"]] if consistent else [])
+
+
+def test_https_builtin_given_a_ca_certificate_is_not_self_consistent_either(tmp_path):
+    assigned = {**CASES["flux-git-https"][0], **values(repositoryhttpsCACert="LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t")}
+    _, shown, after = deploy_and_evaluate_again(tmp_path, "flux-git-https", "managedClusters", assigned)
+    assert shown["properties"]["gitRepository"]["httpsCACert"] == "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"
+    assert after.compliant is False  # it compares the httpsCAFile alias, which the template never sets
+
+
+@pytest.mark.parametrize("name", ["flux-git-ssh", "flux-git-https"])
+def test_ssh_and_https_builtins_deploy_the_sync_interval_as_the_retry_interval(tmp_path, name):
+    assigned = {**CASES[name][0], **values(kustomizationSyncInterval=300, kustomizationRetryInterval=120)}
+    _, shown, after = deploy_and_evaluate_again(tmp_path, name, "connectedClusters", assigned)
+    assert shown["properties"]["kustomizations"]["base"]["retryIntervalInSeconds"] == 300
+    assert after.compliant is True  # kustomizations are never compared
+
+
+@pytest.mark.parametrize("name, failed_counts", [("flux-git-public", False), ("flux-bucket-local-secret", True)])
+def test_bucket_builtins_count_a_failed_configuration_as_compliant(tmp_path, name, failed_counts):
+    ctx, shown, after = deploy_and_evaluate_again(tmp_path, name, "managedClusters", CASES[name][0])
+    assert after.compliant is True
+    stored = ctx.store.get(shown["id"])
+    stored.body["properties"]["provisioningState"] = "Failed"
+    ctx.store.put(stored)
+    cluster = render(ctx, shown["id"].split("/providers/Microsoft.KubernetesConfiguration")[0])
+    again = evaluate(definition(name), CASES[name][0], cluster, related(ctx))
+    assert again.compliant is failed_counts
 
 
 @pytest.mark.parametrize("kind, identity", [("managedClusters", None), ("connectedClusters", "SystemAssigned")])
