@@ -11,11 +11,13 @@ from ..core.context import Context
 from ..core.errors import ArmError, method_not_allowed
 from ..core.paging import list_response
 from ..policystate import assignments, cycle, queries, remediations, scan
-from ..policystate.scopes import AUTHZ, INSIGHTS, require_scope
+from ..policystate.scopes import AUTHZ, INSIGHTS, Scope, covers, require_scope
 from .aad import base_url
 from .httpio import empty_response, json_response, query, read_json, require_api_version
 from .policy_routes import PolicyRoute
 
+_POLICY_SCOPES = {"policyassignments": "policyAssignmentId", "policydefinitions": "policyDefinitionId",
+                  "policysetdefinitions": "policySetDefinitionId"}
 _OPTIONS = ("$filter", "$top", "$orderby", "$select", "$apply", "$from", "$to")
 
 
@@ -39,14 +41,12 @@ def _states(ctx: Context, request: web.Request, route: PolicyRoute, api_version:
         raise ArmError(404, "NotFound", f"No HTTP resource was found that matches the request URI '{request.path}'.")
     if request.method != "POST":
         raise method_not_allowed(request.method, request.path)
-    assignment_id = _assignment_scope(ctx, route)
-    scope = route.scope.path if assignment_id is None else ""
-    if assignment_id is None:
-        require_scope(ctx, route.scope)
+    owner = _policy_scope(ctx, route)
+    require_scope(ctx, route.scope if owner is None else Scope(f"/subscriptions/{route.scope.subscription}"))
     if action == "triggerevaluation":
         return _trigger(ctx, request, route, api_version)
     options = {name: value for name in _OPTIONS if (value := query(request, name)) is not None}
-    found = queries.select(scan.states(ctx, route.scope.subscription), scope, assignment_id)
+    found = queries.select(scan.states(ctx, route.scope.subscription), route.scope.path, owner)
     base = f"{base_url(request)}{route.scope.path}/providers/{INSIGHTS}/policyStates"
     if action == "summarize":
         summary = queries.summarize([s for s in found if queries.matches(s, options.get("$filter"))],
@@ -58,22 +58,23 @@ def _states(ctx: Context, request: web.Request, route: PolicyRoute, api_version:
     return json_response({"@odata.context": f"{base}/$metadata#{which}", "@odata.count": len(rows), "value": rows})
 
 
-def _assignment_scope(ctx: Context, route: PolicyRoute) -> str | None:
-    """The assignment id when the states are asked for at a policy assignment's own path."""
+def _policy_scope(ctx: Context, route: PolicyRoute) -> tuple[str, str] | None:
+    """(state field, id) when the states are asked for at a policy assignment's or definition's own path."""
     low = route.scope.key
-    if f"/providers/{AUTHZ.lower()}/policyassignments/" not in low:
-        return None
-    found = assignments.find(ctx, route.scope.path)
-    if found is None:
-        raise ArmError(404, "PolicyAssignmentNotFound", f"The policy assignment '{route.scope.path}' is not found.")
-    return found.id
+    for type_name, field in _POLICY_SCOPES.items():
+        if f"/providers/{AUTHZ.lower()}/{type_name}/" in low:
+            if type_name == "policyassignments" and assignments.find(ctx, route.scope.path) is None:
+                raise ArmError(404, "PolicyAssignmentNotFound", f"The policy assignment '{route.scope.path}' is not "
+                               "found.")
+            return field, route.scope.path
+    return None
 
 
 def _trigger(ctx: Context, request: web.Request, route: PolicyRoute, api_version: str) -> web.Response:
     """Evaluate every assignment that reaches resources in the scope, then answer as the LRO's start."""
     for assignment in ctx.store.under(f"/subscriptions/{route.scope.subscription}", assignments.KIND):
         scope = assignment.body["properties"]["scope"]
-        if scope.lower().startswith(route.scope.key) or route.scope.key.startswith(scope.lower()):
+        if covers(scope, route.scope.path) or covers(route.scope.path, scope):
             cycle.evaluate(ctx, assignment)
     location = (f"{base_url(request)}/subscriptions/{route.scope.subscription}/providers/{INSIGHTS}/"
                 f"asyncOperationResults/{uuid.uuid4().hex}?api-version={api_version}")

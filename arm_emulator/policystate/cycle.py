@@ -38,7 +38,8 @@ def evaluate(ctx: Context, assignment: Resource, deploy_new: bool = False) -> No
     seen = set(assignment.body.get("_seen") or [])
     results = scan.scan(ctx, assignment)
     started = []
-    if deploy_new:
+    # DoNotEnforce: Azure evaluates and remediation tasks still deploy, but created resources are left alone.
+    if deploy_new and assignment.body["properties"].get("enforcementMode") != "DoNotEnforce":
         for _, resource, outcome in results:
             if resource.key in seen or outcome.compliant \
                     or str(getattr(outcome, "effect", "")).lower() != remediations.DINE:

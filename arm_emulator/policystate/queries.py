@@ -16,10 +16,11 @@ from .scopes import covers
 _CLAUSE = re.compile(r"^\s*(\w+)\s+(eq|ne)\s+(?:'((?:[^']|'')*)'|(true|false))\s*$", re.I)
 
 
-def select(states: list[dict[str, Any]], scope: str, assignment_id: str | None = None) -> list[dict[str, Any]]:
-    """States of resources in ``scope`` (or of one assignment)."""
-    if assignment_id is not None:
-        return [s for s in states if s["policyAssignmentId"].lower() == assignment_id.lower()]
+def select(states: list[dict[str, Any]], scope: str, owner: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+    """States of resources in ``scope``, or with ``owner`` (field, id): of one assignment, definition or set."""
+    if owner is not None:
+        field, wanted = owner
+        return [s for s in states if str(s.get(field) or "").lower() == wanted.lower()]
     return [s for s in states if covers(scope, s["resourceId"])]
 
 

@@ -82,3 +82,18 @@ def test_a_fault_in_the_engine_is_logged_and_the_cycle_goes_on(tmp_path, monkeyp
         cycle.settle(ctx)
     assert scan.scan(ctx, assignment) == []
     assert "engine fault" in caplog.text
+
+
+def test_do_not_enforce_leaves_new_clusters_to_remediation_tasks(tmp_path):
+    clock = Clock()
+    ctx, assignment = world(tmp_path, clock)
+    assignment.body["properties"]["enforcementMode"] = "DoNotEnforce"
+    with ctx.store.tx():
+        ctx.store.put(assignment)
+    cycle.settle(ctx)
+    late = add_cluster(ctx, "edge-late")
+    clock.now += 60
+    cycle.settle(ctx)
+    assert configuration(ctx, late) is None
+    states = [s for s in scan.states(ctx, SUB) if s["resourceId"] == late]
+    assert [s["complianceState"] for s in states] == ["NonCompliant"]

@@ -285,3 +285,26 @@ def test_a_running_remediation_can_be_canceled(arm):
         "properties"]["provisioningState"] == "Canceled"
     again = arm.call("POST", path + "/cancel", "2021-10-01")
     assert (again.status_code, again.json()["error"]["code"]) == (400, "InvalidCancelRemediationRequest")
+
+
+def test_states_at_an_assignments_and_a_definitions_own_path(arm):
+    flux_id, _, _ = put_definitions(arm)
+    east = assign(arm, EAST, "edge", flux_id, {"repositoryUrl": REPO}, identity={"type": "SystemAssigned"},
+                  location="eastus").json()
+    west = assign(arm, WEST, "aks", flux_id, {"repositoryUrl": REPO}, identity={"type": "SystemAssigned"},
+                  location="westeurope").json()
+    by_assignment = query_states(arm, east["id"])
+    assert by_assignment["@odata.count"] == 3
+    assert {s["policyAssignmentName"] for s in by_assignment["value"]} == {"edge"}
+    by_definition = query_states(arm, flux_id)["value"]
+    assert sorted(s["policyAssignmentName"] for s in by_definition) == ["aks"] * 2 + ["edge"] * 3
+    top = query_states(arm, sub_path(), **{"$top": "2", "$select": "resourceId, complianceState",
+                                           "$orderby": "resourceId desc"})["value"]
+    assert [set(s) - {"@odata.id", "@odata.context"} for s in top] == [{"resourceId", "complianceState"}] * 2
+    assert [s["resourceId"] for s in top] == [cluster_path(WEST, "aks-01"), cluster_path(WEST, "aks-00")]
+    assert summarize(arm, west["id"])["value"][0]["results"]["nonCompliantResources"] == 2
+    bad = arm.call("POST", sub_path("/providers/Microsoft.PolicyInsights/policyStates/latest/queryResults"),
+                   "2019-10-01", **{"$filter": "complianceState gt 'A'"})
+    assert (bad.status_code, bad.json()["error"]["code"]) == (400, "InvalidFilterParameter")
+    gone = query_states(arm, sub_path("/providers/Microsoft.Authorization/policyAssignments/ghost"))
+    assert gone["error"]["code"] == "PolicyAssignmentNotFound"
