@@ -87,10 +87,18 @@ def test_initiative_rolls_out_to_exactly_one_group_and_follows_new_clusters(worl
     sub = define(az, tmp_path)
     scope = f"/subscriptions/{sub}/resourceGroups/{EAST}"
     values = json.dumps({"repositoryUrl": {"value": REPO}, "multiTenancyEnforce": {"value": "true"}})
+    assert emulator.admin.health()["settings"]["policy_evaluation_delay"] == 1
+    start = max((e["seq"] for e in emulator.requests(kind="arm")), default=0)
     assignment = az("policy", "assignment", "create", "-n", "edge-flux", "-g", EAST, "--policy-set-definition",
                     "edge-flux", "--params", values, "--mi-system-assigned", "--role", "Contributor",
                     "--identity-scope", scope, "--location", "eastus", "-o", "json").json
     principal = assignment["identity"]["principalId"]
+    sent = [(e["method"], e["path"].split("/providers/Microsoft.Authorization/")[-1].split("/")[0], e["status"])
+            for e in emulator.requests(kind="arm") if e["seq"] > start]
+    # the built-in set is looked up first (none: 404), then the subscription's; one PUT each, one role lookup
+    assert sent == [("GET", "policySetDefinitions", 404), ("GET", "policySetDefinitions", 200),
+                    ("PUT", "policyAssignments", 201), ("GET", "roleDefinitions", 200),
+                    ("PUT", "roleAssignments", 201)]
     roles = az("role", "assignment", "list", "--scope", scope, "-o", "json").json
     assert [(r["principalId"], r["roleDefinitionName"]) for r in roles] == [(principal, "Contributor")]
     assert roles[0]["principalName"]  # the identity is known to Microsoft Graph's getByIds
