@@ -308,3 +308,23 @@ def test_states_at_an_assignments_and_a_definitions_own_path(arm):
     assert (bad.status_code, bad.json()["error"]["code"]) == (400, "InvalidFilterParameter")
     gone = query_states(arm, sub_path("/providers/Microsoft.Authorization/policyAssignments/ghost"))
     assert gone["error"]["code"] == "PolicyAssignmentNotFound"
+
+
+@pytest.mark.parametrize("fixture, parameters", [
+    ("flux-extension", {}),
+    ("flux-git-public", {"configurationName": "fleet-public", "repositoryUrl": REPO, "repositoryRefBranch": "main"}),
+])
+def test_built_in_flux_definitions_remediate_through_the_deployments(arm, fixture, parameters):
+    """The engine's minimal fixtures of Azure's built-in Flux definitions, assigned and remediated over HTTP."""
+    from policy_helpers import definition
+
+    path = sub_path(f"/providers/Microsoft.Authorization/policyDefinitions/{fixture}")
+    assert arm.put(path, AUTHZ_API, {"properties": definition(fixture)}).status_code == 201
+    assignment = assign(arm, WEST, fixture, path, parameters, identity={"type": "SystemAssigned"},
+                        location="westeurope").json()
+    grant(arm, rg_path(WEST), assignment["identity"]["principalId"])
+    done = remediate(arm, rg_path(WEST), f"fix-{fixture}", assignment["id"])
+    assert done["properties"]["provisioningState"] == "Succeeded", remediation_deployments(
+        arm, rg_path(WEST), f"fix-{fixture}")
+    assert done["properties"]["deploymentStatus"]["successfulDeployments"] == 2
+    assert summarize(arm, rg_path(WEST))["value"][0]["results"]["nonCompliantResources"] == 0
