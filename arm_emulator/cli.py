@@ -112,6 +112,9 @@ def _add_serve_options(parser: argparse.ArgumentParser) -> None:
                         help="Resource Graph queries allowed per S seconds before 429 (default 1000/5)")
     parser.add_argument("--arg-lag", type=_non_negative, default=0.0, metavar="SECONDS",
                         help="Resource Graph answers from a snapshot refreshed at most this often (default 0: live)")
+    parser.add_argument("--policy-evaluation-delay", type=_non_negative, default=5.0, metavar="SECONDS",
+                        help="Azure Policy evaluates every assignment again this often, and deploys to resources "
+                             "created in a DeployIfNotExists assignment's scope (default 5; Azure: ~15 minutes)")
     parser.add_argument("--allow-flux-v1-create", action="store_true",
                         help="accept new sourceControlConfigurations (the real service refuses since 2024-01-01)")
     parser.add_argument("--fault", type=_fault, action="append", default=[], metavar="SPEC",
@@ -144,7 +147,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = Settings(operation_delay=args.operation_delay, retry_after=args.retry_after,
                         agent_delay=args.agent_delay, allow_flux_v1_create=args.allow_flux_v1_create,
-                        page_size=args.page_size, arg_quota=args.arg_quota, arg_lag=args.arg_lag)
+                        page_size=args.page_size, arg_quota=args.arg_quota, arg_lag=args.arg_lag,
+                        policy_evaluation_delay=args.policy_evaluation_delay)
     return serve(ServeOptions(state_dir=args.state_dir, host=args.host, port=args.port, seed=args.seed,
                               settings=settings, faults=args.fault, log_file=args.log_file))
 

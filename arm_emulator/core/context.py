@@ -29,6 +29,7 @@ class Settings:
     page_size: int = 100
     arg_quota: tuple[int, float] = (1000, 5.0)  # Resource Graph queries per window of seconds
     arg_lag: float = 0.0  # Resource Graph answers from a snapshot at most this many seconds old
+    policy_evaluation_delay: float = 5.0  # Azure Policy evaluates every assignment again this often
 
 
 @dataclass

@@ -19,7 +19,8 @@ async def health(request: web.Request) -> web.Response:
     s = ctx.settings
     return json_response({"status": "ok", "pid": os.getpid(), "settings": {
         "operation_delay": s.operation_delay, "retry_after": s.retry_after, "agent_delay": s.agent_delay,
-        "allow_flux_v1_create": s.allow_flux_v1_create, "page_size": s.page_size}})
+        "allow_flux_v1_create": s.allow_flux_v1_create, "page_size": s.page_size,
+        "policy_evaluation_delay": s.policy_evaluation_delay}})
 
 
 async def get_requests(request: web.Request) -> web.Response:

@@ -14,8 +14,20 @@ from ..core.addressing import CONFIG_NS, parse
 from ..core.context import TENANT_ID
 from ..core.errors import ArmError, method_not_allowed
 from ..deployments import run as deployment_runs
+from ..policystate import cycle as policy_cycle
+from ..policystate.scopes import INSIGHTS
 from ..providers import clusters, extensions, fluxconfigs, scc
-from . import aad, deployments, extension_types, resourcegraph, resources
+from . import (
+    aad,
+    deployments,
+    extension_types,
+    policy_authorization,
+    policy_graph,
+    policy_insights,
+    policy_routes,
+    resourcegraph,
+    resources,
+)
 from .httpio import check_api_version, ctx_of, json_response, require_api_version
 
 CONFIG_MODULES = {
@@ -53,14 +65,18 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         return await deployments.handle(ctx, request, deployment)
     if resourcegraph.match(request.path):
         return await resourcegraph.handle(ctx, request)
+    if policy_graph.match(request.path):
+        return await policy_graph.handle(ctx, request)
+    if (policy := policy_routes.match(request.path)) is not None:
+        _settle_all(ctx)
+        handler = policy_insights if policy.namespace == INSIGHTS else policy_authorization
+        return await handler.handle(ctx, request, policy)
     addr = parse(request.path)
     if addr is None:
         require_api_version(request)
         raise ArmError(404, "NotFound", f"No HTTP resource was found that matches the request URI "
                                         f"'https://{request.host}{request.path}'.")
-    lro.settle(ctx)
-    agent.settle(ctx)
-    deployment_runs.settle(ctx)
+    _settle_all(ctx)
     if addr.level in _CORE_LEVELS:
         require_api_version(request)
         return await armcore.handle(ctx, request, addr)
@@ -77,6 +93,14 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
     response = await resources.handle_config(ctx, request, addr, module, api_version)
     response.headers["api-supported-versions"] = ", ".join(table.versions)
     return response
+
+
+def _settle_all(ctx) -> None:
+    """Time-based progress lands before a request is answered (the ticker does it between requests)."""
+    lro.settle(ctx)
+    agent.settle(ctx)
+    deployment_runs.settle(ctx)
+    policy_cycle.settle(ctx)
 
 
 def _collapse_slashes(path: str) -> str:

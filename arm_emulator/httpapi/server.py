@@ -21,6 +21,7 @@ from ..core import lro
 from ..core.context import Context, Settings
 from ..core.faults import Fault, FaultBook
 from ..deployments import run as deployment_runs
+from ..policystate import cycle as policy_cycle
 from ..seed import SeedError, apply_seed, load_seed_file
 from ..store import Store
 from .app import build_app
@@ -76,6 +77,7 @@ async def _ticker(ctx: Context) -> None:
             lro.settle(ctx)
             agent.settle(ctx)
             deployment_runs.settle(ctx)
+            policy_cycle.settle(ctx)
         except Exception:  # keep ticking; the next request reports real problems
             LOG.exception("background settle failed")
 

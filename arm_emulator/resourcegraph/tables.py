@@ -8,6 +8,8 @@
   ARM's camelCase (``complianceState``, ``sourceSyncedCommitId``).
 - ``Version`` on an extension row is the installed version (ARM's ``currentVersion``), which an
   auto-upgrading extension has even when its requested ``version`` is null.
+- ``policyresources`` holds the latest policy states (``microsoft.policyinsights/policystates``), one row
+  per resource and assignment member, their fields under ``properties`` as Policy Insights names them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from ..store import Resource
 
 RESOURCES = "resources"
 CONFIGURATIONS = "kubernetesconfigurationresources"
-TABLES = (RESOURCES, CONFIGURATIONS)
+POLICY = "policyresources"
+TABLES = (RESOURCES, CONFIGURATIONS, POLICY)
 # The columns every ARG table has, in ARG's order; `properties`, `tags`, ... are dynamic (JSON).
 COLUMNS = ("id", "name", "type", "tenantId", "kind", "location", "resourceGroup", "subscriptionId", "managedBy",
            "sku", "plan", "properties", "tags", "identity", "zones", "extendedLocation")
@@ -28,17 +31,20 @@ DYNAMIC = frozenset({"sku", "plan", "properties", "tags", "identity", "zones", "
 
 # Stored kind -> (table, provider module rendering its ARM body); clusters render through clusters.cluster_body.
 _CONFIG_MODULES = {"extension": extensions, "fluxConfiguration": fluxconfigs, "sourceControlConfiguration": scc}
-KINDS = ("cluster", *_CONFIG_MODULES)
+POLICY_STATE = "policyState"
+KINDS = ("cluster", *_CONFIG_MODULES, POLICY_STATE)
 # Maps of user-chosen keys inside extension properties: their keys stay as written.
 _USER_MAPS = frozenset({"ConfigurationSettings", "ConfigurationProtectedSettings", "AdditionalDetails"})
 
 
 def table_of(kind: str) -> str:
-    return RESOURCES if kind == "cluster" else CONFIGURATIONS
+    return RESOURCES if kind == "cluster" else POLICY if kind == POLICY_STATE else CONFIGURATIONS
 
 
 def row(res: Resource) -> dict[str, Any]:
-    """The ARG row of one stored cluster or configuration resource."""
+    """The ARG row of one stored cluster, configuration resource or policy state."""
+    if res.kind == POLICY_STATE:
+        return _policy_state_row(res)
     if res.kind == "cluster":
         body = clusters.cluster_body(res)
     else:
@@ -58,6 +64,19 @@ def row(res: Resource) -> dict[str, Any]:
         "subscriptionId": segments[2],
         "managedBy": body.get("managedBy") or "",
         "tags": body.get("tags") or {},
+    })
+    return out
+
+
+def _policy_state_row(res: Resource) -> dict[str, Any]:
+    state = res.body
+    name = res.key.rsplit("/", 1)[-1]
+    out = {column: None for column in COLUMNS}
+    out.update({
+        "id": f"{state['resourceId']}/providers/Microsoft.PolicyInsights/policyStates/{name}", "name": name,
+        "type": "microsoft.policyinsights/policystates", "tenantId": TENANT_ID, "kind": "", "location": "",
+        "resourceGroup": (state.get("resourceGroup") or "").lower(), "subscriptionId": state["subscriptionId"],
+        "managedBy": "", "tags": {}, "properties": {k: v for k, v in state.items() if k != "subscriptionId"},
     })
     return out
 
