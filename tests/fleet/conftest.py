@@ -1,13 +1,8 @@
 """A small fleet built through ARM in a resource group of its own, shared by the fleet tests of a module."""
 
-import os
 import uuid
 
 import pytest
-
-from arm_emulator.connect import connect_az
-from arm_emulator.testing import start_emulator
-from tests.harness.runner import az_executable
 
 CLUSTERS = (("connectedClusters", "1.24.1"), ("connectedClusters", "1.22.2"), ("connectedClusters", "1.20.4"),
             ("managedClusters", "1.24.1"), ("managedClusters", None))
@@ -43,8 +38,3 @@ def fleet(arm):
     _put(clusters[0], "fluxConfigurations", "other", _configuration("./infra"))
     return {"group": group, "name": name, "clusters": clusters}
 
-
-def own_emulator(tmp_path_factory, name, *extra_args):
-    """An emulator of a module's own (started with `extra_args`) and the environment of an `az` logged in to it."""
-    emulator = start_emulator(tmp_path_factory.mktemp(name) / "emulator", extra_args=extra_args)
-    return emulator, {**os.environ, **connect_az(emulator.state_dir, az=az_executable(), env=dict(os.environ))}

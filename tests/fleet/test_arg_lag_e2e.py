@@ -4,8 +4,9 @@ shows what ARM has now, so a pipeline gate does not fail on a configuration that
 
 import pytest
 
-from tests.fleet.conftest import _configuration, _put, own_emulator
+from tests.fleet.conftest import _configuration, _put
 from tests.harness.arm import ArmClient
+from tests.harness.own_emulator import own_emulator
 from tests.harness.runner import az_executable, run_az_subprocess
 
 

@@ -6,7 +6,7 @@ Retry-After, is in test_graph.py.)"""
 
 import pytest
 
-from tests.fleet.conftest import own_emulator
+from tests.harness.own_emulator import own_emulator
 from tests.harness.runner import az_executable, run_az_subprocess
 
 
