@@ -46,7 +46,7 @@ def read_inputs(file):
     inputs = DocumentInputs(document)
     canonical = _canonical_keys(document)
     for key, (attribute, check) in _TOP.items():
-        if canonical.get(key) is not None:
+        if canonical.get(key) is not None and document.data[canonical[key]] is not None:
             setattr(inputs, attribute, check(document, (canonical[key],), document.data[canonical[key]]))
             if attribute in _ORIGIN_FLAGS:
                 inputs.origins[_ORIGIN_FLAGS[attribute]] = (canonical[key],)
@@ -84,7 +84,7 @@ def _source_kind(document, canonical):
     from azext_k8s_flux.flux_model.kinds import KINDS, kind_named
 
     kind = None
-    if canonical.get("sourceKind") is not None:
+    if document.data.get(canonical.get("sourceKind")) is not None:
         path = (canonical["sourceKind"],)
         kind = kind_named(values.text(document, path, document.data[path[0]]))
         if kind is None:
