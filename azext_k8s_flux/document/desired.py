@@ -35,11 +35,13 @@ def desired_configuration(inputs):
 def check_before_update(inputs):
     """What can be checked without the configuration: a document's complete source (one with a URL) and its
     kustomizations, so that a bad document stops before any request."""
+    from azext_k8s_flux.validators.flux_configuration.configuration import validate_configuration
     from azext_k8s_flux.validators.flux_configuration.kustomizations import validate_kustomizations
     from azext_k8s_flux.validators.flux_configuration.sources import validate_source
 
     if inputs.document is None:
         return
+    validate_configuration(inputs.name, inputs.scope or "cluster", inputs.namespace or "default")
     if inputs.kind and inputs.options.get("url"):
         validate_source(inputs.kind, inputs.options)
     if inputs.kustomizations:

@@ -48,7 +48,7 @@ def read_document(file):
     except ManifestError as error:
         at = f"line {error.line} of {file}" if error.line else file
         raise InvalidArgumentValueError(
-            f"--file: {at} is not valid YAML or JSON: {error.message}.",
+            f"--file: {at} is not valid YAML or JSON: {error.message.removeprefix('invalid YAML: ')}.",
             "Check the indentation, quotes and brackets at that line.",
         ) from None
     if len(documents) != 1 or not hasattr(documents[0].data, "lc") or not hasattr(documents[0].data, "items"):

@@ -62,10 +62,22 @@ def read_protected_settings(document, kind, inputs):
     for key, value in values.mapping(document, path, node).items():
         name = keys.match(key, fields)
         if name is None:
+            _refuse_other_kinds_key(document, (*path, key), kind)
             raise unknown_key(document, (*path, key), list(fields))
         field = fields[name]
         inputs.options[field.name] = references.resolve(document, (*path, key), value, field)
         inputs.origins[field.flag] = (*path, key)
+
+
+def _refuse_other_kinds_key(document, path, kind):
+    from azure.cli.core.azclierror import MutuallyExclusiveArgumentError
+
+    from azext_k8s_flux import flux_model as model
+
+    owner = next((f for f in model.fields() if f.protected and f.protected.lower() == str(path[-1]).lower()), None)
+    if owner is not None:
+        raise MutuallyExclusiveArgumentError(f"{document.where(path)} is a setting of {' or '.join(owner.kinds)} "
+                                             f"sources, and the document's source is {kind}.")  # fmt: skip
 
 
 def unknown_key(document, path, allowed):
