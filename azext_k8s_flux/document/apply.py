@@ -47,12 +47,11 @@ def _inputs(file, command_line):
 
 
 def _find(client, cluster, name):
-    """The configuration as API JSON, or None when there is none of that name."""
-    from azext_k8s_flux import _sdk
+    """The configuration (SDK model), or None when there is none of that name."""
     from azext_k8s_flux.operations.flux import ConfigurationNotFoundError, get_configuration
 
     try:
-        return _sdk.as_dict(get_configuration(client, cluster, name))
+        return get_configuration(client, cluster, name)
     except ConfigurationNotFoundError:
         return None
 
@@ -69,7 +68,8 @@ def create_from_document(cmd, client, cluster, file, what_if, command_line, foll
     with naming_document_keys(inputs):
         desired = desired_configuration(inputs)
     current = _find(client, cluster, inputs.name)
-    rows = changes((current or {}).get("properties"), _sdk.as_dict(desired.body)["properties"], replace=True)
+    before = _sdk.as_dict(current)["properties"] if current is not None else None
+    rows = changes(before, _sdk.as_dict(desired.body)["properties"], replace=True)
     same = current is not None and not visible_changes(rows)
     if what_if:
         write = "PUT" if not same else "PATCH" if desired.source.secret else "none"
