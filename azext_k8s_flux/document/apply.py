@@ -46,6 +46,14 @@ def _inputs(file, command_line):
     return inputs
 
 
+def _then(cmd, client, cluster, name, result, follow):
+    """The command's result: the configuration, or with --wait the configuration once Flux has applied it."""
+    from azext_k8s_flux.operations.wait import then_wait
+
+    return then_wait(cmd, client, cluster, name, result, follow["wait_for_compliance"], follow["wait_timeout"],
+                     follow["wait_interval"])  # fmt: skip
+
+
 def _find(client, cluster, name):
     """The configuration (SDK model), or None when there is none of that name."""
     from azext_k8s_flux.operations.flux import ConfigurationNotFoundError, get_configuration
@@ -85,7 +93,6 @@ def create_from_document(cmd, client, cluster, file, what_if, command_line, foll
 def _unchanged(cmd, client, cluster, name, current, source, follow):
     """Nothing differs: no write at all, or a PATCH of the referenced secrets alone."""
     from azext_k8s_flux.operations.flux import send
-    from azext_k8s_flux.operations.wait import then_wait
     from azext_k8s_flux.payloads.flux_changes import _write_only
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
     from azext_k8s_flux.validators.flux_configuration.sources import ValidatedSource
@@ -93,15 +100,13 @@ def _unchanged(cmd, client, cluster, name, current, source, follow):
     what = f"Flux configuration '{name}' on {cluster.describe()}"
     if not source.secret:
         logger.warning("%s already has these settings: nothing to change.", what)
-        return then_wait(cmd, client, cluster, name, current, follow["wait_for_compliance"], follow["wait_timeout"],
-                         follow["wait_interval"])  # fmt: skip
+        return _then(cmd, client, cluster, name, current, follow)
     logger.warning("%s already has these settings; %s.", what, SECRETS_AGAIN)
     secrets = ValidatedSource(source.kind, {k: v for k, v in source.source.items() if k in _write_only()},
                               dict(source.protected), True)  # fmt: skip
     patch = build_flux_configuration_patch(secrets, protected=secrets.protected)
     result = send(client.begin_update, name, cluster, patch, follow["no_wait"], True)
-    return then_wait(cmd, client, cluster, name, result, follow["wait_for_compliance"], follow["wait_timeout"],
-                     follow["wait_interval"])  # fmt: skip
+    return _then(cmd, client, cluster, name, result, follow)
 
 
 def update_from_document(cmd, client, cluster, file, what_if, command_line, yes, replace, follow):
@@ -113,7 +118,6 @@ def update_from_document(cmd, client, cluster, file, what_if, command_line, yes,
     from azext_k8s_flux.document.what_if import only_secrets, what_if_result
     from azext_k8s_flux.operations._prompts import confirm
     from azext_k8s_flux.operations.flux import get_configuration, send
-    from azext_k8s_flux.operations.wait import then_wait
     from azext_k8s_flux.payloads.flux_changes import plan_update
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
@@ -135,16 +139,14 @@ def update_from_document(cmd, client, cluster, file, what_if, command_line, yes,
     what = f"Flux configuration '{inputs.name}' on {cluster.describe()}"
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", what)
-        return then_wait(cmd, client, cluster, inputs.name, current, follow["wait_for_compliance"],
-                         follow["wait_timeout"], follow["wait_interval"])  # fmt: skip
+        return _then(cmd, client, cluster, inputs.name, current, follow)
     if only_secrets(rows):
         logger.warning("%s already has these settings; %s.", what, SECRETS_AGAIN)
     question = _question(inputs.name, plan, properties)
     if question:
         confirm(question, yes, cmd.cli_ctx)
     result = send(client.begin_update, inputs.name, cluster, patch, follow["no_wait"], plan.secret)
-    return then_wait(cmd, client, cluster, inputs.name, result, follow["wait_for_compliance"],
-                     follow["wait_timeout"], follow["wait_interval"])  # fmt: skip
+    return _then(cmd, client, cluster, inputs.name, result, follow)
 
 
 def _question(name, plan, properties):
