@@ -79,16 +79,16 @@ long-summary: >
 examples:
   - name: Apply a configuration document (run it again after editing the file; only a change is written).
     text: |
-        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters --file ./cluster-config.yaml
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml
   - name: See what applying the document with another branch would change, as a table; nothing is written.
     text: |
-        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters --file ./cluster-config.yaml \\
-          --branch release --what-if -o table
-  - name: Copy a configuration to another name on the same cluster (its secrets given again from a file).
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml --branch release --what-if -o table
+  - name: Apply what `flux show -o json > shown.json` printed, under another name (secrets given again).
     text: |
-        az k8s-configuration flux show -g $RG -c $CLUSTER -t connectedClusters -n cluster-config -o json > copy.json
-        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters --file copy.json -n copy \\
-          --https-key-file ./token.txt
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters \\
+          --file shown.json -n copy --https-key-file ./token.txt
   - name: Follow a public Git repository with two kustomizations; apps waits for infra, both prune.
     text: |
         az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
@@ -153,9 +153,10 @@ long-summary: >
 examples:
   - name: Apply the edited document of an existing configuration, after looking at what it changes.
     text: |
-        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters --file ./cluster-config.yaml \\
-          --what-if --query changes
-        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters --file ./cluster-config.yaml
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml --what-if --query changes
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml
 
   - name: Follow a tag instead of a branch.
     text: |
