@@ -64,7 +64,8 @@ def load_arguments(loader):
     commands = ("create", "update", "delete", "show", "list")
     for verb in commands:
         with loader.argument_context(f"{_FLUX} {verb}") as c:
-            c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration.")
+            required = " Required, unless --file gives it (its `name`)." if verb in ("create", "update") else ""
+            c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration." + required)
     for verb in ("create", "update"):
         with loader.argument_context(f"{_FLUX} {verb}") as c:
             _source_arguments(c)
