@@ -174,3 +174,31 @@ def test_what_if_without_a_document_on_update(cli, cluster, watch):
     query = cli(f"{FLUX} update {cluster.args} -n {name} --suspend --what-if --query changes[].path -o json")
     assert json.loads(query.stdout) == ["suspend"]
     assert _properties(cluster, name)["suspend"] is False
+
+
+# Documents of the other source kinds: (document, whether it references a secret)
+KIND_DOCUMENTS = {
+    "bucket": ("sourceKind: Bucket\nbucket:\n  url: https://s3.example.com\n  bucketName: manifests\n"
+               "  accessKey: AKIAEXAMPLE\nconfigurationProtectedSettings:\n  bucketSecretKey: {file: ./token.txt}\n",
+               True),
+    "azure-blob": ("sourceKind: AzureBlob\nazureBlob:\n  url: https://acct.blob.core.windows.net\n"
+                   "  containerName: flux\n  managedIdentity: {clientId: 00000000-0000-0000-0000-000000000000}\n",
+                   False),
+    "oci": ("sourceKind: OCIRepository\nociRepository:\n  url: oci://ghcr.io/org/manifests\n"
+            "  repositoryRef: {tag: v1}\n  useWorkloadIdentity: true\n  layerSelector: {mediaType: "
+            "application/vnd.cncf.flux.content.v1.tar+gzip}\n", False),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_DOCUMENTS))
+def test_every_source_kind_applies_once(cli, cluster, document, watch, kind):
+    name = _name(kind)
+    text, secret = KIND_DOCUMENTS[kind]
+    path = document(f"name: {name}\nkustomizations:\n  apps: {{path: ./apps}}\n" + text)
+    cli(f"{FLUX} create {cluster.args} --file {path} -o none")
+    requests = watch()
+    plan = cli(f"{FLUX} create {cluster.args} --file {path} --what-if")
+    assert [row for row in plan.json["changes"] if "before" in row] == []
+    cli(f"{FLUX} create {cluster.args} --file {path} -o none")
+    writes = [("PATCH", f"fluxconfigurations/{name}"), ("GET", f"fluxconfigurations/{name}")] if secret else []
+    assert requests() == [("GET", f"fluxconfigurations/{name}")] * 2 + writes
