@@ -128,7 +128,16 @@ def _source_control_row(config):
 
 
 extension_table = extension_list_table = _one_or_many(_extension_row)
-flux_table = flux_list_table = _one_or_many(_flux_row)
+flux_list_table = _one_or_many(_flux_row)
+
+
+def flux_table(result):
+    """`flux show|create|update`; with --what-if, create and update print their changes instead (one row each)."""
+    from azext_k8s_flux.document.what_if import is_what_if, table_rows
+
+    return table_rows(result) if is_what_if(result) else flux_list_table(result)
+
+
 flux_kustomizations_table = _one_or_many(_flux_row_with_kustomizations)
 kustomization_table = kustomization_list_table = _one_or_many(_kustomization_row)
 deployed_object_table = deployed_object_list_table = _one_or_many(_deployed_object_row)

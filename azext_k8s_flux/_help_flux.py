@@ -58,7 +58,37 @@ long-summary: >
     are part of that PUT, so give them again (from files), or use `flux update` which keeps stored secrets.
     With --wait the command returns once Flux has applied the configuration (compliant), and fails fast
     when Flux reports a failure: exit code 4 not compliant, 5 timed out (see `flux wait -h`).
+
+    Document (--file): YAML or JSON in the shape `flux show -o json` prints, writable keys only: name,
+    scope, namespace, sourceKind, suspend, waitForReconciliation, reconciliationWaitDuration (PT10M), one
+    source block (gitRepository, bucket, azureBlob or ociRepository: the one sourceKind names, with the API's
+    field names such as url, repositoryRef.branch, syncIntervalInSeconds), kustomizations (a map of name to
+    path, dependsOn, prune, timeoutInSeconds, ...) and configurationProtectedSettings (httpsKey,
+    sshPrivateKey, bucketSecretKey). A secret is never written in the document: give it as {file: PATH}
+    (relative to the document's folder) or {env: VARIABLE}, e.g. `httpsKey: {file: ./token.txt}`.
+    Read-only keys (id, statuses, complianceState, ...) are ignored with a note, so the output of
+    `flux show -o json` is a valid document; unknown keys are refused. Options given as well override
+    single fields (--branch, --namespace, -k name=apps prune=false for one kustomization); -n may come from
+    the document's name. With --file the configuration is read first: nothing is written when it already
+    matches (the secrets the document references are sent again: the service does not return them), a
+    new one is created, a different one is replaced.
+
+    --what-if prints what would change and sends no write: {configuration, cluster, write (PUT, PATCH or
+    none), changes: [{path, change (added, changed, removed, or "set (value not compared)" for a secret),
+    before, after}]}. Use --query changes, or -o table for one row per change.
 examples:
+  - name: Apply a configuration document (run it again after editing the file; only a change is written).
+    text: |
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml
+  - name: See what applying the document with another branch would change, as a table; nothing is written.
+    text: |
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml --branch release --what-if -o table
+  - name: Apply what `flux show -o json > shown.json` printed, under another name (secrets given again).
+    text: |
+        az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters \\
+          --file shown.json -n copy --https-key-file ./token.txt
   - name: Follow a public Git repository with two kustomizations; apps waits for infra, both prune.
     text: |
         az k8s-configuration flux create -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
@@ -114,7 +144,20 @@ long-summary: >
     and kustomizations not named are removed, after a confirmation (or --yes) that names them and says
     which have prune. Changing --kind asks for confirmation (or --yes) and removes the old source and its
     stored credentials.
+
+    --file: a document as `flux create --file` takes it (see `flux create -h`); what differs from the
+    configuration is PATCHed, and its kustomizations are the complete set (one the document leaves out is
+    removed, after a confirmation or with --yes). scope, namespace and the server-side wait cannot change
+    on update. --what-if prints the changes (as `flux create -h` describes) and sends no write; it works
+    with or without --file.
 examples:
+  - name: Apply the edited document of an existing configuration, after looking at what it changes.
+    text: |
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml --what-if --query changes
+        az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters \\
+          --file ./cluster-config.yaml
+
   - name: Follow a tag instead of a branch.
     text: |
         az k8s-configuration flux update -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\

@@ -64,11 +64,12 @@ def load_arguments(loader):
     commands = ("create", "update", "delete", "show", "list")
     for verb in commands:
         with loader.argument_context(f"{_FLUX} {verb}") as c:
-            c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration.")
+            required = " Required, unless --file gives it (its `name`)." if verb in ("create", "update") else ""
+            c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration." + required)
     for verb in ("create", "update"):
         with loader.argument_context(f"{_FLUX} {verb}") as c:
             _source_arguments(c)
-            c.argument("kind", help="Source kind: git, bucket, azblob or oci. Changing it on "
+            c.argument("kind", help="Source kind: git (default on create), bucket, azblob or oci. Changing it on "
                        "update asks for confirmation and removes the old source.")  # fmt: skip
             c.argument("kustomization", options_list=["--kustomization", "-k"], nargs="+",
                        action=KustomizationAddAction, arg_group=KUSTOMIZATION_GROUP,
@@ -79,11 +80,17 @@ def load_arguments(loader):
                             "On update, -k changes only the keys it gives of the kustomizations it names (a new "
                             "name is added); others keep their values (see --replace-kustomizations).")  # fmt: skip
             c.argument("suspend", arg_type=get_three_state_flag(), help="Suspend (true) or resume (false) syncing.")
+            c.argument("file", options_list=["--file"], arg_group="Document",
+                       help="A YAML or JSON document of the configuration (the shape `flux show -o json` prints; see "
+                            "the command's help). Options given as well override single fields of it; -n may come "
+                            "from its `name`. Only what differs from the configuration on the cluster is sent.")
+            c.argument("what_if", options_list=["--what-if"], action="store_true", arg_group="Document",
+                       help="Print what would change (field by field, secrets only as set) and send no write.")
     with loader.argument_context(f"{_FLUX} create") as c:
         c.argument("scope", options_list=["--scope", "-s"], arg_type=get_enum_type(["cluster", "namespace"]),
                    help="Scope of the configuration: cluster (default) or namespace.")  # fmt: skip
         c.argument("namespace", options_list=["--namespace", "--ns"],
-                   help="Namespace of the configuration's Flux objects.")  # fmt: skip
+                   help="Namespace of the configuration's Flux objects. Default: default.")  # fmt: skip
     with loader.argument_context(f"{_FLUX} update") as c:
         c.argument("yes", options_list=["--yes", "-y"], help="Do not ask before switching the source kind or "
                    "removing kustomizations left out of -k with --replace-kustomizations.")  # fmt: skip

@@ -73,14 +73,13 @@ def get_configuration_json(client, cluster, name):
     return _sdk.as_dict(get_configuration(client, cluster, name))
 
 
-def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
-                scope="cluster", namespace="default", kind="git", kustomization=None, suspend=None,
-                wait_for_reconciliation=None, reconciliation_wait_duration=None, wait_for_compliance=False,
-                wait_timeout=None, wait_interval=None, no_wait=False, **kwargs):  # fmt: skip
+def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, name=None, cluster_resource_provider=None,
+                scope=None, namespace=None, kind=None, kustomization=None, suspend=None, wait_for_reconciliation=None,
+                reconciliation_wait_duration=None, wait_for_compliance=False, wait_timeout=None, wait_interval=None,
+                no_wait=False, file=None, what_if=False, **kwargs):  # fmt: skip
     """Create a Flux configuration; installs microsoft.flux first when the cluster does not have it."""
     from azext_k8s_flux.operations import flux_inputs
-    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension, reporting_install
-    from azext_k8s_flux.operations.wait import check_wait_options, then_wait
+    from azext_k8s_flux.operations.wait import check_wait_options
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration
     from azext_k8s_flux.validators.flux_configuration.configuration import (
         kustomizations_for_create,
@@ -91,23 +90,64 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
-    validate_configuration(name, scope, namespace)
-    source = validate_source(kind, flux_inputs.source_options(kwargs))
+    follow = _follow(no_wait, wait_for_compliance, wait_timeout, wait_interval)
+    if file is not None or what_if:
+        from azext_k8s_flux.document.apply import create_from_document
+
+        line = _command_line(locals(), flux_inputs.source_options(kwargs))
+        return create_from_document(cmd, client, cluster, file, what_if, line, follow)
+    _require_name(name)
+    validate_configuration(name, scope or "cluster", namespace or "default")
+    source = validate_source(kind or "git", flux_inputs.source_options(kwargs))
     specs, defaulted = kustomizations_for_create(name, kustomization)
     server_wait = validate_server_wait(wait_for_reconciliation, reconciliation_wait_duration)
-    body = build_flux_configuration(scope, namespace, source, specs, suspend, server_wait)
-    installed = ensure_flux_extension(cmd.cli_ctx, cluster, failure_note="No Flux configuration was created.")
-    # The note on a defaulted kustomization is said once the request is accepted: not in front of an error.
+    body = build_flux_configuration(scope or "cluster", namespace or "default", source, specs, suspend, server_wait)
+    return put_configuration(cmd, client, cluster, name, body, source.secret, specs[0] if defaulted else None, follow,
+                             install=True)  # fmt: skip
+
+
+def _follow(no_wait, wait_for_compliance, wait_timeout, wait_interval):
+    """How a write is followed: --no-wait, or --wait (for compliance) with its timeout and interval."""
+    return {"no_wait": no_wait, "wait_for_compliance": wait_for_compliance, "wait_timeout": wait_timeout,
+            "wait_interval": wait_interval}  # fmt: skip
+
+
+def _require_name(name):
+    if name is None:
+        raise RequiredArgumentMissingError("the following arguments are required: -n/--name (or --file with a name)")
+
+
+def _command_line(arguments, options):
+    """The options given besides --file, for the document they override."""
+    from azext_k8s_flux.document.overrides import CommandLine
+
+    return CommandLine(name=arguments.get("name"), scope=arguments.get("scope"), namespace=arguments.get("namespace"),
+                       kind=arguments.get("kind"), options=options,
+                       kustomizations=arguments.get("kustomization"), suspend=arguments.get("suspend"),
+                       wait_for_reconciliation=arguments.get("wait_for_reconciliation"),
+                       reconciliation_wait_duration=arguments.get("reconciliation_wait_duration"))  # fmt: skip
+
+
+def put_configuration(cmd, client, cluster, name, body, secret, defaulted, follow, install=False):
+    """PUT a configuration (after installing microsoft.flux when the cluster lacks it, with `install`); `defaulted`:
+    the kustomization created when none was given, said once the request is accepted (not in front of an error)."""
+    from azext_k8s_flux.operations.flux_extension import ensure_flux_extension, reporting_install
+    from azext_k8s_flux.operations.wait import then_wait
+
+    installed = install and ensure_flux_extension(cmd.cli_ctx, cluster,
+                                                  failure_note="No Flux configuration was created.")  # fmt: skip
     note = (lambda: logger.warning("No --kustomization given: created kustomization '%s' with path '%s'.",
-                                   specs[0]["name"], specs[0]["path"])) if defaulted else None  # fmt: skip
+                                   defaulted["name"], defaulted["path"])) if defaulted else None  # fmt: skip
     with reporting_install(installed, cluster):
-        result = send(client.begin_create_or_update, name, cluster, body, no_wait, source.secret, on_accepted=note)
-        return then_wait(cmd, client, cluster, name, result, wait_for_compliance, wait_timeout, wait_interval)
+        result = send(client.begin_create_or_update, name, cluster, body, follow["no_wait"], secret, on_accepted=note)
+        return then_wait(cmd, client, cluster, name, result, follow["wait_for_compliance"], follow["wait_timeout"],
+                         follow["wait_interval"])  # fmt: skip
 
 
-def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name, cluster_resource_provider=None,
+def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, name=None, cluster_resource_provider=None,
                 kind=None, kustomization=None, suspend=None, replace_kustomizations=False, wait_for_compliance=False,
-                wait_timeout=None, wait_interval=None, yes=False, no_wait=False, **kwargs):  # fmt: skip
+                wait_timeout=None, wait_interval=None, yes=False, no_wait=False, file=None, what_if=False,
+                **kwargs):  # fmt: skip
     """Change a Flux configuration: only what changed is sent, stored secrets are kept; -k changes the named
     kustomizations only, unless --replace-kustomizations makes it the complete set."""
 
@@ -121,7 +161,15 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     cluster = cluster_ref(resource_group_name, cluster_name, cluster_type, cluster_resource_provider)
     check_wait_options(wait_for_compliance, no_wait)
     options = flux_inputs.source_options(kwargs)
-    _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations)
+    if file is None:
+        _require_name(name)
+        _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations)
+    if file is not None or what_if:
+        from azext_k8s_flux.document.apply import update_from_document
+
+        follow = _follow(no_wait, wait_for_compliance, wait_timeout, wait_interval)
+        return update_from_document(cmd, client, cluster, file, what_if, _command_line(locals(), options), yes,
+                                    replace_kustomizations, follow)  # fmt: skip
     current = get_configuration(client, cluster, name)
     current_json = _sdk.as_dict(current)
     plan = plan_update(name, current_json, kind, options, kustomization, suspend, replace=replace_kustomizations)

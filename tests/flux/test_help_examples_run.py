@@ -46,8 +46,36 @@ def files_for_create(tmp_path):
     (tmp_path / "bucket-secret.txt").write_text(m.BUCKET_SECRET + "\n")
 
 
-def arrange_update(cli, cluster, tmp_path, name):
-    if name == "apps":  # the token rotation and the source switch: a private HTTPS repository
+# The document the --file examples apply: the configuration flux_config creates, as a file.
+DOCUMENT = f"""name: cluster-config
+namespace: cluster-config
+sourceKind: GitRepository
+gitRepository:
+  url: {REPO}
+  repositoryRef: {{branch: main}}
+kustomizations:
+  infra: {{path: ./infrastructure, prune: true}}
+  apps: {{path: ./apps/staging, dependsOn: [infra], prune: true}}
+"""
+
+
+def arrange_create(cli, cluster, tmp_path, argv):
+    files_for_create(tmp_path)
+    (tmp_path / "cluster-config.yaml").write_text(DOCUMENT)
+    if "--what-if" in argv:
+        flux_config(cli, cluster)
+    elif "shown.json" in argv:
+        flux_config(cli, cluster, source=f"-u {REPO} --branch main --https-user git --https-key-file token.txt")
+        shown = cli(f"k8s-configuration flux show {cluster.args} -n cluster-config -o json")
+        (tmp_path / "shown.json").write_text(shown.stdout)
+
+
+def arrange_update(cli, cluster, tmp_path, option):
+    name = option.get("-n")
+    if "--file" in option:  # the document, edited after the configuration was made from it
+        flux_config(cli, cluster)
+        (tmp_path / "cluster-config.yaml").write_text(DOCUMENT.replace("{branch: main}", "{branch: release}"))
+    elif name == "apps":  # the token rotation and the source switch: a private HTTPS repository
         (tmp_path / "token.txt").write_text(m.HTTPS_KEY)
         flux_config(cli, cluster, "apps", "-k name=apps path=./apps",
                     "-u https://github.com/org/fleet --branch main --https-user git --https-key-file token.txt")
@@ -85,9 +113,9 @@ def arrange(cli, cluster, tmp_path, command, argv):
     option = {argv[i]: argv[i + 1] for i in range(len(argv) - 1) if argv[i].startswith("-")}
     verb = command.split(" ", 1)[1]
     if verb == "flux create":
-        files_for_create(tmp_path)
+        arrange_create(cli, cluster, tmp_path, argv)
     elif verb == "flux update":
-        arrange_update(cli, cluster, tmp_path, option["-n"])
+        arrange_update(cli, cluster, tmp_path, option)
     elif verb.startswith("flux kustomization"):
         monitoring = "" if verb.endswith("create") else " -k name=monitoring path=./monitoring depends_on=infra"
         flux_config(cli, cluster, option["-n"], INFRA_APPS + monitoring)
@@ -168,6 +196,33 @@ def check_create_oci(results, cluster, tmp_path, requests):
     result = results[0].json
     assert result["ociRepository"]["useWorkloadIdentity"] is True
     assert result["kustomizations"]["apps"]["postBuild"]["substitute"] == {"CLUSTER": "prod", "REGION": "eastus"}
+
+
+def check_create_document(results, cluster, tmp_path, requests):
+    created_infra_apps(results, cluster, tmp_path, requests)
+    check_create_seed(results, cluster, tmp_path, requests)
+    assert requests[0] == ("GET", "fluxconfigurations/cluster-config")  # a document is compared with the cluster
+
+
+def check_create_what_if(results, cluster, tmp_path, requests):
+    rows = [line.split() for line in results[0].stdout.splitlines()[2:]]
+    assert rows == [["gitRepository.repositoryRef.branch", "changed", "main", "release"]]
+    assert requests == [("GET", "fluxconfigurations/cluster-config")]
+    assert _flux(cluster, "cluster-config")["gitRepository"]["repositoryRef"]["branch"] == "main"
+
+
+def check_create_copy(results, cluster, tmp_path, requests):
+    original, copy = _flux(cluster, "cluster-config"), _flux(cluster, "copy")
+    assert copy["kustomizations"] == original["kustomizations"] and copy["gitRepository"] == original["gitRepository"]
+    assert copy["namespace"] == "cluster-config"
+    assert m.HTTPS_KEY not in results[0].output
+
+
+def check_update_document(results, cluster, tmp_path, requests):
+    assert results[0].json == [{"path": "gitRepository.repositoryRef.branch", "change": "changed", "before": "main",
+                                "after": "release"}]  # fmt: skip
+    assert _flux(cluster, "cluster-config")["gitRepository"]["repositoryRef"]["branch"] == "release"
+    assert [r for r in requests if r[0] != "GET"] == [("PATCH", "fluxconfigurations/cluster-config")]
 
 
 def check_update_tag(results, cluster, tmp_path, requests):
@@ -376,6 +431,14 @@ EXPECTED = {
     ("flux create", "OCI artifact read with workload identity, with variable substitution (the Flux extension needs "
                     "--config workloadIdentity.enable=true workloadIdentity.azureClientId=<client id> for it)."):
         ([0], check_create_oci),
+    ("flux create", "Apply a configuration document (run it again after editing the file; only a change is "
+                    "written)."): ([0], check_create_document),
+    ("flux create", "See what applying the document with another branch would change, as a table; nothing is "
+                    "written."): ([0], check_create_what_if),
+    ("flux create", "Apply what `flux show -o json > shown.json` printed, under another name (secrets given "
+                    "again)."): ([0], check_create_copy),
+    ("flux update", "Apply the edited document of an existing configuration, after looking at what it changes."):
+        ([0, 0], check_update_document),
     ("flux update", "Follow a tag instead of a branch."): ([0], check_update_tag),
     ("flux update", "Rotate the HTTPS token, read from a file."): ([0], check_update_token),
     ("flux update", "Suspend syncing."): ([0], check_update_suspend),
