@@ -96,7 +96,7 @@ def flux_create(cmd, client, resource_group_name, cluster_name, cluster_type, na
 
         line = _command_line(locals(), flux_inputs.source_options(kwargs))
         return create_from_document(cmd, client, cluster, file, what_if, line, follow)
-    _require_name(name)
+    _require_name(cmd, name)
     validate_configuration(name, scope or "cluster", namespace or "default")
     source = validate_source(kind or "git", flux_inputs.source_options(kwargs))
     specs, defaulted = kustomizations_for_create(name, kustomization)
@@ -112,9 +112,12 @@ def _follow(no_wait, wait_for_compliance, wait_timeout, wait_interval):
             "wait_interval": wait_interval}  # fmt: skip
 
 
-def _require_name(name):
+def _require_name(cmd, name):
+    """-n is optional for the parser only because a document may name the configuration: without one it is the usage
+    error (exit code 2) the parser gives for a missing required argument, as the official command does."""
     if name is None:
-        raise RequiredArgumentMissingError("the following arguments are required: -n/--name (or --file with a name)")
+        cmd.cli_ctx.invocation.parser.validation_error(
+            "the following arguments are required: -n/--name (or --file with a name)")
 
 
 def _command_line(arguments, options):
@@ -162,7 +165,7 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     check_wait_options(wait_for_compliance, no_wait)
     options = flux_inputs.source_options(kwargs)
     if file is None:
-        _require_name(name)
+        _require_name(cmd, name)
         _check_update_asks_something(options, kind, kustomization, suspend, replace_kustomizations)
     if file is not None or what_if:
         from azext_k8s_flux.document.apply import update_from_document

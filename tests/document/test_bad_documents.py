@@ -132,3 +132,11 @@ def test_a_missing_document_and_a_missing_name(cli, cluster, document, watch, tm
     result = cli(f"k8s-configuration flux create {cluster.args} --file {nameless}", expect=1)
     assert "-n/--name" in result.stderr and "`name` in the document" in result.stderr
     assert requests() == []
+
+
+@pytest.mark.parametrize("verb", ["create", "update"])
+def test_no_name_and_no_document_is_the_usage_error_of_a_missing_argument(cli, verb):
+    """-n is optional to the parser only because a document can name the configuration: without either, the exit
+    code is argparse's 2, as the official command gives for a missing -n."""
+    result = cli(f"k8s-configuration flux {verb} -g rg -c cluster -t managedClusters --branch main", expect=2)
+    assert "the following arguments are required: -n/--name" in result.stderr
