@@ -19,14 +19,15 @@ long-summary: |
 examples:
   - name: Write the files and print the az commands that create the definitions.
     text: |
-        az k8s-configuration flux policy generate -g $RG -c $CLUSTER -t managedClusters -n cluster-config \\
-            --output-dir ./policy
+        az k8s-configuration flux policy generate -g $RG -c $CLUSTER -t managedClusters \\
+            -n cluster-config --output-dir ./policy
   - name: Make the URL, the branch, one kustomization's path and the effect parameters.
     text: |
-        az k8s-configuration flux policy generate -g $RG -c $CLUSTER -t managedClusters -n cluster-config \\
-            --parameters url branch apps.path effect --output-dir ./policy
+        az k8s-configuration flux policy generate -g $RG -c $CLUSTER -t managedClusters \\
+            -n cluster-config --parameters url branch apps.path effect --output-dir ./policy
   - name: A configuration with an HTTPS token, taken from Key Vault when the policy deploys.
     text: |
-        az k8s-configuration flux policy generate -g $RG -c $CLUSTER -t connectedClusters -n cluster-config \\
-            --key-vault $VAULT_ID --key-vault-secret https-key=git-token --output-dir ./policy
+        az k8s-configuration flux policy generate -g $RG -c $CLUSTER -t connectedClusters \\
+            -n cluster-config --key-vault $VAULT_ID --key-vault-secret https-key=git-token \\
+            --output-dir ./policy
 """
