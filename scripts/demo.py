@@ -2,9 +2,11 @@
 
 Builds the extension wheel, starts the emulator with a private state directory, connects a private `az`
 configuration to it, installs the wheel with `az extension add`, then walks through installing Flux,
-creating a configuration with two kustomizations, inspecting it, migrating from Flux v1, deploying a configuration
-with an ARM template, then the at-scale act on a fleet of 40 clusters (status from one Resource Graph query, a
-pushed commit watched to every cluster, the extension audit), and cleaning up. Exits non-zero if any step fails.
+creating a configuration with two kustomizations, inspecting it, exporting it as a document and as an ARM template
+(applied again from the file, deployed to another cluster), migrating from Flux v1, then the at-scale acts: Azure
+Policy definitions generated from that configuration and assigned to a resource group (remediated, then followed to
+a cluster created later), and a fleet of 40 clusters (status from one Resource Graph query, a pushed commit watched
+to every cluster, the extension audit); and cleaning up. Exits non-zero if any step fails.
 """
 
 import os
@@ -28,11 +30,17 @@ CLUSTER = "-g rg-gitops -c arc-demo -t connectedClusters"
 V1_CLUSTER = "-g rg-gitops -c aks-demo -t managedClusters"
 REPOSITORY = "https://github.com/fluxcd/flux2-kustomize-helm-example"
 CHECK_MANIFESTS_EXAMPLE = ROOT / "tests" / "data" / "manifests" / "seed-example" / "before"
-TEMPLATE = ROOT / "scripts" / "demo-template.json"
+DOCUMENT = DEMO_DIR / "cluster-config.yaml"
+TEMPLATE = DEMO_DIR / "cluster-config.json"
+POLICY_DIR = DEMO_DIR / "policy"
+EDGE = "rg-edge"
+EDGE_SCOPE = f"/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/{EDGE}"
 FLEET_APPS = "https://github.com/contoso/fleet-apps"
 FLEET_COMMIT = "5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9"
 
 PUSH = "push"  # a step that pushes FLEET_COMMIT through the emulator's command line, not az
+PRINTED = "printed"  # a step that runs the az commands the previous step printed, one per line
+UNTIL = "until "  # "until VALUE COMMAND": run COMMAND every second (up to a minute) until it prints VALUE
 
 # (narration, command, expected exit code)
 STEPS = [
@@ -68,6 +76,12 @@ STEPS = [
      "--query complianceState -o tsv", 0),
     ("Check a repository's manifests for what multi-tenancy would block (offline)",
      f"k8s-configuration flux check-manifests --path {CHECK_MANIFESTS_EXAMPLE} --namespace cluster-config", 1),
+    ("The configuration as a document: the same shape as flux show, secrets only as references",
+     f"k8s-configuration flux export {CLUSTER} -n cluster-config --format yaml --file {DOCUMENT}", 0),
+    ("What applying the document with another branch would change (nothing is written)",
+     f"k8s-configuration flux update {CLUSTER} --file {DOCUMENT} --branch release --what-if -o table", 0),
+    ("Applying the unchanged document writes nothing", f"k8s-configuration flux update {CLUSTER} "
+     f"--file {DOCUMENT} -o none", 0),
     ("The AKS cluster still has a Flux v1 configuration", f"k8s-configuration list {V1_CLUSTER} -o table", 0),
     ("Creating new Flux v1 configurations is refused, with a pointer to Flux v2",
      f"k8s-configuration create {V1_CLUSTER} -n legacy -u https://github.com/Azure/arc-k8s-demo", 1),
@@ -76,10 +90,37 @@ STEPS = [
     ("Migrate it", f"k8s-configuration flux migrate {V1_CLUSTER} --yes", 0),
     ("Flux v2 configurations on the AKS cluster after the migration",
      f"k8s-configuration flux list {V1_CLUSTER} -o table", 0),
-    ("A Flux configuration is a plain ARM resource: deploy one with an ARM template",
+    ("Export the configuration as an ARM template (microsoft.flux, then the configuration) ...",
+     f"k8s-configuration flux export {CLUSTER} -n cluster-config --format arm --file {TEMPLATE}", 0),
+    ("... and deploy it to the AKS cluster with az deployment",
      f"deployment group create -g rg-gitops --template-file {TEMPLATE} --parameters clusterName=aks-demo "
-     "--query properties.provisioningState -o tsv", 0),
-    ("", f"k8s-configuration flux show {V1_CLUSTER} -n platform -o table", 0),
+     "clusterType=managedClusters --query properties.provisioningState -o tsv", 0),
+    ("", f"k8s-configuration flux show {V1_CLUSTER} -n cluster-config -o table", 0),
+    ("At scale with Azure Policy: definitions and an initiative generated from the configuration on arc-demo",
+     f"k8s-configuration flux policy generate {CLUSTER} -n cluster-config --output-dir {POLICY_DIR} "
+     "--query commands -o tsv", 0),
+    ("Create them with the az policy commands it printed", PRINTED, 0),
+    ("Assign the initiative to the edge resource group, with a managed identity that may deploy",
+     f"policy assignment create -n flux-edge -g {EDGE} --policy-set-definition cluster-config-flux "
+     f"--mi-system-assigned --role Contributor --identity-scope {EDGE_SCOPE} --location eastus "
+     "--query identity.type -o tsv", 0),
+    ("Compliance of the edge group: its clusters have neither Flux nor the configuration",
+     f"policy state summarize -g {EDGE} --query results.resourceDetails -o table", 0),
+    ("Remediate: install microsoft.flux, then the configuration, on every non-compliant cluster",
+     f"policy remediation create -n flux-extension -g {EDGE} --policy-assignment flux-edge "
+     "--definition-reference-id flux-extension -o none", 0),
+    ("", f"{UNTIL}Succeeded policy remediation show -n flux-extension -g {EDGE} --query provisioningState -o tsv", 0),
+    ("", f"policy remediation create -n flux-configuration -g {EDGE} --policy-assignment flux-edge "
+     "--definition-reference-id flux-configuration -o none", 0),
+    ("", f"{UNTIL}Succeeded policy remediation show -n flux-configuration -g {EDGE} --query provisioningState -o tsv",
+     0),
+    ("The configuration on every edge cluster, from one Resource Graph query (the lab group has none)",
+     f"k8s-configuration flux status -g {EDGE} rg-lab -n cluster-config -o table", 0),
+    ("A cluster created later in the edge group gets Flux after the policy evaluation delay",
+     f"resource create -g {EDGE} -n edge-07 --resource-type Microsoft.Kubernetes/connectedClusters -p {{}} "
+     "-l eastus -o none", 0),
+    ("", f"{UNTIL}Succeeded k8s-configuration flux show -g {EDGE} -c edge-07 -t connectedClusters -n cluster-config "
+     "--query provisioningState -o tsv", 0),
     ("At scale: a fleet of 40 clusters. Configurations that are not compliant, from one Resource Graph query",
      "k8s-configuration flux status -n cluster-config --compliance Non-Compliant -o table", 0),
     ("In a pipeline, exit code 4 says the fleet is not all compliant",
@@ -93,7 +134,7 @@ STEPS = [
      "k8s-extension status --outside-window -o table", 0),
     ("Delete the Flux configurations", f"k8s-configuration flux delete {CLUSTER} -n cluster-config --yes", 0),
     ("", f"k8s-configuration flux delete {V1_CLUSTER} -n legacy-config --yes", 0),
-    ("", f"k8s-configuration flux delete {V1_CLUSTER} -n platform --yes", 0),
+    ("", f"k8s-configuration flux delete {V1_CLUSTER} -n cluster-config --yes", 0),
     ("Remove the Flux extensions", f"k8s-extension delete {CLUSTER} -n flux --yes", 0),
     ("", f"k8s-extension delete {V1_CLUSTER} -n flux --yes", 0),
     ("Nothing is left", f"k8s-extension list {CLUSTER} -o json", 0),
@@ -105,18 +146,40 @@ def narrate(text):
     print(f"\n==> {text}", flush=True)
 
 
-def run_az(env, command, expected, state_dir):
+def run_az(env, command, expected, state_dir, printed=""):
+    """Runs one step; returns (passed, what it printed)."""
+    if command == PRINTED:
+        results = [run_az(env, f"{line[len('az '):]} --query id -o tsv", 0, state_dir)
+                   for line in printed.splitlines() if line]
+        return bool(results) and all(ok for ok, _ in results), ""
+    if command.startswith(UNTIL):
+        return _until(env, *command[len(UNTIL):].split(" ", 1))
     argv = ["az", *shlex.split(command)]
     if command == PUSH:
         argv = [sys.executable, "-m", "arm_emulator", "push", "--state-dir", str(state_dir), "--url", FLEET_APPS,
                 "--commit", FLEET_COMMIT, "--max-delay", "4"]
-    print(f"$ {' '.join(argv[2:] if command == PUSH else argv)}", flush=True)
-    completed = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, check=False,
-                               cwd=ROOT if command == PUSH else az_working_dir())
+    print(f"$ {shlex.join(argv[2:] if command == PUSH else argv)}", flush=True)
+    completed = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, check=False, stdout=subprocess.PIPE,
+                               text=True, cwd=ROOT if command == PUSH else az_working_dir())
+    print(completed.stdout, end="", flush=True)
     if completed.returncode != expected:
         print(f"!! expected exit code {expected}, got {completed.returncode}", flush=True)
-        return False
-    return True
+        return False, completed.stdout
+    return True, completed.stdout
+
+
+def _until(env, value, command):
+    argv = ["az", *shlex.split(command)]
+    print(f"$ {shlex.join(argv)}   # every second until it prints {value}", flush=True)
+    for _ in range(60):
+        completed = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, check=False, capture_output=True,
+                                   text=True, cwd=az_working_dir())
+        if completed.stdout.strip() == value:
+            print(value, flush=True)
+            return True, value
+        time.sleep(1)
+    print(f"!! still '{completed.stdout.strip()}' after a minute", flush=True)
+    return False, ""
 
 
 def main():
@@ -127,7 +190,8 @@ def main():
     print(wheel.relative_to(ROOT))
 
     narrate("Start the local ARM emulator (HTTPS on 127.0.0.1, its own CA, seeded with demo clusters)")
-    emulator = start_emulator(DEMO_DIR / "emulator", port=0, seed=SEED, operation_delay=1.0, agent_delay=1.0)
+    emulator = start_emulator(DEMO_DIR / "emulator", port=0, seed=SEED, operation_delay=1.0, agent_delay=1.0,
+                               extra_args=["--policy-evaluation-delay", "3"])
     failures = 0
     try:
         print(f"listening on {emulator.url}")
@@ -135,14 +199,15 @@ def main():
         env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                    AZURE_EXTENSION_DIR=str(DEMO_DIR / "extensions"))
         env.update(connect_az(emulator.state_dir, az="az", env=env))
-        if not run_az(env, f"extension add --source {wheel} --yes", 0, emulator.state_dir):
+        if not run_az(env, f"extension add --source {wheel} --yes", 0, emulator.state_dir)[0]:
             return 1
-        step = 0
+        step, printed = 0, ""
         for text, command, expected in STEPS:
             if text:  # an empty narration continues the previous step
                 step += 1
                 narrate(f"Step {step}: {text}")
-            if not run_az(env, command, expected, emulator.state_dir):
+            passed, printed = run_az(env, command, expected, emulator.state_dir, printed)
+            if not passed:
                 failures += 1
             time.sleep(0.2)
     finally:
