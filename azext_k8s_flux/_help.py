@@ -9,6 +9,7 @@ from azext_k8s_flux import (  # noqa: F401  (each module registers its entries o
     _help_extension_types,
     _help_fleet,
     _help_flux,
+    _help_kustomization,
     _help_source_control,
     _help_wait,
 )
