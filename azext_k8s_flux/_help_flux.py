@@ -200,3 +200,13 @@ examples:
   - name: List as a table.
     text: az k8s-configuration flux list -g $RG -c $CLUSTER -t connectedClusters -o table
 """
+
+
+def add_paragraph(command, text):
+    """Append a paragraph to the folded long-summary of a command's help (one is started if it has none)."""
+    head, examples, tail = helps[command].partition("\nexamples:")
+    if "\nlong-summary: >" in head:
+        head = f"{head.rstrip()}\n\n    {text}\n"
+    else:
+        head = f"{head.rstrip()}\nlong-summary: >\n    {text}\n"
+    helps[command] = head + examples + tail

@@ -2,7 +2,7 @@
 
 from knack.help_files import helps
 
-from azext_k8s_flux._help_flux import VARIABLES_NOTE
+from azext_k8s_flux._help_flux import VARIABLES_NOTE, add_paragraph
 from azext_k8s_flux.flux_model.official_spellings import FLUX_SOURCE, KUSTOMIZATION, help_note
 
 helps["k8s-configuration flux kustomization"] = """
@@ -92,16 +92,7 @@ examples:
 """
 
 
-def add_paragraph(command, text):
-    """Append a paragraph to the folded long-summary of a command's help (one is started if it has none)."""
-    head, examples, tail = helps[command].partition("\nexamples:")
-    if "\nlong-summary: >" in head:
-        head = f"{head.rstrip()}\n\n    {text}\n"
-    else:
-        head = f"{head.rstrip()}\nlong-summary: >\n    {text}\n"
-    helps[command] = head + examples + tail
-
-
+# The official spellings, added to every flux and kustomization entry once all of them are registered.
 for _command, _table in (("create", FLUX_SOURCE), ("update", FLUX_SOURCE), ("kustomization create", KUSTOMIZATION),
                          ("kustomization update", KUSTOMIZATION)):  # fmt: skip
     add_paragraph(f"k8s-configuration flux {_command}", help_note(_table))
