@@ -117,7 +117,7 @@ def update_from_document(cmd, client, cluster, file, what_if, command_line, yes,
     from azext_k8s_flux.document.diff import changes, merge_patch
     from azext_k8s_flux.document.what_if import only_secrets, what_if_result
     from azext_k8s_flux.operations._prompts import confirm
-    from azext_k8s_flux.operations.flux import get_configuration, send
+    from azext_k8s_flux.operations.flux import get_configuration, send, update_question
     from azext_k8s_flux.payloads.flux_changes import plan_update
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
@@ -142,26 +142,9 @@ def update_from_document(cmd, client, cluster, file, what_if, command_line, yes,
         return _then(cmd, client, cluster, inputs.name, current, follow)
     if only_secrets(rows):
         logger.warning("%s already has these settings; %s.", what, SECRETS_AGAIN)
-    question = _question(inputs.name, plan, properties)
+    question = update_question(inputs.name, plan, properties.get("kustomizations"),
+                               "not among the kustomizations given")
     if question:
         confirm(question, yes, cmd.cli_ctx)
     result = send(client.begin_update, inputs.name, cluster, patch, follow["no_wait"], plan.secret)
     return _then(cmd, client, cluster, inputs.name, result, follow)
-
-
-def _question(name, plan, properties):
-    """What the update would remove, as a question."""
-    parts = []
-    if plan.switching_kind:
-        parts.append(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
-                     f"{plan.current_kind} settings and stored credentials will be removed.")  # fmt: skip
-    removed = sorted(k for k, v in plan.kustomizations.items() if v is None)
-    if removed:
-        existing = properties.get("kustomizations") or {}
-        pruned = [k for k in removed if (existing.get(k) or {}).get("prune")]
-        parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
-                     "(not among the kustomizations given)?")  # fmt: skip
-        if pruned:
-            parts.append(f"With prune ({', '.join(pruned)}): the workloads {'they' if len(pruned) > 1 else 'it'} "
-                         "deployed will be removed from the cluster.")  # fmt: skip
-    return " ".join(parts)

@@ -179,7 +179,8 @@ def flux_update(cmd, client, resource_group_name, cluster_name, cluster_type, na
     if plan.empty:
         logger.warning("%s already has these settings: nothing to change.", _what(name, cluster))
         return then_wait(cmd, client, cluster, name, current, wait_for_compliance, wait_timeout, wait_interval)
-    question = _update_question(name, plan, current_json)
+    question = update_question(name, plan, (current_json.get("properties") or {}).get("kustomizations"),
+                               "left out of -k with --replace-kustomizations")
     if question:
         confirm(question, yes, cmd.cli_ctx)
     patch = build_flux_configuration_patch(plan.source, plan.kustomizations, plan.suspend, plan.clear_kinds,
@@ -201,18 +202,18 @@ def _check_update_asks_something(options, kind, kustomization, suspend, replace_
                                            "--url, --https-key-file, -k or --suspend.")  # fmt: skip
 
 
-def _update_question(name, plan, current):
-    """What an update would remove (the source of another kind, kustomizations left out of -k), as a question."""
+def update_question(name, plan, existing, left_out):
+    """What an update would remove (the source of another kind; kustomizations of `existing`, the current map,
+    that the update leaves out, `left_out` saying how), as a question."""
     parts = []
     if plan.switching_kind:
         parts.append(f"Switch the source of '{name}' from {plan.current_kind} to {plan.source.kind}? The "
                      f"{plan.current_kind} settings and stored credentials will be removed.")  # fmt: skip
     removed = sorted(k for k, v in plan.kustomizations.items() if v is None)
     if removed:
-        existing = (current.get("properties") or {}).get("kustomizations") or {}
-        pruned = [k for k in removed if (existing.get(k) or {}).get("prune")]
+        pruned = [k for k in removed if ((existing or {}).get(k) or {}).get("prune")]
         parts.append(f"Remove kustomization{'s' if len(removed) > 1 else ''} {', '.join(removed)} of '{name}' "
-                     "(left out of -k with --replace-kustomizations)?")  # fmt: skip
+                     f"({left_out})?")  # fmt: skip
         if pruned:
             parts.append(f"With prune ({', '.join(pruned)}): the workloads {'they' if len(pruned) > 1 else 'it'} "
                          "deployed will be removed from the cluster.")  # fmt: skip
