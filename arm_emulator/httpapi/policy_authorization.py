@@ -11,7 +11,7 @@ from ..core.paging import list_response
 from ..policystate import assignments, cycle, definitions, roles
 from ..policystate.scopes import require_scope
 from .httpio import empty_response, json_response, query, read_json, require_api_version
-from .policy_routes import PolicyRoute
+from .policy_routes import PolicyRoute, named_item
 
 DEFINITION_KINDS = {"policydefinitions": definitions.DEFINITION, "policysetdefinitions": definitions.SET_DEFINITION}
 
@@ -74,16 +74,11 @@ async def _assignments(ctx: Context, request: web.Request, route: PolicyRoute, n
             raise method_not_allowed(method, request.path)
         items = assignments.list_items(ctx, route.scope, query(request, "$filter"))
         return list_response(ctx, request, [assignments.body_of(r) for r in items])
-    if method == "GET":
-        return json_response(assignments.body_of(assignments.get(ctx, route.scope, name)))
-    if method == "PUT":
-        status, res = assignments.put(ctx, route.scope, name, await read_json(request))
-        cycle.evaluate(ctx, res)  # Azure evaluates a new assignment's scope soon after it is written
-        return json_response(assignments.body_of(res), status=status)
-    if method == "DELETE":
-        found = assignments.delete(ctx, route.scope, name)
-        return json_response(assignments.body_of(found)) if found else empty_response(204)
-    raise method_not_allowed(method, request.path)
+    return await named_item(request, assignments.body_of, lambda: assignments.get(ctx, route.scope, name),
+                            lambda body: assignments.put(ctx, route.scope, name, body),
+                            lambda: assignments.delete(ctx, route.scope, name),
+                            # Azure evaluates a new assignment's scope soon after it is written
+                            after_put=lambda res: cycle.evaluate(ctx, res))
 
 
 async def _role_assignments(ctx: Context, request: web.Request, route: PolicyRoute, name: str) -> web.Response:
@@ -95,12 +90,6 @@ async def _role_assignments(ctx: Context, request: web.Request, route: PolicyRou
             raise method_not_allowed(method, request.path)
         items = roles.list_assignments(ctx, route.scope, query(request, "$filter"))
         return list_response(ctx, request, [roles.assignment_body(r) for r in items])
-    if method == "GET":
-        return json_response(roles.assignment_body(roles.get_assignment(ctx, route.scope, name)))
-    if method == "PUT":
-        status, res = roles.put_assignment(ctx, route.scope, name, await read_json(request))
-        return json_response(roles.assignment_body(res), status=status)
-    if method == "DELETE":
-        found = roles.delete_assignment(ctx, route.scope, name)
-        return json_response(roles.assignment_body(found)) if found else empty_response(204)
-    raise method_not_allowed(method, request.path)
+    return await named_item(request, roles.assignment_body, lambda: roles.get_assignment(ctx, route.scope, name),
+                            lambda body: roles.put_assignment(ctx, route.scope, name, body),
+                            lambda: roles.delete_assignment(ctx, route.scope, name))

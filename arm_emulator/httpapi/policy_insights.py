@@ -13,8 +13,8 @@ from ..core.paging import list_response
 from ..policystate import assignments, cycle, queries, remediations, scan
 from ..policystate.scopes import AUTHZ, INSIGHTS, Scope, covers, require_scope
 from .aad import base_url
-from .httpio import empty_response, json_response, query, read_json, require_api_version
-from .policy_routes import PolicyRoute
+from .httpio import empty_response, json_response, query, require_api_version
+from .policy_routes import PolicyRoute, named_item
 
 _POLICY_SCOPES = {"policyassignments": "policyAssignmentId", "policydefinitions": "policyDefinitionId",
                   "policysetdefinitions": "policySetDefinitionId"}
@@ -98,12 +98,6 @@ async def _remediations(ctx: Context, request: web.Request, route: PolicyRoute) 
         return json_response(remediations.body_of(remediations.cancel(ctx, route.scope, name)))
     if len(rest) != 2:
         raise ArmError(404, "NotFound", f"No HTTP resource was found that matches the request URI '{request.path}'.")
-    if method == "GET":
-        return json_response(remediations.body_of(remediations.get(ctx, route.scope, name)))
-    if method == "PUT":
-        status, res = remediations.put(ctx, route.scope, name, await read_json(request))
-        return json_response(remediations.body_of(res), status=status)
-    if method == "DELETE":
-        found = remediations.delete(ctx, route.scope, name)
-        return json_response(remediations.body_of(found)) if found else empty_response(204)
-    raise method_not_allowed(method, request.path)
+    return await named_item(request, remediations.body_of, lambda: remediations.get(ctx, route.scope, name),
+                            lambda body: remediations.put(ctx, route.scope, name, body),
+                            lambda: remediations.delete(ctx, route.scope, name))

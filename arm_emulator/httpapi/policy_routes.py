@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from aiohttp import web
+
+from ..core.errors import method_not_allowed
 from ..policystate.scopes import AUTHZ, INSIGHTS, Scope
+from .httpio import empty_response, json_response, read_json
 
 
 @dataclass(frozen=True)
@@ -26,3 +31,21 @@ def match(raw_path: str) -> PolicyRoute | None:
             if low[i] == "providers" and low[i + 1] == namespace.lower() and i + 2 < len(seg):
                 return PolicyRoute(namespace, Scope("/" + "/".join(seg[:i]) if i else ""), tuple(seg[i + 2:]))
     return None
+
+
+async def named_item(request: web.Request, body_of: Callable, get: Callable, put: Callable, delete: Callable,
+                     after_put: Callable | None = None) -> web.Response:
+    """GET, PUT and DELETE of one named resource, given its backend's calls bound to scope and name: the same
+    answers for policy assignments, role assignments and remediations (a DELETE of nothing is a 204)."""
+    method = request.method
+    if method == "GET":
+        return json_response(body_of(get()))
+    if method == "PUT":
+        status, res = put(await read_json(request))
+        if after_put:
+            after_put(res)
+        return json_response(body_of(res), status=status)
+    if method == "DELETE":
+        found = delete()
+        return json_response(body_of(found)) if found else empty_response(204)
+    raise method_not_allowed(method, request.path)
