@@ -12,7 +12,7 @@ from azext_k8s_flux import _sdk
 from azext_k8s_flux._cluster import CLUSTER_RESOURCE_PROVIDERS
 from azext_k8s_flux.document.references import place
 from azext_k8s_flux.document.secrets_in_use import camel, secrets_in_use
-from azext_k8s_flux.document.writable import source_kind, writable
+from azext_k8s_flux.document.writable import source_kind, writable, writable_extension
 
 SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
 CLUSTER_TYPES = ("managedClusters", "connectedClusters")  # the clusters microsoft.flux is offered on
@@ -66,17 +66,7 @@ def _secret_value(secret):
 
 def _extension_resource(extension):
     """microsoft.flux as installed: release train, version pin and settings (protected settings are left out)."""
-    props = extension.get("properties") or {}
-    auto = props.get("autoUpgradeMinorVersion", True)
-    body = {"extensionType": "microsoft.flux", "autoUpgradeMinorVersion": auto}
-    if props.get("releaseTrain"):
-        body["releaseTrain"] = props["releaseTrain"]
-    if not auto and (props.get("version") or props.get("currentVersion")):
-        body["version"] = props.get("version") or props.get("currentVersion")
-    body["configurationSettings"] = dict(props.get("configurationSettings") or {})
-    namespace = ((props.get("scope") or {}).get("cluster") or {}).get("releaseNamespace")
-    if namespace:
-        body["scope"] = {"cluster": {"releaseNamespace": namespace}}
+    body = writable_extension(extension)
     return {
         "type": EXTENSIONS, "apiVersion": _sdk.EXTENSIONS_API_VERSION, "name": extension["name"],
         "scope": "[variables('clusterScope')]",

@@ -7,8 +7,9 @@ choices (parameters, the secret source), and returns plain JSON: what `az policy
 
 from dataclasses import dataclass, field
 
+from azext_k8s_flux.document import writable
 from azext_k8s_flux.flux_model.kinds import KINDS
-from azext_k8s_flux.policy import existence, parameters, secrets, templates, writable
+from azext_k8s_flux.policy import existence, parameters, secrets, templates
 from azext_k8s_flux.policy.aliases import EXTENSION_TYPE, FLUX_TYPE
 from azext_k8s_flux.policy.values import parameter, with_parameters
 
