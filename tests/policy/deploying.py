@@ -1,11 +1,8 @@
 """Running a generated definition's deployment in the emulator the way DeployIfNotExists runs it."""
 
-import time
-
-from tests.harness.fixtures import TEST_RESOURCE_GROUP
+from tests.harness.deployments import run_deployment
 from tests.policy.policy_rules import deployment_parameters
 
-DEPLOYMENTS_API = "2025-04-01"
 VAULT_STAND_IN = "secret-the-vault-would-hold"
 
 
@@ -28,20 +25,8 @@ def deploy(arm, definition, target, name, **assigned):
     """Deploys the definition's template to `target` with DINE's deployment parameters; waits for success."""
     details = definition["policyRule"]["then"]["details"]
     parameters = deployment_parameters(definition, cluster_resource(target), VAULT_STAND_IN, assigned)
-    body = {"properties": {"mode": "Incremental", "template": details["deployment"]["properties"]["template"],
-                           "parameters": parameters}}  # fmt: skip
-    path = (f"/subscriptions/{arm.subscription}/resourceGroups/{TEST_RESOURCE_GROUP}/providers/"
-            f"Microsoft.Resources/deployments/{name}")  # fmt: skip
-    status, answer = arm.request("PUT", path, body, api_version=DEPLOYMENTS_API)
-    assert status in (200, 201), answer
-    for _ in range(100):
-        status, answer = arm.request("GET", path, api_version=DEPLOYMENTS_API)
-        state = answer["properties"]["provisioningState"]
-        if state in ("Succeeded", "Failed"):
-            assert state == "Succeeded", answer
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"deployment {name} did not finish: {answer}")
+    answer = run_deployment(arm, name, details["deployment"]["properties"]["template"], parameters)
+    assert answer["properties"]["provisioningState"] == "Succeeded", answer
 
 
 def the_flux_extension(cluster):
