@@ -33,7 +33,8 @@ def naming_document_keys(inputs):
         raise
 
 
-def _inputs(file, command_line):
+def document_inputs(file, command_line):
+    """The document (if any) with the command line over it, named."""
     from azext_k8s_flux.document.inputs import read_inputs
     from azext_k8s_flux.document.overrides import with_overrides
 
@@ -72,7 +73,7 @@ def create_from_document(cmd, client, cluster, file, what_if, command_line, foll
     from azext_k8s_flux.document.what_if import visible_changes, what_if_result
     from azext_k8s_flux.operations.flux import put_configuration
 
-    inputs = _inputs(file, command_line)
+    inputs = document_inputs(file, command_line)
     with naming_document_keys(inputs):
         desired = desired_configuration(inputs)
     current = _find(client, cluster, inputs.name)
@@ -121,7 +122,7 @@ def update_from_document(cmd, client, cluster, file, what_if, command_line, yes,
     from azext_k8s_flux.payloads.flux_changes import plan_update
     from azext_k8s_flux.payloads.flux_configuration import build_flux_configuration_patch
 
-    inputs = _inputs(file, command_line)
+    inputs = document_inputs(file, command_line)
     with naming_document_keys(inputs):
         check_before_update(inputs)
     current = get_configuration(client, cluster, inputs.name)

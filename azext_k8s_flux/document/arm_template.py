@@ -6,13 +6,18 @@ Shape (compared with Azure's built-in Flux policy templates): both resources are
 with if/equals; the configuration `dependsOn` the extension's id; each secret the configuration uses is a
 `securestring` parameter (minLength 1, so an empty value is refused by ARM itself), base64-encoded by the template
 where the API stores base64 (protected settings, certificates and keys). Nothing read-only, nothing secret.
+
+The resource builders serve policy/templates.py too: a policy's deployment names the cluster through parameters
+fed by [field('name')] and [field('type')] (its ClusterAddress) and puts parameters in the properties.
 """
+
+from dataclasses import dataclass
 
 from azext_k8s_flux import _sdk
 from azext_k8s_flux._cluster import CLUSTER_RESOURCE_PROVIDERS
 from azext_k8s_flux.document.references import place
 from azext_k8s_flux.document.secrets_in_use import camel, secrets_in_use
-from azext_k8s_flux.document.writable import source_kind, writable
+from azext_k8s_flux.document.writable import source_kind, writable, writable_extension
 
 SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
 CLUSTER_TYPES = ("managedClusters", "connectedClusters")  # the clusters microsoft.flux is offered on
@@ -22,25 +27,41 @@ DEFAULT_EXTENSION = {"name": "flux", "properties": {"extensionType": "microsoft.
                                                     "releaseTrain": "Stable"}}  # fmt: skip
 
 
-def _variables(extension_name):
+@dataclass(frozen=True)
+class ClusterAddress:
+    """How a template names the cluster it deploys to: its parameters, and the variables derived from them, which
+    define clusterScope (an extension resource's scope: provider/type/name) and clusterId; is_arc is an expression
+    that is true for an Azure Arc cluster."""
+
+    parameters: dict
+    variables: dict
+    is_arc: str
+
+
+def _by_name_and_type():
+    """The export's: clusterName and clusterType (managedClusters or connectedClusters) given at deploy time."""
     managed, connected = CLUSTER_TYPES
-    return {
-        "clusterProvider": f"[if(equals(parameters('clusterType'), '{managed}'), "
-                           f"'{CLUSTER_RESOURCE_PROVIDERS[managed]}', '{CLUSTER_RESOURCE_PROVIDERS[connected]}')]",
-        "clusterScope": "[format('{0}/{1}/{2}', variables('clusterProvider'), parameters('clusterType'), "
-                        "parameters('clusterName'))]",
-        "fluxExtensionId": "[extensionResourceId(resourceId(format('{0}/{1}', variables('clusterProvider'), "
-                           f"parameters('clusterType')), parameters('clusterName')), '{EXTENSIONS}', "
-                           f"'{extension_name}')]",
-    }  # fmt: skip
+    provider = "variables('clusterProvider')"
+    return ClusterAddress(
+        parameters={
+            "clusterName": {"type": "string", "metadata": {"description": "Name of the cluster to deploy to."}},
+            "clusterType": {"type": "string", "allowedValues": list(CLUSTER_TYPES),
+                            "metadata": {"description": "managedClusters (AKS) or connectedClusters (Azure Arc)."}},
+        },
+        variables={
+            "clusterProvider": f"[if(equals(parameters('clusterType'), '{managed}'), "
+                               f"'{CLUSTER_RESOURCE_PROVIDERS[managed]}', '{CLUSTER_RESOURCE_PROVIDERS[connected]}')]",
+            "clusterScope": f"[format('{{0}}/{{1}}/{{2}}', {provider}, parameters('clusterType'), "
+                            "parameters('clusterName'))]",
+            "clusterId": f"[resourceId(format('{{0}}/{{1}}', {provider}, parameters('clusterType')), "
+                         "parameters('clusterName'))]",
+        },
+        is_arc=f"equals(parameters('clusterType'), '{connected}')",
+    )  # fmt: skip
 
 
-def _parameters(secrets):
-    params = {
-        "clusterName": {"type": "string", "metadata": {"description": "Name of the cluster to deploy to."}},
-        "clusterType": {"type": "string", "allowedValues": list(CLUSTER_TYPES),
-                        "metadata": {"description": "managedClusters (AKS) or connectedClusters (Azure Arc)."}},
-    }  # fmt: skip
+def _secret_parameters(secrets):
+    params = {}
     for secret in secrets:
         spec = {"type": "securestring", "metadata": {"description": f"The value of {secret.field.flag}: "
                                                                     f"{secret.field.help}"}}  # fmt: skip
@@ -53,49 +74,62 @@ def _parameters(secrets):
     return params
 
 
-def _secret_value(secret):
+def literal(value):
+    """`value` as a template literal: ARM reads a string that starts with '[' as an expression, so such a string
+    is escaped as '[['."""
+    if isinstance(value, str) and value.startswith("["):
+        return "[" + value
+    if isinstance(value, dict):
+        return {k: literal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [literal(v) for v in value]
+    return value
+
+
+def stored_as_base64(field):
+    """The API stores protected settings, certificates and keys base64-encoded: a template encodes them."""
+    return bool(field.protected or field.file == "text")
+
+
+def secret_value(secret):
     """The expression that places a secret parameter: base64 where the API stores base64, null when an
     interchangeable secret is left empty."""
     value = f"parameters('{secret.parameter}')"
-    if secret.field.protected or secret.field.file == "text":
+    if stored_as_base64(secret.field):
         value = f"base64({value})"
     if not secret.required:
         value = f"if(empty(parameters('{secret.parameter}')), json('null'), {value})"
     return f"[{value}]"
 
 
-def _extension_resource(extension):
-    """microsoft.flux as installed: release train, version pin and settings (protected settings are left out)."""
-    props = extension.get("properties") or {}
-    auto = props.get("autoUpgradeMinorVersion", True)
-    body = {"extensionType": "microsoft.flux", "autoUpgradeMinorVersion": auto}
-    if props.get("releaseTrain"):
-        body["releaseTrain"] = props["releaseTrain"]
-    if not auto and (props.get("version") or props.get("currentVersion")):
-        body["version"] = props.get("version") or props.get("currentVersion")
-    body["configurationSettings"] = dict(props.get("configurationSettings") or {})
-    namespace = ((props.get("scope") or {}).get("cluster") or {}).get("releaseNamespace")
-    if namespace:
-        body["scope"] = {"cluster": {"releaseNamespace": namespace}}
+def extension_resource(name, properties, address):
+    """microsoft.flux with these (writable) properties, on the cluster `address` names."""
     return {
-        "type": EXTENSIONS, "apiVersion": _sdk.EXTENSIONS_API_VERSION, "name": extension["name"],
+        "type": EXTENSIONS, "apiVersion": _sdk.EXTENSIONS_API_VERSION, "name": name,
         "scope": "[variables('clusterScope')]",
         # Azure Arc extensions run with a system-assigned identity; AKS extensions take none.
-        "identity": "[if(equals(parameters('clusterType'), 'connectedClusters'), createObject('type', "
-                    "'SystemAssigned'), json('null'))]",
-        "properties": body,
+        "identity": f"[if({address.is_arc}, createObject('type', 'SystemAssigned'), json('null'))]",
+        "properties": properties,
     }  # fmt: skip
 
 
-def _configuration_resource(name, properties, secrets):
-    body = writable(properties)
-    kind = source_kind(properties)
+def configuration_resource(name, body, secrets, extension_name):
+    """The configuration with these (writable) properties, each secret placed as its parameter, deployed after
+    the extension `extension_name`."""
+    kind = source_kind(body)
     for secret in secrets:
         holder, key = place(secret.field, body, kind.property)
-        holder[key] = _secret_value(secret)
+        holder[key] = secret_value(secret)
     return {"type": CONFIGURATIONS, "apiVersion": _sdk.FLUX_CONFIGURATIONS_API_VERSION, "name": name,
-            "scope": "[variables('clusterScope')]", "dependsOn": ["[variables('fluxExtensionId')]"],
+            "scope": "[variables('clusterScope')]",
+            "dependsOn": [f"[extensionResourceId(variables('clusterId'), '{EXTENSIONS}', '{extension_name}')]"],
             "properties": body}  # fmt: skip
+
+
+def template(address, resources, parameters=None):
+    return {"$schema": SCHEMA, "contentVersion": "1.0.0.0",
+            "parameters": {**address.parameters, **(parameters or {})},
+            "variables": dict(address.variables), "resources": resources}  # fmt: skip
 
 
 def arm_template(name, properties, extension=None):
@@ -103,9 +137,7 @@ def arm_template(name, properties, extension=None):
     JSON of the installed one; None: a default install)."""
     extension = extension or DEFAULT_EXTENSION
     secrets = secrets_in_use(properties)
-    return {
-        "$schema": SCHEMA, "contentVersion": "1.0.0.0",
-        "parameters": _parameters(secrets),
-        "variables": _variables(extension["name"]),
-        "resources": [_extension_resource(extension), _configuration_resource(name, properties, secrets)],
-    }  # fmt: skip
+    address = _by_name_and_type()
+    resources = [extension_resource(extension["name"], literal(writable_extension(extension)), address),
+                 configuration_resource(name, literal(writable(properties)), secrets, extension["name"])]  # fmt: skip
+    return template(address, resources, _secret_parameters(secrets))

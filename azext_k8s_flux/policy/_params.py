@@ -2,8 +2,20 @@
 
 
 def load_arguments(loader):
+    from azext_k8s_flux.validators.settings_input import KeyValueAction
+
     with loader.argument_context("k8s-configuration flux policy generate") as c:
-        c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration to generate from.")
+        c.argument("name", options_list=["--name", "-n"], help="Name of the Flux configuration to generate from "
+                   "(with --file: overrides the document's name).")  # fmt: skip
+        c.argument("file", options_list=["--file"], arg_group="Document",
+                   help="A configuration document (YAML or JSON, as `flux export` writes it) to generate from "
+                   "instead of a cluster's configuration. Secret references in it must be readable, as for "
+                   "`flux create --file`; no secret value is written.")  # fmt: skip
+        c.argument("extension_settings", options_list=["--extension-settings"], arg_group="Document",
+                   action=KeyValueAction, nargs="+",
+                   help="With --file and no cluster: microsoft.flux settings as key=value pairs, e.g. "
+                   "multiTenancy.enforce=false (the extension's defaults for the others). With a cluster "
+                   "(-g -c -t), its microsoft.flux settings are taken instead.")  # fmt: skip
         c.argument("parameters", nargs="+", help="Fields that become policy parameters (the rest is written as "
                    "the configuration has them), e.g. url branch namespace effect apps.path (a kustomization's path) "
                    "settings.multiTenancy.enforce (a microsoft.flux setting); at most 20 with the Key Vault ones. "

@@ -6,8 +6,8 @@ under `properties`; the alias is `<type>/<path>`. A field missing here cannot be
 generator says so instead of inventing an alias (Azure refuses a definition that names an unknown alias).
 """
 
-FLUX_TYPE = "Microsoft.KubernetesConfiguration/fluxConfigurations"
-EXTENSION_TYPE = "Microsoft.KubernetesConfiguration/extensions"
+from azext_k8s_flux.document.arm_template import CONFIGURATIONS as FLUX_TYPE
+from azext_k8s_flux.document.arm_template import EXTENSIONS as EXTENSION_TYPE
 
 _FLUX_PATHS = frozenset((
     "scope", "namespace", "sourceKind", "suspend", "provisioningState", "kustomizations",

@@ -7,8 +7,10 @@ choices (parameters, the secret source), and returns plain JSON: what `az policy
 
 from dataclasses import dataclass, field
 
+from azext_k8s_flux.document import writable
+from azext_k8s_flux.document.arm_template import stored_as_base64
 from azext_k8s_flux.flux_model.kinds import KINDS
-from azext_k8s_flux.policy import existence, parameters, secrets, templates, writable
+from azext_k8s_flux.policy import existence, parameters, secrets, templates
 from azext_k8s_flux.policy.aliases import EXTENSION_TYPE, FLUX_TYPE
 from azext_k8s_flux.policy.values import parameter, with_parameters
 
@@ -90,8 +92,8 @@ def _extension_definition(name, extension, chosen):
                        rule)  # fmt: skip
 
 
-def _secret_wiring(properties, source_key, vault_secrets, key_vault):
-    """Template parameters, deployment values and properties for Key Vault references."""
+def _secret_wiring(vault_secrets, key_vault):
+    """Template parameters, deployment values and policy parameters of the Key Vault references."""
     template_params, values, policy_params = {}, {}, {}
     if vault_secrets:
         policy_params[secrets.VAULT_PARAMETER] = {"type": "String", "defaultValue": key_vault, "metadata": {
@@ -104,19 +106,11 @@ def _secret_wiring(properties, source_key, vault_secrets, key_vault):
         template_params[secret.parameter] = {"type": "securestring"}
         values[secret.parameter] = {"reference": {"keyVault": {"id": parameter(secrets.VAULT_PARAMETER)},
                                                   "secretName": parameter(secret.name_parameter)}}  # fmt: skip
-        held = "the plain value (the deployment base64-encodes it)" if secret.field.protected else "the value"
+        held = ("the plain value (the deployment base64-encodes it)" if stored_as_base64(secret.field)
+                else "the value")  # fmt: skip
         policy_params[secret.name_parameter] = {"type": "String", "defaultValue": secret.secret_name, "metadata": {
             "displayName": f"Key Vault secret of {secret.option}",
             "description": f"Name of the Key Vault secret that holds {held} of --{secret.option}."}}
-        if secret.field.protected:
-            protected = properties.setdefault("configurationProtectedSettings", {})
-            protected[secret.field.protected] = f"[base64(parameters('{secret.parameter}'))]"
-        else:
-            node = properties[source_key]
-            *parents, last = secret.field.api.split(".")
-            for key in parents:
-                node = node.setdefault(key, {})
-            node[last] = parameter(secret.parameter)
     return template_params, values, policy_params
 
 
@@ -134,12 +128,13 @@ def generate(configuration, extension, tokens=None, local_auth_ref=None, key_vau
     chosen = parameters.select(tokens, available, extra)
     condition, not_compared = existence.configuration_condition(properties, _parameterized(chosen, False))
     resource_props = with_parameters(properties, _parameterized(chosen, False))
-    template_params, values, policy_params = _secret_wiring(resource_props, source_key, vault_secrets, key_vault)
+    template_params, values, policy_params = _secret_wiring(vault_secrets, key_vault)
     chosen_params, chosen_values = _template_inputs(chosen)
     extension_definition = _extension_definition(name, extension, chosen)
     ext_resource = extension_definition["policyRule"]["then"]["details"]["deployment"]["properties"]["template"][
         "resources"][0]
-    resources = [ext_resource, templates.configuration_resource(name, resource_props, ext_resource["name"])]
+    resources = [ext_resource,
+                 templates.configuration_resource(name, resource_props, vault_secrets, ext_resource["name"])]
     rule = _rule(FLUX_TYPE, _effect(chosen), {"name": name, "existenceCondition": condition, "deployment":
                  templates.deployment(resources, {**template_params, **chosen_params}, {**values, **chosen_values})})
     metadata = {"fluxConfiguration": name, "notComparedFields": not_compared, "note": EXTENSION_NOTE}

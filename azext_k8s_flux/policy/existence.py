@@ -6,9 +6,10 @@ missing kustomization or key reads as a mismatch instead of an evaluation error.
 and never compared. What cannot be compared is returned, so that the output can say so.
 """
 
+from azext_k8s_flux.document.arm_template import literal
 from azext_k8s_flux.flux_model.kinds import KINDS
 from azext_k8s_flux.policy.aliases import extension_alias, flux_alias
-from azext_k8s_flux.policy.values import literal, quoted
+from azext_k8s_flux.policy.values import quoted
 
 _MISSING = "'<missing>'"
 _NO_LIST = "json('[]')"

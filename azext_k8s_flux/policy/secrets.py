@@ -33,6 +33,7 @@ class VaultSecret:
     option: str  # the flux create option it stands for, without dashes: https-key
     secret_name: str  # the Key Vault secret
     field: object  # flux_model SourceField
+    required = True  # each one named is given (an interchangeable one is chosen by naming it)
 
     @property
     def parameter(self):

@@ -1,17 +1,10 @@
 """How a value is written into a template or a policy rule: as a parameter reference or as an escaped literal.
 
-ARM and Azure Policy read a string that starts with '[' as an expression; a literal one is escaped as '[['.
+ARM and Azure Policy read a string that starts with '[' as an expression; a literal one is escaped as '[['
+(document/arm_template.literal, which the export's templates use too).
 """
 
-
-def literal(value):
-    if isinstance(value, str) and value.startswith("["):
-        return "[" + value
-    if isinstance(value, dict):
-        return {k: literal(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [literal(v) for v in value]
-    return value
+from azext_k8s_flux.document.arm_template import literal
 
 
 def parameter(name):

@@ -3,17 +3,15 @@ document or the template, each secret the configuration uses named as a referenc
 parameter, and the template deploys back (through the emulator's ARM template engine) to the same configuration."""
 
 import json
-import time
 from dataclasses import dataclass, field
 
 import pytest
 import yaml
 
 from tests.flux import material as m
-from tests.harness.fixtures import TEST_RESOURCE_GROUP
+from tests.harness.deployments import run_deployment
 
 GUID = m.GUID
-DEPLOYMENTS_API = "2025-04-01"
 READ_ONLY = {"id", "name", "type", "resourceGroup", "systemData", "provisioningState", "complianceState", "statuses",
              "sourceSyncedCommitId", "sourceUpdatedAt", "statusUpdatedAt", "errorMessage", "repositoryPublicKey"}
 GIT = "-u https://github.com/contoso/platform --branch main"
@@ -80,18 +78,7 @@ def _writable(shown):
 
 
 def _deploy(arm, name, template, parameters):
-    path = (f"/subscriptions/{arm.subscription}/resourceGroups/{TEST_RESOURCE_GROUP}/providers/"
-            f"Microsoft.Resources/deployments/{name}")  # fmt: skip
-    body = {"properties": {"mode": "Incremental", "template": template,
-                           "parameters": {k: {"value": v} for k, v in parameters.items()}}}  # fmt: skip
-    status, answer = arm.request("PUT", path, body, api_version=DEPLOYMENTS_API)
-    assert status in (200, 201), answer
-    for _ in range(100):
-        status, answer = arm.request("GET", path, api_version=DEPLOYMENTS_API)
-        if answer["properties"]["provisioningState"] in ("Succeeded", "Failed"):
-            return answer
-        time.sleep(0.05)
-    raise AssertionError(f"deployment {name} did not end: {answer}")
+    return run_deployment(arm, name, template, {k: {"value": v} for k, v in parameters.items()})
 
 
 @pytest.mark.parametrize("case_name", list(CASES))

@@ -114,3 +114,10 @@ def test_protected_keys_the_service_answers_with_are_parameters_too():
                                     "--https-user)."}}  # fmt: skip
     assert template["resources"][1]["properties"]["configurationProtectedSettings"] == {
         "httpsKey": "[base64(parameters('httpsKey'))]"}
+
+
+def test_a_value_that_looks_like_an_expression_is_deployed_as_written():
+    bracketed = {**BLOB, "kustomizations": {"apps": {"path": "./apps",
+                                                     "postBuild": {"substitute": {"ZONES": "[1, 2]"}}}}}
+    body = list(_deployed(bracketed, {"accountKey": m.ACCOUNT_KEY}).values())[1][0]["properties"]
+    assert body["kustomizations"]["apps"]["postBuild"]["substitute"] == {"ZONES": "[1, 2]"}

@@ -1,20 +1,23 @@
-"""Running a generated definition's deployment in the emulator the way DeployIfNotExists runs it."""
+"""Judging and running a generated definition with the emulator's Azure Policy engine (arm_emulator/policy), the
+way Azure Policy evaluates DeployIfNotExists on a cluster and runs its deployment."""
 
-import time
+from arm_emulator.policy import evaluate, validate_definition
+from tests.harness.deployments import run_deployment
 
-from tests.harness.fixtures import TEST_RESOURCE_GROUP
-from tests.policy.policy_rules import deployment_parameters
-
-DEPLOYMENTS_API = "2025-04-01"
 VAULT_STAND_IN = "secret-the-vault-would-hold"
+_EXTENSION_PROVIDER = "/providers/microsoft.kubernetesconfiguration/"
 
 
 def cluster_resource(cluster):
-    return {"name": cluster.name, "type": f"{cluster.provider}/{cluster.type}"}
+    return {"id": cluster.path(), "name": cluster.name, "type": f"{cluster.provider}/{cluster.type}",
+            "location": "eastus"}  # fmt: skip
 
 
-def condition_of(definition):
-    return definition["policyRule"]["then"]["details"]["existenceCondition"]
+def _holder(related):
+    """The cluster an extension resource (a configuration, an extension) as ARM returns it sits on."""
+    cluster_id = related["id"][: related["id"].lower().index(_EXTENSION_PROVIDER)]
+    *_, provider, type_name, name = cluster_id.split("/")
+    return {"id": cluster_id, "name": name, "type": f"{provider}/{type_name}", "location": "eastus"}
 
 
 def defaults(definition, **assigned):
@@ -24,41 +27,33 @@ def defaults(definition, **assigned):
     return values
 
 
+def _evaluate(definition, cluster, related, values):
+    properties = {k: v for k, v in definition.items() if k != "name"}
+    validate_definition(properties, definition["name"])
+    given = {name: {"value": value} for name, value in values.items()}
+    return evaluate(properties, given, cluster,
+                    lambda type_name, *_: [r for r in related if r["type"].lower() == type_name.lower()])
+
+
+def complies(definition, related, values):
+    """Whether the cluster holding `related` (the resource the definition looks for, as ARM returns it) is
+    compliant with `definition` under the policy parameter values `values`."""
+    return _evaluate(definition, _holder(related), [related], values).compliant
+
+
 def deploy(arm, definition, target, name, **assigned):
-    """Deploys the definition's template to `target` with DINE's deployment parameters; waits for success."""
-    details = definition["policyRule"]["then"]["details"]
-    parameters = deployment_parameters(definition, cluster_resource(target), VAULT_STAND_IN, assigned)
-    body = {"properties": {"mode": "Incremental", "template": details["deployment"]["properties"]["template"],
-                           "parameters": parameters}}  # fmt: skip
-    path = (f"/subscriptions/{arm.subscription}/resourceGroups/{TEST_RESOURCE_GROUP}/providers/"
-            f"Microsoft.Resources/deployments/{name}")  # fmt: skip
-    status, answer = arm.request("PUT", path, body, api_version=DEPLOYMENTS_API)
-    assert status in (200, 201), answer
-    for _ in range(100):
-        status, answer = arm.request("GET", path, api_version=DEPLOYMENTS_API)
-        state = answer["properties"]["provisioningState"]
-        if state in ("Succeeded", "Failed"):
-            assert state == "Succeeded", answer
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"deployment {name} did not finish: {answer}")
+    """Deploys what the definition deploys to the non-compliant `target` (DINE's deployment parameters, a Key
+    Vault reference resolved to a stand-in as ARM would); waits for success."""
+    found = _evaluate(definition, cluster_resource(target), [], defaults(definition, **assigned))
+    assert found.compliant is False, found.reason
+    parameters = found.deployment["properties"]["parameters"]
+    for spec in parameters.values():
+        if "reference" in spec:
+            assert spec.pop("reference")["keyVault"]["id"].startswith("/subscriptions/")
+            spec["value"] = VAULT_STAND_IN
+    answer = run_deployment(arm, name, found.deployment["properties"]["template"], parameters)
+    assert answer["properties"]["provisioningState"] == "Succeeded", answer
 
 
 def the_flux_extension(cluster):
     return next(e for e in cluster.list("extensions") if e["properties"]["extensionType"] == "microsoft.flux")
-
-
-def engine_verdict(definition, cluster, related, **assigned):
-    """Whether the emulator's own Azure Policy engine (arm_emulator/policy) finds `cluster` compliant with the
-    definition, given its `related` resources; None where the checkout has no such engine yet."""
-    try:
-        from arm_emulator.policy import evaluate, validate_definition
-    except ImportError:
-        return None
-    properties = {k: v for k, v in definition.items() if k != "name"}
-    validate_definition(properties, definition["name"])
-    resource = {**cluster_resource(cluster), "id": cluster.path(), "location": "eastus"}
-    given = {name: {"value": value} for name, value in assigned.items()}
-    found = evaluate(properties, given, resource,
-                     lambda type_name, *_: [r for r in related if r["type"].lower() == type_name.lower()])
-    return found.compliant

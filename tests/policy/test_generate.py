@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.policy.cases import KUSTOMIZATIONS, VAULT
-from tests.policy.deploying import condition_of, defaults, deploy, the_flux_extension
-from tests.policy.policy_rules import holds
+from tests.policy.deploying import complies, defaults, deploy, the_flux_extension
 from tests.v1.helpers import last_seq
 
 pytest.importorskip("arm_emulator", reason="the local ARM emulator is not in this checkout")
@@ -87,8 +86,8 @@ def test_chosen_parameters_are_written_and_checked_through_the_assignment(cli, c
     assert created["properties"]["kustomizations"]["apps"]["path"] == "./apps/production"
     assert created["properties"]["gitRepository"]["url"] == "https://github.com/contoso/fleet-infra"  # a literal
     assigned = defaults(definition, kustomizationAppsPath="./apps/production")
-    assert holds(condition_of(definition), created, assigned)
-    assert not holds(condition_of(definition), created, defaults(definition))
+    assert complies(definition, created, assigned)
+    assert not complies(definition, created, defaults(definition))
 
 
 def test_more_than_twenty_parameters_are_refused_with_the_count(cli, configured, emulator):
@@ -254,5 +253,5 @@ def test_an_extension_setting_as_a_parameter_reaches_both_definitions(cli, new_c
         installed = the_flux_extension(target)
         assert installed["properties"]["configurationSettings"] == {"multiTenancy.enforce": "true"}
         assigned = defaults(extension, settingMultiTenancyEnforce="true")
-        assert holds(condition_of(extension), installed, assigned)
-        assert not holds(condition_of(extension), installed, defaults(extension))
+        assert complies(extension, installed, assigned)
+        assert not complies(extension, installed, defaults(extension))
