@@ -36,6 +36,14 @@ def _refuse_blockers(plan):
         )
 
 
+def _save_plan(state, resource_id, entries, credentials, path):
+    state = state or new_state(resource_id, entries, {})
+    state["entries"] = entries
+    state["credentialKeys"] = {**state.get("credentialKeys", {}), **credential_keys(credentials)}
+    save_state(path, state)
+    return state
+
+
 def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, cluster_resource_provider=None,
                  dry_run=False, yes=False, plan_file=None, ssh_private_key_file=None, https_user=None,
                  https_key_file=None, rename=None):
@@ -69,10 +77,7 @@ def flux_migrate(cmd, client, resource_group_name, cluster_name, cluster_type, c
             "configurations are deleted first: until the v2 configurations exist the cluster pulls no changes "
             "and cannot repair drift (running applications keep running).", yes, cmd.cli_ctx)
     _build_all(entries, credentials)
-    state = state or new_state(resource_id, entries, {})
-    state["entries"] = entries
-    state["credentialKeys"] = {**state.get("credentialKeys", {}), **credential_keys(credentials)}
-    save_state(path, state)  # the plan is on disk before anything is deleted
+    state = _save_plan(state, resource_id, entries, credentials, path)  # on disk before anything is deleted
     _run_steps(cmd, client, flux, cluster, state, path, credentials)
     result = _outcome(plan, state)
     clear_state(path)
