@@ -1,6 +1,5 @@
 """Fixtures of the document tests: documents written to files, a cluster with microsoft.flux, request logs."""
 
-import uuid
 
 import pytest
 
@@ -56,12 +55,9 @@ def document(tmp_path):
 @pytest.fixture(scope="module")
 def cluster(arm):
     """One cluster with microsoft.flux installed; each test uses configuration names of its own."""
-    from tests.harness.fixtures import TEST_RESOURCE_GROUP
+    from tests.harness.arm import cluster_with_flux
 
-    created = arm.create_cluster(TEST_RESOURCE_GROUP, "connectedClusters", name=f"d{uuid.uuid4().hex[:12]}")
-    status, body = created.put("extensions", "flux", {"properties": {"extensionType": "microsoft.flux"}})
-    assert status in (200, 201), body
-    return created
+    return cluster_with_flux(arm, "d")
 
 
 @pytest.fixture

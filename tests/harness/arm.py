@@ -102,3 +102,13 @@ class Cluster:
         status, body = self.arm.request("GET", self.path(resource_type), api_version=API_VERSIONS[resource_type])
         assert status == 200, body
         return body["value"]
+
+
+def cluster_with_flux(arm, prefix):
+    """A new Arc cluster in the test resource group with microsoft.flux installed (named `prefix` + random)."""
+    from tests.harness.fixtures import TEST_RESOURCE_GROUP
+
+    created = arm.create_cluster(TEST_RESOURCE_GROUP, "connectedClusters", name=f"{prefix}{uuid.uuid4().hex[:12]}")
+    status, body = created.put("extensions", "flux", {"properties": {"extensionType": "microsoft.flux"}})
+    assert status in (200, 201), body
+    return created

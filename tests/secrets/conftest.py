@@ -1,7 +1,6 @@
 """Fixtures of the secret-leak tests: secret files, emulator faults and clusters in awkward states."""
 
 import contextlib
-import uuid
 
 import pytest
 
@@ -42,9 +41,6 @@ def fault(emulator):
 @pytest.fixture(scope="module")
 def cluster(arm):
     """One cluster with microsoft.flux installed: each test writes configurations of its own names."""
-    from tests.harness.fixtures import TEST_RESOURCE_GROUP
+    from tests.harness.arm import cluster_with_flux
 
-    created = arm.create_cluster(TEST_RESOURCE_GROUP, "connectedClusters", name=f"s{uuid.uuid4().hex[:12]}")
-    status, body = created.put("extensions", "flux", {"properties": {"extensionType": "microsoft.flux"}})
-    assert status in (200, 201), body
-    return created
+    return cluster_with_flux(arm, "s")
