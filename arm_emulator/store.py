@@ -22,6 +22,10 @@ CREATE TABLE IF NOT EXISTS resources (
 );
 CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent, seq);
 CREATE INDEX IF NOT EXISTS resources_seq ON resources(seq);
+-- Every request settles what is due (agent reports, remediations, deployments): without these, each request
+-- read every row of a fleet-sized store.
+CREATE INDEX IF NOT EXISTS resources_kind ON resources(kind, key);
+CREATE INDEX IF NOT EXISTS resources_agent_due ON resources(agent_due);
 CREATE TABLE IF NOT EXISTS operations (
     key TEXT PRIMARY KEY, id TEXT NOT NULL, resource_key TEXT NOT NULL, action TEXT NOT NULL,
     status TEXT NOT NULL, started REAL NOT NULL, due REAL NOT NULL, ended REAL, error TEXT

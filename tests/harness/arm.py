@@ -1,10 +1,11 @@
 """Direct ARM calls to the emulator for arranging test state (not through the extension under test)."""
 
+import http.client
 import json
 import ssl
-import urllib.error
-import urllib.request
+import threading
 import uuid
+from urllib.parse import urlsplit
 
 CLUSTER_API_VERSIONS = {
     "managedClusters": ("Microsoft.ContainerService", "2024-05-01"),
@@ -25,22 +26,34 @@ class ArmClient:
         self.base_url = base_url.rstrip("/")
         self._context = ssl.create_default_context(cafile=str(ca_bundle))
         self._subscription = None
+        self._local = threading.local()  # one kept-alive connection per thread: a TLS handshake per request
+        # made arranging a thousand clusters take most of a minute
+
+    def _connection(self):
+        if getattr(self._local, "connection", None) is None:
+            address = urlsplit(self.base_url)
+            self._local.connection = http.client.HTTPSConnection(address.hostname, address.port,
+                                                                 context=self._context, timeout=30)
+        return self._local.connection
 
     def request(self, method, path, body=None, api_version=None):
-        url = self.base_url + path
         if api_version:
-            url += ("&" if "?" in url else "?") + f"api-version={api_version}"
+            path += ("&" if "?" in path else "?") + f"api-version={api_version}"
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(url, data=data, method=method)
-        request.add_header("Authorization", "Bearer test-harness")
-        request.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(request, context=self._context, timeout=30) as response:
+        headers = {"Authorization": "Bearer test-harness", "Content-Type": "application/json"}
+        for attempt in (1, 2):  # a kept-alive connection the emulator closed (idle, restarted) is opened again
+            connection = self._connection()
+            try:
+                connection.request(method, path, body=data, headers=headers)
+                response = connection.getresponse()
                 payload = response.read()
-                return response.status, json.loads(payload) if payload else None
-        except urllib.error.HTTPError as error:
-            payload = error.read()
-            return error.code, json.loads(payload) if payload else None
+                break
+            except (http.client.HTTPException, ConnectionError):
+                connection.close()
+                self._local.connection = None
+                if attempt == 2:
+                    raise
+        return response.status, json.loads(payload) if payload else None
 
     @property
     def subscription(self):
