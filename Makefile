@@ -29,6 +29,7 @@ wheel: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cli.py
 	$(BIN)/python benchmarks/emulator.py
+	$(BIN)/python benchmarks/emulator_fleet.py
 	$(BIN)/python benchmarks/check_manifests.py
 
 clean:
